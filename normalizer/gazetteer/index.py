@@ -1,0 +1,97 @@
+"""The in-memory gazetteer index: match keys -> names -> entities.
+
+Every name gets one global number; the key tables map a key to one number or a list of them,
+which keeps a million names in a few hundred megabytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from normalizer.model import Entity, Name
+from normalizer.text import MatchKeys, match_keys
+
+TIERS = ("exact", "folded", "sorted", "compact")
+
+Postings = int | list[int]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One name of one entity that a key led to."""
+
+    entity: Entity
+    name: Name
+    name_id: int
+
+
+def _add(table: dict[str, Postings], key: str, name_id: int) -> None:
+    found = table.get(key)
+    if found is None:
+        table[key] = name_id
+    elif isinstance(found, int):
+        if found != name_id:
+            table[key] = [found, name_id]
+    elif name_id not in found:
+        found.append(name_id)
+
+
+def _ids(found: Postings | None) -> list[int]:
+    if found is None:
+        return []
+    return [found] if isinstance(found, int) else found
+
+
+class GazetteerIndex:
+    """Entities by id and their names by key, for each tier from strict to loose."""
+
+    def __init__(self, entities: Iterable[Entity], redirects: dict[str, str] | None = None):
+        self.entities: dict[str, Entity] = {}
+        self.redirects = dict(redirects or {})
+        self.name_owner: list[str] = []
+        self.name_of: list[Name] = []
+        self.tables: dict[str, dict[str, Postings]] = {tier: {} for tier in TIERS}
+        for entity in entities:
+            self.add(entity)
+
+    def add(self, entity: Entity) -> None:
+        self.entities[entity.id] = entity
+        for name in entity.names:
+            keys = match_keys(name.text)
+            if keys is not None:
+                self._add_name(entity.id, name, keys)
+
+    def _add_name(self, entity_id: str, name: Name, keys: MatchKeys) -> None:
+        name_id = len(self.name_of)
+        self.name_owner.append(entity_id)
+        self.name_of.append(name)
+        _add(self.tables["exact"], keys.exact, name_id)
+        _add(self.tables["folded"], keys.folded, name_id)
+        if keys.sorted != keys.folded:
+            _add(self.tables["sorted"], keys.sorted, name_id)
+        if keys.compact != keys.folded:
+            _add(self.tables["compact"], keys.compact, name_id)
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    @property
+    def name_count(self) -> int:
+        return len(self.name_of)
+
+    def get(self, entity_id: str) -> Entity | None:
+        """The entity with this id, following merge redirects."""
+        return self.entities.get(self.redirects.get(entity_id, entity_id))
+
+    def hit(self, name_id: int) -> Hit:
+        return Hit(self.entities[self.name_owner[name_id]], self.name_of[name_id], name_id)
+
+    def lookup(self, tier: str, key: str) -> list[Hit]:
+        """Names whose key in this tier equals key."""
+        return [self.hit(i) for i in _ids(self.tables[tier].get(key))]
+
+    def folded_keys(self) -> Iterator[tuple[str, list[int]]]:
+        """Every distinct folded key with its name numbers, for building a fuzzy index."""
+        for key, found in self.tables["folded"].items():
+            yield key, _ids(found)

@@ -1,0 +1,93 @@
+"""Candidate generation: every name that a query variant reaches, tier by tier.
+
+Cheap dictionary tiers first (id, exact, folded, order-free, spacing-free); the fuzzy tier runs
+only when they found no strong name, with a cutoff that grows stricter as keys get shorter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from normalizer.gazetteer import GazetteerIndex, Hit
+from normalizer.gazetteer.records import ID_PATTERN
+from normalizer.match.blocking import TrigramIndex
+from normalizer.model import Name
+from normalizer.text import MatchKeys, match_keys
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One reading of the query: the bare name, the text as given, or one alternative."""
+
+    text: str
+    role: str  # "name", "full", "alternative", "context-free"
+    keys: MatchKeys
+
+
+@dataclass(frozen=True, slots=True)
+class RawHit:
+    hit: Hit
+    variant: Variant
+    method: str  # id, exact, folded, sorted, compact, fuzzy, translit
+    similarity: float  # 0..1, how close the variant is to the name under this method
+    detail: str = ""
+
+
+def make_variants(texts: list[tuple[str, str]]) -> list[Variant]:
+    """Variants for the given (text, role) pairs, dropping empty and repeated keys."""
+    seen: set[str] = set()
+    out = []
+    for text, role in texts:
+        keys = match_keys(text)
+        if keys is not None and keys.exact not in seen:
+            seen.add(keys.exact)
+            out.append(Variant(text, role, keys))
+    return out
+
+
+def dictionary_hits(index: GazetteerIndex, variant: Variant) -> list[RawHit]:
+    """Hits of the exact, folded, order-free and spacing-free tiers; the strictest per name."""
+    keys = variant.keys
+    found: dict[int, RawHit] = {}
+    if ID_PATTERN.match(variant.text) and variant.text in index.entities:
+        entity = index.entities[variant.text]
+        hit = Hit(entity, Name(entity.name, "en", "preferred", "id"), -1)
+        return [RawHit(hit, variant, "id", 1.0, "the query is this entity's id")]
+    plain_query = keys.exact == keys.folded
+    plan = [
+        ("exact", "exact", keys.exact, 1.0),
+        ("folded", "folded", keys.folded, 1.0 if plain_query else 0.94),
+        ("sorted", "sorted", keys.sorted, 0.97),
+        ("sorted", "folded", keys.sorted, 0.97),
+        ("compact", "compact", keys.compact, 0.97),
+        ("compact", "folded", keys.compact, 0.97),
+    ]
+    for method, table, key, similarity in plan:
+        for hit in index.lookup(table, key):
+            if hit.name_id not in found:
+                found[hit.name_id] = RawHit(hit, variant, method, similarity)
+    return list(found.values())
+
+
+def max_edits(key: str) -> int:
+    """Typos tolerated for a key of this length: none for very short keys."""
+    length = len(key.replace(" ", ""))
+    if length < 5:
+        return 0
+    return 1 if length < 9 else 2
+
+
+def fuzzy_hits(index: GazetteerIndex, blocking: TrigramIndex, numbers: list[list[int]],
+               variant: Variant, limit: int = 10) -> list[RawHit]:
+    """Typo-tolerant hits from the blocking index, scored with fuzz.ratio."""
+    key = variant.keys.folded
+    edits = max_edits(key)
+    if edits == 0:
+        return []
+    cutoff = 100.0 * (1 - (edits + 0.5) / max(len(key), 1))
+    out = []
+    for text, score, number in blocking.search(key, edits, limit, max(cutoff, 70.0)):
+        for name_id in numbers[number]:
+            detail = f"{score:.0f}% similar to {text!r} after folding"
+            out.append(RawHit(index.hit(name_id), variant, "fuzzy", score / 100.0, detail))
+    return out

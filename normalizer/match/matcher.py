@@ -1,0 +1,139 @@
+"""The resolve pipeline: parse -> context -> variants -> candidates -> scores -> decision.
+
+Each stage is a small function; `Matcher.resolve` reads top to bottom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from normalizer.gazetteer import GazetteerIndex
+from normalizer.match.blocking import TrigramIndex
+from normalizer.match.candidates import RawHit, Variant, dictionary_hits, fuzzy_hits, make_variants
+from normalizer.match.decision import CANDIDATE_FLOOR, decide
+from normalizer.match.scoring import Context, best_per_entity
+from normalizer.model import Candidate, Parsed, Resolution, Suggestion
+from normalizer.names import is_person_title, parse
+from normalizer.text import clean, match_keys
+
+MAX_CONTEXT_TOKENS = 4
+CONTEXT_TYPES = frozenset({"country", "place"})
+# Extra tiers (transliteration) and suggesters plug in here: (matcher, variant) -> hits.
+Tier = Callable[["Matcher", Variant], list[RawHit]]
+Suggester = Callable[[str], Suggestion | None]
+
+
+METHOD_RANK = {m: i for i, m in enumerate(
+    ("id", "exact", "folded", "sorted", "compact", "translit", "fuzzy"))}
+
+
+def strong_win(hits: list[RawHit]) -> list[RawHit]:
+    """Drop weak names (abbreviations, misspellings) of entities that a strong name beats.
+
+    A weak hit survives only if no other entity has a strong hit by an equal or stricter method.
+    """
+    strong = [h for h in hits if h.hit.name.strong]
+    if not strong:
+        return hits
+    strictest = min(METHOD_RANK[h.method] for h in strong)
+    strong_ids = {h.hit.entity.id for h in strong}
+    return [
+        h for h in hits
+        if h.hit.name.strong or h.hit.entity.id in strong_ids or METHOD_RANK[h.method] < strictest
+    ]
+
+
+class Matcher:
+    """Resolves queries against one immutable gazetteer index."""
+
+    def __init__(self, index: GazetteerIndex, tiers: list[Tier] | None = None,
+                 suggester: Suggester | None = None):
+        self.index = index
+        keys = [key for key, _ in index.folded_keys()]
+        self.fuzzy_numbers = [numbers for _, numbers in index.folded_keys()]
+        self.blocking = TrigramIndex(keys)
+        self.tiers = tiers or []
+        self.suggester = suggester
+
+    def resolve(self, query: str, type: str | None = None, limit: int = 5) -> Resolution:
+        parsed = parse(query)
+        if parsed is None:
+            return Resolution(query=query, status="unmatched", match=None)
+        parsed, context = self.split_context(parsed)
+        variants = make_variants(self.variant_texts(query, parsed))
+        hits = self.gather(variants)
+        candidates = [c for c in best_per_entity(hits, context) if not type or c.type == type]
+        status, match = decide(candidates)
+        shown = tuple(c for c in candidates if c.score >= CANDIDATE_FLOOR)[:limit]
+        suggestion = self.suggest(parsed) if status == "unmatched" else None
+        return Resolution(query, status, match, shown, parsed, suggestion)
+
+    def split_context(self, parsed: Parsed) -> tuple[Parsed, Context]:
+        """Peel a leading country ("Nhật Bản Yoko Kamikawa", "Hàn Quốc tại Nhật Bản ...")."""
+        person_title = parsed.title if is_person_title(parsed.title) else None
+        tokens = parsed.name.split()
+        if self._known(parsed.name):  # "Nhật Bản", "Hàn Quốc tại ..." names a place itself
+            tokens = []
+        for size in range(min(MAX_CONTEXT_TOKENS, len(tokens) - 1), 0, -1):
+            country = self._place(" ".join(tokens[:size]))
+            if country:
+                rest = tokens[size:]
+                if len(rest) > 2 and rest[0].casefold() in ("tại", "ở", "in", "to"):
+                    rest = self._drop_place(rest[1:])
+                if rest:
+                    text = " ".join(tokens[:size])
+                    context = Context(person_title, parsed.title, country, text)
+                    name = " ".join(rest)
+                    return replace(parsed, name=name, context=text), context
+        return parsed, Context(person_title, parsed.title)
+
+    def _known(self, text: str) -> bool:
+        keys = match_keys(text)
+        return keys is not None and bool(
+            self.index.lookup("exact", keys.exact) or self.index.lookup("folded", keys.folded)
+        )
+
+    def _place(self, text: str) -> str | None:
+        keys = match_keys(text)
+        if keys is None:
+            return None
+        for hit in self.index.lookup("exact", keys.exact) or self.index.lookup("folded", keys.folded):
+            if hit.entity.type in CONTEXT_TYPES and hit.name.strong:
+                return hit.entity.id
+        return None
+
+    def _drop_place(self, tokens: list[str]) -> list[str]:
+        for size in range(min(MAX_CONTEXT_TOKENS, len(tokens) - 1), 0, -1):
+            if self._place(" ".join(tokens[:size])):
+                return tokens[size:]
+        return tokens
+
+    @staticmethod
+    def variant_texts(query: str, parsed: Parsed) -> list[tuple[str, str]]:
+        texts = [(parsed.name, "name")]
+        texts += [(alt, "alternative") for alt in parsed.alternatives]
+        full = clean(query)
+        if full and full != parsed.name:
+            texts.append((full, "full"))
+        return texts
+
+    def gather(self, variants: list[Variant]) -> list[RawHit]:
+        """Dictionary hits for every variant; the looser tiers only when no strong name was hit."""
+        hits = [h for v in variants for h in dictionary_hits(self.index, v)]
+        if any(h.hit.name.strong for h in hits):
+            return strong_win(hits)
+        for variant in variants:
+            for tier in self.tiers:
+                hits += tier(self, variant)
+        if any(h.hit.name.strong for h in hits):
+            return strong_win(hits)
+        for variant in variants:
+            hits += fuzzy_hits(self.index, self.blocking, self.fuzzy_numbers, variant)
+        return strong_win(hits)
+
+    def suggest(self, parsed: Parsed) -> Suggestion | None:
+        return self.suggester(parsed.name) if self.suggester else None
+
+    def candidates(self, query: str, type: str | None = None, limit: int = 5) -> list[Candidate]:
+        return list(self.resolve(query, type, limit).candidates)

@@ -1,0 +1,95 @@
+"""Scoring: each raw hit becomes a candidate through a list of named, weighted features.
+
+The base score comes from the method and how similar the names are; the other features adjust
+it and each one leaves a sentence in the explanation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from normalizer.match.candidates import RawHit
+from normalizer.model import Candidate, Feature
+
+METHOD_BASE = {
+    "id": 1.0, "exact": 1.0, "folded": 0.94, "sorted": 0.93, "compact": 0.93,
+    "translit": 0.88, "fuzzy": 0.97,
+}
+METHOD_WORDS = {
+    "id": "identifier", "exact": "exact name", "folded": "same letters without diacritics",
+    "sorted": "same words in another order", "compact": "same letters with other spacing",
+    "translit": "transliteration", "fuzzy": "similar spelling",
+}
+WEAK_KIND_FACTOR = {"abbreviation": 0.97, "misspelling": 0.95}
+FUZZY_PENALTY = 0.08
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the query says besides the name: a title, a country it mentions, a type filter."""
+
+    person_title: str | None = None
+    title: str | None = None
+    country_id: str | None = None
+    country_text: str | None = None
+
+
+def _base(raw: RawHit) -> Feature:
+    base = METHOD_BASE[raw.method] * raw.similarity
+    if raw.method == "fuzzy":
+        base -= FUZZY_PENALTY
+    name = raw.hit.name
+    what = f"{METHOD_WORDS[raw.method]} match on {name.lang} {name.kind} name {name.text!r}"
+    if raw.detail:
+        what += f" ({raw.detail})"
+    return Feature(raw.method, base, what)
+
+
+def _features(raw: RawHit, context: Context, agreeing: int) -> list[Feature]:
+    name, entity = raw.hit.name, raw.hit.entity
+    features = [_base(raw)]
+    if name.kind in WEAK_KIND_FACTOR:
+        loss = features[0].weight * (1 - WEAK_KIND_FACTOR[name.kind])
+        features.append(Feature("weak_name", -loss, f"{name.kind} names are weak evidence"))
+    if name.used_by:
+        features.append(Feature("contested", 0.0, f"name used by {', '.join(name.used_by)}"))
+    if context.person_title:
+        if entity.type == "person":
+            features.append(Feature("title", 0.0, f"title {context.person_title!r} fits a person"))
+        else:
+            features.append(Feature("title", -0.2, f"title {context.person_title!r} needs a person"))
+    if context.country_id:
+        related = {entity.country, entity.id} | {r.of for r in entity.roles}
+        if context.country_id in related:
+            features.append(Feature("context", 0.02, f"context {context.country_text!r} fits"))
+        elif entity.type == "person":
+            features.append(Feature("context", -0.1, f"context {context.country_text!r} does not fit"))
+    if agreeing > 1:
+        features.append(Feature("alternatives", 0.03, f"{agreeing} alternative forms agree"))
+    return features
+
+
+def score_hit(raw: RawHit, context: Context, agreeing: int = 1) -> Candidate:
+    features = _features(raw, context, agreeing)
+    score = min(1.0, max(0.0, sum(f.weight for f in features)))
+    entity = raw.hit.entity
+    return Candidate(
+        id=entity.id, name=entity.name, type=entity.type, score=score,
+        matched_name=raw.hit.name.text, method=raw.method,
+        explanation="; ".join(f.detail for f in features), features=tuple(features),
+    )
+
+
+def best_per_entity(hits: list[RawHit], context: Context) -> list[Candidate]:
+    """One candidate per entity, its best-scoring hit, best first."""
+    agreeing: dict[str, set[str]] = {}
+    for raw in hits:
+        if raw.variant.role == "alternative":
+            agreeing.setdefault(raw.hit.entity.id, set()).add(raw.variant.keys.exact)
+    best: dict[str, Candidate] = {}
+    for raw in hits:
+        entity_id = raw.hit.entity.id
+        candidate = score_hit(raw, context, len(agreeing.get(entity_id, ())))
+        if entity_id not in best or candidate.score > best[entity_id].score:
+            best[entity_id] = candidate
+    return sorted(best.values(), key=lambda c: (-c.score, c.id))

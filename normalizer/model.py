@@ -1,0 +1,189 @@
+"""Frozen value types shared by every layer: entities, names, candidates, resolutions, mentions.
+
+Standard library only. `to_dict` methods give the public JSON shapes of DESIGN.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ENTITY_TYPES = ("person", "country", "place", "organization", "event")
+NAME_KINDS = ("preferred", "alias", "abbreviation", "historic", "misspelling", "native")
+STRONG_KINDS = frozenset({"preferred", "alias", "historic", "native"})
+STATUSES = ("matched", "ambiguous", "unmatched")
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    text: str
+    lang: str
+    kind: str
+    source: str
+    family: str | None = None
+    used_by: tuple[str, ...] = ()
+    ambiguous: bool = False
+
+    @property
+    def strong(self) -> bool:
+        """Strong names identify their entity; weak ones (abbreviations, misspellings) only hint."""
+        return self.kind in STRONG_KINDS
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"text": self.text, "lang": self.lang, "kind": self.kind}
+        if self.family:
+            out["family"] = self.family
+        if self.used_by:
+            out["used_by"] = list(self.used_by)
+        if self.ambiguous:
+            out["ambiguous"] = True
+        out["source"] = self.source
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    title: str
+    of: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"title": self.title}
+        for key in ("of", "start", "end"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    type: str
+    name: str
+    names: tuple[Name, ...]
+    description: str | None = None
+    country: str | None = None
+    external_ids: tuple[tuple[str, str], ...] = ()
+    roles: tuple[Role, ...] = ()
+    revision: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        """The gazetteer form: the fields of gazetteer/README.md in their order, empty ones left out."""
+        out: dict[str, Any] = {"id": self.id, "type": self.type, "name": self.name}
+        if self.description:
+            out["description"] = self.description
+        if self.country:
+            out["country"] = self.country
+        if self.external_ids:
+            out["external_ids"] = dict(self.external_ids)
+        if self.roles:
+            out["roles"] = [r.to_dict() for r in self.roles]
+        out["names"] = [n.to_dict() for n in self.names]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    """One named contribution to a candidate's score, kept so the result can explain itself."""
+
+    name: str
+    weight: float
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    id: str
+    name: str
+    type: str
+    score: float
+    matched_name: str
+    method: str
+    explanation: str
+    features: tuple[Feature, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "name": self.name, "type": self.type, "score": round(self.score, 4),
+            "matched_name": self.matched_name, "method": self.method,
+            "explanation": self.explanation,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What name parsing found in a query: the bare name, a title, context and alternatives."""
+
+    name: str
+    title: str | None = None
+    context: str | None = None
+    alternatives: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"title": self.title, "name": self.name}
+        if self.context:
+            out["context"] = self.context
+        if self.alternatives:
+            out["alternatives"] = list(self.alternatives)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """An English rendering proposed for a name nothing matched (e.g. a pinyin reading)."""
+
+    text: str
+    method: str
+    alternatives: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "method": self.method, "alternatives": list(self.alternatives)}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    query: str
+    status: str
+    match: Candidate | None
+    candidates: tuple[Candidate, ...] = ()
+    parsed: Parsed | None = None
+    suggestion: Suggestion | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "status": self.status,
+            "match": self.match.to_dict() if self.match else None,
+            "candidates": [c.to_dict() for c in self.candidates],
+            "parsed": self.parsed.to_dict() if self.parsed else None,
+            "suggestion": self.suggestion.to_dict() if self.suggestion else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of a text that names an entity (or looks like a name that matched nothing)."""
+
+    start: int
+    end: int
+    text: str
+    resolution: Resolution
+    title: str | None = None
+    coref: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {
+            "start": self.start, "end": self.end, "text": self.text, "title": self.title,
+            "status": self.resolution.status,
+            "match": self.resolution.match.to_dict() if self.resolution.match else None,
+            "candidates": [c.to_dict() for c in self.resolution.candidates],
+            "suggestion": (
+                self.resolution.suggestion.to_dict() if self.resolution.suggestion else None
+            ),
+        }
+        if self.coref:
+            out["coref"] = True
+        out.update(self.extra)
+        return out

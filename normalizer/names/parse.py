@@ -1,0 +1,96 @@
+"""Name parsing: separate titles and honorifics from the name, and split alternatives.
+
+`parse("Ngoại trưởng Vương Nghị")` gives name "Vương Nghị" and title "Ngoại trưởng";
+`parse("Takeshima/Dokdo")` gives the alternatives "Takeshima" and "Dokdo". Country context
+("Ngoại trưởng Nhật Bản Yoko Kamikawa") needs the gazetteer, so the matcher splits it off.
+"""
+
+from __future__ import annotations
+
+import re
+
+from normalizer.model import Parsed
+from normalizer.names.titles import ENGLISH_TITLES, HONORIFICS, PERSON_TITLES, VIETNAMESE_TITLES
+from normalizer.text import clean, fold
+
+_TITLE_TOKENS: dict[tuple[str, ...], str] = {}
+for _title in VIETNAMESE_TITLES + ENGLISH_TITLES:
+    _TITLE_TOKENS[tuple((fold(_title) or "").split())] = _title
+_LONGEST_TITLE = max(len(k) for k in _TITLE_TOKENS)
+_HONORIFICS = frozenset(h.casefold() for h in HONORIFICS)
+_TOKEN = re.compile(r"\S+")
+_PARENS = re.compile(r"^(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)\s*(?P<rest>.*)$")
+_SLASH = re.compile(r"\s*/\s*")
+_OR_WORDS = re.compile(r"\s+(?:hay|hoặc|hay là|or|aka|a\.k\.a\.)\s+", re.IGNORECASE)
+
+
+def _title_length(tokens: list[str]) -> int:
+    """How many leading tokens form a title (0 when none); the longest title wins."""
+    first = tokens[0].strip(".,:").casefold()
+    if first in _HONORIFICS:
+        return 1
+    folded = [fold(t) or "" for t in tokens[:_LONGEST_TITLE]]
+    for size in range(min(_LONGEST_TITLE, len(tokens)), 0, -1):
+        if tuple(folded[:size]) in _TITLE_TOKENS:
+            return size
+    return 0
+
+
+def strip_titles(text: str) -> tuple[str | None, str]:
+    """Split leading titles off a cleaned name: ("Ngoại trưởng", "Vương Nghị").
+
+    Titles are stripped one after another ("cựu Đại sứ"), never the whole text.
+    """
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    tokens = [text[a:b] for a, b in spans]
+    taken = 0
+    while taken < len(tokens) - 1:
+        size = _title_length(tokens[taken:])
+        if size == 0 or taken + size >= len(tokens):
+            break
+        taken += size
+    if taken == 0:
+        return None, text
+    return text[: spans[taken - 1][1]], text[spans[taken][0]:]
+
+
+def split_alternatives(text: str) -> tuple[str, ...]:
+    """The alternative forms of "A/B", "A (B)" and "A hay B"; () when there are none."""
+    found = _PARENS.match(text)
+    if found and not found.group("rest"):
+        return tuple(p for p in (found.group("a"), found.group("b")) if p.strip())
+    for pattern in (_SLASH, _OR_WORDS):
+        parts = [p.strip() for p in pattern.split(text) if p.strip()]
+        if len(parts) > 1:
+            return tuple(parts)
+    return ()
+
+
+def is_person_title(title: str | None) -> bool:
+    """True when the title implies the name is a person ("Ngoại trưởng", "ông"), not "cựu"."""
+    if not title:
+        return False
+    return any(
+        t in PERSON_TITLES or t.casefold() in _HONORIFICS for t in _title_parts(title)
+    )
+
+
+def _title_parts(title: str) -> list[str]:
+    parts: list[str] = []
+    rest = title
+    while rest:
+        tokens = rest.split()
+        size = _title_length(tokens) or 1
+        chunk = " ".join(tokens[:size])
+        parts.append(_TITLE_TOKENS.get(tuple((fold(chunk) or "").split()), chunk))
+        rest = " ".join(tokens[size:])
+    return parts
+
+
+def parse(query: str) -> Parsed | None:
+    """Parse a raw query into title, name and alternatives; None when nothing is left."""
+    cleaned = clean(query)
+    if cleaned is None:
+        return None
+    title, name = strip_titles(cleaned)
+    return Parsed(name=name, title=title, alternatives=split_alternatives(name))

@@ -1,0 +1,44 @@
+"""Titles and honorifics that precede names in Vietnamese and English news.
+
+Matched on folded tokens, so "Ngoai truong" without diacritics is a title too, except for the
+one-syllable honorifics, which must keep their diacritics: folded "ba" is also "Ba Lan" (Poland).
+"""
+
+from __future__ import annotations
+
+VIETNAMESE_TITLES = (
+    "Ngoại trưởng", "Bộ trưởng Ngoại giao", "Bộ trưởng Bộ Ngoại giao", "Bộ trưởng Quốc phòng",
+    "Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Thương mại", "Bộ trưởng Tài chính", "Bộ trưởng",
+    "Thứ trưởng Ngoại giao", "Thứ trưởng Bộ Ngoại giao", "Thứ trưởng", "Thủ tướng",
+    "Phó Thủ tướng", "Thủ tướng Chính phủ", "Chủ tịch nước", "Chủ tịch Quốc hội", "Chủ tịch",
+    "Phó Chủ tịch nước", "Phó Chủ tịch", "Tổng thống", "Phó Tổng thống", "Tổng Bí thư",
+    "Tổng Thư ký", "Tổng thư ký Liên hợp quốc", "Đại sứ", "Đặc phái viên", "Đặc sứ",
+    "Chánh văn phòng Nội các", "Chánh Văn phòng Nội các", "Người phát ngôn",
+    "Người phát ngôn Bộ Ngoại giao", "Phát ngôn viên", "Phát ngôn viên Bộ Ngoại giao",
+    "Quốc vương", "Nhà vua", "Vua", "Hoàng đế", "Nữ hoàng", "Thái tử", "Công chúa", "Hoàng tử",
+    "Thống đốc", "Thị trưởng", "Thủ hiến", "Đại tướng", "Thượng tướng", "Trung tướng",
+    "Thiếu tướng", "Tướng", "Đô đốc", "Tư lệnh", "Thượng nghị sĩ", "Hạ nghị sĩ", "Nghị sĩ",
+    "Chủ tịch Hạ viện", "Giáo sư", "Tiến sĩ", "Nhà lãnh đạo", "Lãnh đạo", "Lãnh tụ",
+    "Ủy viên Thường vụ Bộ Chính trị", "Ủy viên Bộ Chính trị", "Giáo hoàng", "Đức Giáo hoàng",
+    "Đức Đạt Lai Lạt Ma", "Cố vấn", "Cố vấn An ninh Quốc gia", "Ngoại trưởng Mỹ",
+    "Người đồng cấp", "Cựu", "Cố", "Tân", "Đương kim", "Nữ", "Ứng viên", "Ứng cử viên",
+)
+
+# One-syllable honorifics: stripped only when written with their diacritics.
+HONORIFICS = ("ông", "bà", "ngài", "Ông", "Bà", "Ngài")
+
+ENGLISH_TITLES = (
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "President", "Vice President",
+    "Prime Minister", "Deputy Prime Minister", "PM", "Premier", "Foreign Minister", "Minister",
+    "Defence Minister", "Defense Minister", "Chancellor", "King", "Queen", "Emperor", "Prince",
+    "Princess", "Crown Prince", "Secretary of State", "Secretary-General", "Secretary General",
+    "General Secretary", "Chairman", "Chairwoman", "Chair", "Ambassador", "Senator", "Sen",
+    "Rep", "Representative", "Governor", "Mayor", "General", "Gen", "Admiral", "Spokesperson",
+    "Spokesman", "Spokeswoman", "Chief Cabinet Secretary", "Former", "Late", "The late",
+    "Supreme Leader", "Pope",
+)
+
+# Titles that say the name is a person: the rest (Lãnh đạo, Tân ...) could precede anything.
+PERSON_TITLES = frozenset(VIETNAMESE_TITLES + HONORIFICS + ENGLISH_TITLES) - {
+    "Lãnh đạo", "Nhà lãnh đạo", "Cựu", "Cố", "Tân", "Đương kim", "Nữ", "Former", "Late",
+}

@@ -1,0 +1,56 @@
+"""Settings: every NORMALIZER_* environment variable with its default, in one place."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _bool(value: str) -> bool:
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Configuration of one service process. `from_env` reads NORMALIZER_<FIELD> for each field."""
+
+    gazetteer_dir: Path = PROJECT_ROOT / "gazetteer" / "entities"
+    database_url: str = "sqlite:///var/normalizer.db"
+    max_body_bytes: int = 10 * 1024 * 1024
+    max_batch: int = 1000
+    max_query_chars: int = 1000
+    max_text_bytes: int = 5 * 1024 * 1024
+    cors_origins: str = ""
+    log_level: str = "INFO"
+    workers: int = 0  # 0: 2 x cores + 1, capped at 8
+    host: str = "127.0.0.1"
+    port: int = 8000
+    resolve_cache_size: int = 65536
+    review_queue: bool = True
+    read_token_required: bool = False
+    refresh_seconds: float = 1.0
+    secret_key: str = field(default="", repr=False)
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        for f in fields(cls):
+            raw = env.get(f"NORMALIZER_{f.name.upper()}")
+            if raw is None:
+                continue
+            default = getattr(cls, f.name)
+            if isinstance(default, bool):
+                values[f.name] = _bool(raw)
+            elif isinstance(default, int):
+                values[f.name] = int(raw)
+            elif isinstance(default, float):
+                values[f.name] = float(raw)
+            elif isinstance(default, Path):
+                values[f.name] = Path(raw)
+            else:
+                values[f.name] = raw
+        return cls(**values)  # type: ignore[arg-type]

@@ -1,0 +1,21 @@
+"""Text normalization: Unicode cleanup, Vietnamese orthography, folding and match keys.
+
+This package imports nothing else from normalizer.
+"""
+
+from normalizer.text.clean import clean, clean_with_offsets
+from normalizer.text.fold import (
+    MatchKeys,
+    compact_key,
+    exact_key,
+    fold,
+    fold_char,
+    match_keys,
+    sorted_key,
+)
+from normalizer.text.vietnamese import canonical_tones, iy_variant, place_tone
+
+__all__ = [
+    "MatchKeys", "match_keys", "canonical_tones", "clean", "clean_with_offsets", "compact_key", "exact_key", "fold",
+    "fold_char", "iy_variant", "place_tone", "sorted_key",
+]

@@ -1,0 +1,115 @@
+"""Folding: lowercase ASCII match keys that forgive lost diacritics, case and punctuation.
+
+Every key function takes any string, returns None when no letter or digit is left, and is
+idempotent on its own output. The keys, from strict to loose:
+
+- `exact_key`:   cleaned, casefolded, punctuation to spaces, i/y variants unified ("lí quang")
+- `fold`:        `exact_key` without diacritics, other scripts transliterated ("li quang")
+- `sorted_key`:  the folded tokens in sorted order, for names in either order
+- `compact_key`: the folded key without spaces ("moonjaein" for "Moon Jae-in" and "Moon Jae In")
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from unidecode import unidecode
+
+from normalizer.text.clean import clean
+from normalizer.text.vietnamese import iy_variant
+
+_NON_WORD = re.compile(r"[\W_]+")
+_ASCII_NON_WORD = re.compile(r"[^a-z0-9]+")
+_SPECIAL = {"đ": "d", "Đ": "d", "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "ß": "ss", "þ": "th", "ı": "i"}
+
+
+class _FoldTable(dict[int, str]):
+    """str.translate table that folds one character on first sight and remembers it."""
+
+    def __missing__(self, code: int) -> str:
+        value = fold_char(chr(code))
+        self[code] = value
+        return value
+
+
+def fold_char(ch: str) -> str:
+    """Lowercase ASCII for one character: diacritics dropped, other scripts via unidecode."""
+    if ch.isascii():
+        return ch.lower()
+    lower = ch.casefold()
+    if lower in _SPECIAL:
+        return _SPECIAL[lower]
+    base = "".join(c for c in unicodedata.normalize("NFD", lower) if not unicodedata.combining(c))
+    if base.isascii():
+        return base
+    out = unidecode(base).lower()
+    if out and not out[-1].isspace() and _is_ideograph(ch):
+        out += " "  # one CJK character is one syllable: keep syllables apart
+    return out
+
+
+def _is_ideograph(ch: str) -> bool:
+    return 0x3400 <= ord(ch) <= 0x9FFF or 0xF900 <= ord(ch) <= 0xFAFF or 0x20000 <= ord(ch) <= 0x3FFFF
+
+
+FOLD_TABLE = _FoldTable()
+
+
+def exact_key(text: str | None) -> str | None:
+    """Casefolded cleaned text with punctuation as spaces and i/y unified; keeps diacritics."""
+    cleaned = clean(text)
+    return _exact_from_clean(cleaned) if cleaned else None
+
+
+def _exact_from_clean(cleaned: str) -> str | None:
+    return _NON_WORD.sub(" ", iy_variant(cleaned).casefold()).strip() or None
+
+
+def _fold_exact(key: str) -> str | None:
+    return _ASCII_NON_WORD.sub(" ", iy_variant(key.translate(FOLD_TABLE))).strip() or None
+
+
+def fold(text: str | None) -> str | None:
+    """ASCII key: `exact_key` with diacritics dropped and other scripts transliterated."""
+    if not text:
+        return None
+    if text.isascii():
+        key = _ASCII_NON_WORD.sub(" ", iy_variant(text.lower())).strip()
+        return key or None
+    key = exact_key(text)
+    return _fold_exact(key) if key else None
+
+
+def sorted_key(text: str | None) -> str | None:
+    """Folded tokens in sorted order: "Kishida Fumio" and "Fumio Kishida" share it."""
+    key = fold(text)
+    return " ".join(sorted(key.split())) if key else None
+
+
+def compact_key(text: str | None) -> str | None:
+    """Folded key without spaces: "Moon Jae-in" and "Moon Jae In" share it."""
+    key = fold(text)
+    return key.replace(" ", "") if key else None
+
+
+@dataclass(frozen=True, slots=True)
+class MatchKeys:
+    """All keys of one name, computed from a single cleanup."""
+
+    exact: str
+    folded: str
+    sorted: str
+    compact: str
+
+
+def match_keys(text: str | None) -> MatchKeys | None:
+    """The four keys of a name, or None when it has no letter or digit."""
+    cleaned = clean(text)
+    exact = _exact_from_clean(cleaned) if cleaned else None
+    folded = _fold_exact(exact) if exact else None
+    if exact is None or folded is None:
+        return None
+    tokens = folded.split()
+    return MatchKeys(exact, folded, " ".join(sorted(tokens)), "".join(tokens))
