@@ -13,7 +13,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo root, for `normalizer`
 from normalizer.gazetteer.files import Loaded, load_text  # noqa: E402
 from normalizer.gazetteer.fmt import format_entities  # noqa: E402
-from normalizer.text import compact_key  # noqa: E402
+from normalizer.text import compact_key, exact_key  # noqa: E402,F401
 
 LANG_ORDER = ["en", "vi", "zh-Hans", "zh-Hant", "ja", "ko"]
 KIND_ORDER = ["preferred", "native", "alias", "abbreviation", "historic", "misspelling"]
