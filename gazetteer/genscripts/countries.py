@@ -48,7 +48,7 @@ NAMES = {"BA": "Bosnia and Herzegovina", "CD": "Democratic Republic of the Congo
          "MM": "Myanmar", "PS": "Palestine", "TR": "Turkey", "SH": "Saint Helena",
          "UM": "United States Minor Outlying Islands", "VI": "United States Virgin Islands",
          "HM": "Heard Island and McDonald Islands", "MF": "Saint Martin", "EA": "Ceuta and Melilla",
-         "GS": "South Georgia and the South Sandwich Islands", "ST": "São Tomé and Príncipe"}
+         "GS": "South Georgia and the South Sandwich Islands", "ST": "São Tomé and Príncipe", "VC": "Saint Vincent and the Grenadines"}
 
 # The language whose CLDR name is the entity's own name (kind `native`).
 NATIVE = {"CN": "zh-Hans", "TW": "zh-Hant", "HK": "zh-Hant", "MO": "zh-Hant", "JP": "ja", "KR": "ko"}
