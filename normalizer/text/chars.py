@@ -35,6 +35,10 @@ LATIN_LOOKALIKES = {
     "ƥ": "p", "ᴘ": "p", "ʠ": "q", "ɾ": "r", "ɽ": "r", "ʀ": "r", "ᴚ": "r", "ʂ": "s",
     "ꜱ": "s", "ƭ": "t", "ʈ": "t", "ᴛ": "t", "ᴜ": "u", "ʊ": "u", "ʋ": "v", "ᴠ": "v", "ᴡ": "w",
     "ʏ": "y", "ƴ": "y", "ʐ": "z", "ᴢ": "z", "ȥ": "z",
+    # capital forms of the hooked letters above
+    "Ɑ": "A", "Ɓ": "B", "Ƈ": "C", "Ɗ": "D", "Ɖ": "D", "Ƒ": "F", "Ɠ": "G", "Ɦ": "H", "Ɩ": "I",
+    "Ʝ": "J", "Ƙ": "K", "Ɱ": "M", "Ɲ": "N", "Ƥ": "P", "Ɽ": "R", "Ʂ": "S", "Ƭ": "T", "Ʈ": "T",
+    "Ʋ": "V", "Ƴ": "Y", "Ȥ": "Z",
 }
 
 # Letters of other scripts that look like Latin ones. Folded only inside a word that also has

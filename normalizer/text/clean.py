@@ -15,7 +15,9 @@ from normalizer.text.vietnamese import canonical_tones
 
 _SPACES = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 _LATIN_WORD_WITH_LOOKALIKE = re.compile(r"[^\W\d_]+")
+_LATIN_WORD_OR_MARKS = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
 _SCRIPT_LOOKALIKE_CHARS = frozenset(chr(c) for c in SCRIPT_LOOKALIKE_MAP)
+_STRAY_MARKS = re.compile(r"(?:^|(?<= ))[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 _ANY_LOOKALIKE = re.compile("[" + re.escape("".join(sorted(_SCRIPT_LOOKALIKE_CHARS))) + "]")
 
 
@@ -46,7 +48,7 @@ def clean(text: str | None) -> str | None:
     out = _SPACES.sub(" ", out)
     if not out.isprintable():
         out = _SPACES.sub(" ", "".join(" " if is_space(c) else c for c in out))
-    out = out.strip()
+    out = _SPACES.sub(" ", _STRAY_MARKS.sub("", out)).strip()  # marks with no letter to sit on
     if not out:
         return None
     if _ANY_LOOKALIKE.search(out):
@@ -82,21 +84,54 @@ def clean_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
                 ch = " "
                 if not chars or chars[-1] == " ":
                     continue
-            elif unicodedata.combining(ch) and chars and chars[-1] != " ":
-                # A mark whose base was invisible: attach it to the previous letter, as NFC would.
-                merged = unicodedata.normalize("NFC", chars[-1] + ch)
-                if len(merged) == 1:
-                    chars[-1] = merged
-                    ends[-1] = end
-                    continue
+            elif _STRAY_MARKS.match(ch) and (not chars or chars[-1] == " "):
+                continue
+            elif unicodedata.combining(ch) and chars:
+                # A mark cut from its letter by an invisible character: recompose, as NFC would.
+                _recompose(chars, starts, ends, ch, end)
+                continue
             chars.append(ch)
             starts.append(begin)
             ends.append(end)
     while chars and chars[-1] == " ":
         chars.pop(), starts.pop(), ends.pop()
+    return _finish(chars, starts, ends)
+
+
+def _recompose(chars: list[str], starts: list[int], ends: list[int], mark: str, end: int) -> None:
+    base = len(chars) - 1
+    while base > 0 and unicodedata.combining(chars[base]):
+        base -= 1
+    cluster = unicodedata.normalize("NFC", "".join(chars[base:]) + mark)
+    start = starts[base]
+    del chars[base:], starts[base:], ends[base:]
+    chars.extend(cluster)
+    starts.extend([start] * len(cluster))
+    ends.extend([end] * len(cluster))
+
+
+def _finish(chars: list[str], starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
+    """Word-level steps (look-alikes, tone placement), keeping the offsets of every word."""
     joined = "".join(chars)
-    cleaned = _LATIN_WORD_WITH_LOOKALIKE.sub(lambda m: _fold_lookalikes(m.group()), joined)
-    cleaned = canonical_tones(cleaned)
-    if len(cleaned) != len(joined):  # tone placement and look-alikes keep length; be safe anyway
-        return joined, starts, ends
-    return cleaned, starts, ends
+    out: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    last = 0
+    for match in _LATIN_WORD_OR_MARKS.finditer(joined):
+        a, b = match.span()
+        out.append(joined[last:a])
+        new_starts += starts[last:a]
+        new_ends += ends[last:a]
+        word = canonical_tones(_fold_lookalikes(match.group()))
+        out.append(word)
+        if len(word) == b - a:
+            new_starts += starts[a:b]
+            new_ends += ends[a:b]
+        else:  # composing a stray mark shortened the word: its letters share the word's span
+            new_starts += [starts[a]] * len(word)
+            new_ends += [ends[b - 1]] * len(word)
+        last = b
+    out.append(joined[last:])
+    new_starts += starts[last:]
+    new_ends += ends[last:]
+    return "".join(out), new_starts, new_ends

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from unidecode import unidecode
 
+from normalizer.text.chars import SIMPLE_MAP
 from normalizer.text.clean import clean
-from normalizer.text.vietnamese import iy_variant
+from normalizer.text.vietnamese import canonical_tones, iy_variant
 
 _NON_WORD = re.compile(r"[\W_]+")
 _ASCII_NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -64,7 +65,10 @@ def exact_key(text: str | None) -> str | None:
 
 
 def _exact_from_clean(cleaned: str) -> str | None:
-    return _NON_WORD.sub(" ", iy_variant(cleaned).casefold()).strip() or None
+    lowered = cleaned.casefold().translate(SIMPLE_MAP)  # casefold can make a look-alike
+    words = _NON_WORD.sub(" ", lowered).strip()
+    # Dropping a stray mark can leave a syllable whose tone belongs elsewhere: place it again.
+    return iy_variant(canonical_tones(words)) or None
 
 
 def _fold_exact(key: str) -> str | None:
@@ -91,7 +95,12 @@ def sorted_key(text: str | None) -> str | None:
 def compact_key(text: str | None) -> str | None:
     """Folded key without spaces: "Moon Jae-in" and "Moon Jae In" share it."""
     key = fold(text)
-    return key.replace(" ", "") if key else None
+    return _compact(key) if key else None
+
+
+def _compact(folded: str) -> str:
+    # Joining syllables can make a new i/y syllable ("k y" -> "ky"): unify it too.
+    return iy_variant(folded.replace(" ", ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,4 +121,4 @@ def match_keys(text: str | None) -> MatchKeys | None:
     if exact is None or folded is None:
         return None
     tokens = folded.split()
-    return MatchKeys(exact, folded, " ".join(sorted(tokens)), "".join(tokens))
+    return MatchKeys(exact, folded, " ".join(sorted(tokens)), _compact(folded))
