@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from normalizer.gazetteer import GazetteerIndex, Loaded, load_dir
 from normalizer.match import Matcher
 from normalizer.model import ENTITY_TYPES, Entity, Resolution
 from normalizer.settings import Settings
+from normalizer.text import fold
 
 MAX_LIMIT = 50
 
@@ -20,6 +22,19 @@ class InvalidQuery(ValueError):
     def __init__(self, field: str, message: str):
         super().__init__(message)
         self.field = field
+
+
+MAX_PER_PAGE = 100
+
+
+@dataclass(frozen=True)
+class EntityPage:
+    """One page of entities from a search or a browse, best first, and how many there are in all."""
+
+    items: tuple[Entity, ...]
+    total: int
+    page: int
+    per_page: int
 
 
 class Normalizer:
@@ -65,6 +80,63 @@ class Normalizer:
         """The surviving id for an id (itself unless it was merged away), or None if unknown."""
         entity = self.index.get(entity_id)
         return entity.id if entity else None
+
+    def resolve_batch(self, queries: list[tuple[str, str | None, int]]) -> list[Resolution]:
+        """Resolve (query, type, limit) triples in input order; InvalidQuery names the bad item."""
+        if len(queries) > self.settings.max_batch:
+            raise InvalidQuery("queries", f"a batch has at most {self.settings.max_batch} queries")
+        results = []
+        for i, (query, type, limit) in enumerate(queries):
+            try:
+                results.append(self.resolve(query, type, limit))
+            except InvalidQuery as exc:
+                raise InvalidQuery(f"queries.{i}.{exc.field}", str(exc)) from None
+        return results
+
+    def search_entities(self, q: str | None = None, type: str | None = None,
+                        page: int = 1, per_page: int = 20) -> EntityPage:
+        """Entities whose names match q (resolver candidates first, then name substrings), or all
+        entities by id when q is empty; filtered by type, one page of them. Raises InvalidQuery."""
+        if not 1 <= page <= 1_000_000:
+            raise InvalidQuery("page", "page must be between 1 and 1000000")
+        if not 1 <= per_page <= MAX_PER_PAGE:
+            raise InvalidQuery("per_page", f"per_page must be between 1 and {MAX_PER_PAGE}")
+        self.validate(q or "", type, MAX_LIMIT)
+        found = self._search(q, type) if q and q.strip() else self._browse(type)
+        start = (page - 1) * per_page
+        return EntityPage(tuple(found[start:start + per_page]), len(found), page, per_page)
+
+    def readiness(self) -> dict[str, bool]:
+        """Checks a load balancer waits for: the index is loaded (the store adds its own check)."""
+        return {"index": len(self.index) > 0}
+
+    def _catalog(self) -> list[tuple[Entity, str]]:
+        """Entities by id with their folded name keys joined, rebuilt when the index is replaced."""
+        cached = getattr(self, "_catalog_cache", None)
+        if cached is None or cached[0] is not self.index:
+            keys: dict[str, list[str]] = {}
+            for key, numbers in self.index.folded_keys():
+                for number in numbers:
+                    keys.setdefault(self.index.name_owner[number], []).append(key)
+            rows = [(e, "\n".join(keys.get(e.id, ()))) for _, e in sorted(self.index.entities.items())]
+            cached = self._catalog_cache = (self.index, rows)
+        return cached[1]
+
+    def _browse(self, type: str | None) -> list[Entity]:
+        return [e for e, _ in self._catalog() if not type or e.type == type]
+
+    def _search(self, q: str, type: str | None) -> list[Entity]:
+        ranked = [self.index.entities[c.id] for c in self.resolve(q, type, MAX_LIMIT).candidates
+                  if c.id in self.index.entities]
+        needle = fold(q)
+        if not needle:
+            return ranked
+        seen = {e.id for e in ranked}
+        # Names that start with the query come before names that merely contain it.
+        found = [(e, hay) for e, hay in self._catalog()
+                 if needle in hay and e.id not in seen and (not type or e.type == type)]
+        found.sort(key=lambda row: (f"\n{needle}" not in f"\n{row[1]}", row[0].name, row[0].id))
+        return ranked + [e for e, _ in found]
 
 
 def load_index(gazetteer_dir: Path) -> GazetteerIndex:

@@ -1,0 +1,42 @@
+"""REST shell: flask-smorest blueprints with marshmallow schemas over the Normalizer service."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_smorest import Api
+
+from normalizer.api import entities, ops, resolve, translit
+from normalizer.api.context import EXTENSION
+from normalizer.api.errors import install_error_handlers
+from normalizer.api.observability import install_observability
+from normalizer.api.schemas import ErrorSchema
+from normalizer.service import Normalizer
+from normalizer.settings import Settings
+
+API_CONFIG = {
+    "API_TITLE": "normalizer",
+    "API_VERSION": "v1",
+    "OPENAPI_VERSION": "3.0.3",
+    "OPENAPI_URL_PREFIX": "/",
+    "OPENAPI_JSON_PATH": "openapi.json",
+}
+
+
+class NormalizerApi(Api):  # type: ignore[misc]
+    """flask-smorest's Api with our error schema documented as the default error response."""
+
+    ERROR_SCHEMA = ErrorSchema
+
+
+def register_api(app: Flask, service: Normalizer, settings: Settings) -> NormalizerApi:
+    """Mount the REST API, its error handlers, request ids, logs and metrics on app."""
+    app.extensions[EXTENSION] = service
+    app.config.update(API_CONFIG)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    install_observability(app, settings.log_level)
+    api = NormalizerApi(app, spec_kwargs={"info": {"description": __doc__}})
+    for module in (resolve, entities, translit, ops):
+        api.register_blueprint(module.blp)
+    app.register_blueprint(ops.docs)
+    install_error_handlers(app)  # after Api(app), which registers handlers of its own
+    return api

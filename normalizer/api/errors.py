@@ -1,0 +1,98 @@
+"""One error shape for every error: {"code", "status", "message", "errors"}.
+
+`code` is the HTTP status code, `status` its name, `message` a sentence for people and `errors`
+field messages by location and field ({"query": {"q": ["must not be empty"]}}), {} when no field
+is concerned. The guards here turn bad input that would otherwise crash a parser (invalid UTF-8,
+JSON nested past the recursion limit) into a clear 4xx.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+from urllib.parse import unquote_to_bytes
+
+from flask import Flask, Response, current_app, request
+from werkzeug.exceptions import BadRequest, HTTPException, UnsupportedMediaType
+from werkzeug.http import HTTP_STATUS_CODES
+
+from normalizer.service import InvalidQuery
+
+log = logging.getLogger("normalizer.api")
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+
+def error_response(code: int, message: str | None = None, errors: dict[str, Any] | None = None,
+                   headers: dict[str, str] | None = None) -> Response:
+    """The response for one error; every error of the app goes through here."""
+    name = HTTP_STATUS_CODES.get(code, "Error")
+    payload = {"code": code, "status": name, "message": message or name, "errors": errors or {}}
+    response = current_app.response_class(json.dumps(payload), status=code, mimetype="application/json")
+    response.headers.update(headers or {})
+    return response
+
+
+def handle_http_exception(exc: HTTPException) -> Response:
+    # webargs' abort (used for 422 by flask-smorest) keeps the field messages in exc.data.
+    data = getattr(exc, "data", None) or {}
+    code = exc.code or 500
+    errors = data.get("messages") or data.get("errors") or {}
+    message = data.get("message") or ("invalid input: see errors" if errors else exc.description)
+    headers = dict(data.get("headers") or {})
+    if getattr(exc, "valid_methods", None):  # 405 says what is allowed
+        headers["Allow"] = ", ".join(exc.valid_methods)  # type: ignore[attr-defined]
+    return error_response(code, message, errors, headers)
+
+
+def handle_invalid_query(exc: InvalidQuery) -> Response:
+    location = "query" if request.method == "GET" else "json"
+    return error_response(422, str(exc), {location: nest(exc.field, [str(exc)])})
+
+
+def handle_unexpected(exc: Exception) -> Response:
+    log.exception("unhandled error", extra={"fields": {"error": type(exc).__name__}})
+    return error_response(500, "internal error: it was logged with this request's X-Request-Id")
+
+
+def nest(path: str, value: Any) -> dict[str, Any]:
+    """"queries.3.q" -> {"queries": {"3": {"q": value}}}, the shape marshmallow gives lists."""
+    out: Any = value
+    for part in reversed(path.split(".")):
+        out = {part: out}
+    return out  # type: ignore[no-any-return]
+
+
+def check_query_string() -> None:
+    """Refuse a query string that is not UTF-8 (werkzeug would silently put U+FFFD in it)."""
+    raw = request.query_string
+    if not raw:
+        return
+    try:
+        unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadRequest("the query string is not valid UTF-8 (percent-encode UTF-8 bytes)") from None
+
+
+def check_json_body() -> None:
+    """For a request with a body: JSON only (415), UTF-8, parsable without hitting the recursion
+    limit (400). Reading the body enforces MAX_CONTENT_LENGTH (413)."""
+    if request.method not in BODY_METHODS:
+        return
+    if not request.is_json:
+        raise UnsupportedMediaType("send the body as application/json")
+    try:
+        json.loads(request.get_data(cache=True).decode("utf-8"))
+    except UnicodeDecodeError:
+        raise BadRequest("the body is not valid UTF-8") from None
+    except RecursionError:
+        raise BadRequest("the JSON body is nested too deeply") from None
+    except ValueError as exc:
+        raise BadRequest(f"the body is not valid JSON: {exc}") from None
+
+
+def install_error_handlers(app: Flask) -> None:
+    app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(InvalidQuery, handle_invalid_query)
+    app.register_error_handler(Exception, handle_unexpected)
+    app.before_request(check_query_string)

@@ -1,0 +1,106 @@
+"""Request ids, JSON-lines access logs with latency, and Prometheus metrics.
+
+Metrics live in prometheus_client's default registry. Under gunicorn with several workers each
+worker counts on its own; `normalizer serve` sets PROMETHEUS_MULTIPROC_DIR so /metrics adds up
+every worker (set it yourself, to an empty directory, when you start gunicorn another way).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sys
+import time
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Flask, Response, g, request
+from prometheus_client import REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
+
+from normalizer.model import Resolution
+
+REQUEST_ID_HEADER = "X-Request-Id"
+# An incoming id is echoed only if it is short and plain, so it is safe in headers and logs.
+_VALID_REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
+
+REQUESTS = Counter("normalizer_http_requests_total", "HTTP requests by endpoint and status",
+                   ["endpoint", "method", "status"])
+LATENCY = Histogram("normalizer_http_request_duration_seconds", "HTTP request latency by endpoint",
+                    ["endpoint", "status"],
+                    buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10))
+OUTCOMES = Counter("normalizer_resolve_outcomes_total", "Resolutions by status and match method",
+                   ["status", "method"])
+
+access_log = logging.getLogger("normalizer.access")
+
+
+class JsonLines(logging.Formatter):
+    """One JSON object per line: time, level, logger, message and the record's `fields`."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        line: dict[str, Any] = {
+            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname.lower(), "logger": record.name, "message": record.getMessage(),
+        }
+        line.update(getattr(record, "fields", {}))
+        if record.exc_info:
+            line["exception"] = self.formatException(record.exc_info)
+        return json.dumps(line, ensure_ascii=False, default=str)
+
+
+def configure_logging(level: str) -> None:
+    """JSON lines on stderr for the "normalizer" loggers; idempotent (tests build many apps)."""
+    root = logging.getLogger("normalizer")
+    root.setLevel(level.upper())
+    if not any(isinstance(h.formatter, JsonLines) for h in root.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(JsonLines())
+        root.addHandler(handler)
+        root.propagate = False
+
+
+def count_outcomes(results: list[Resolution]) -> None:
+    for result in results:
+        OUTCOMES.labels(result.status, result.match.method if result.match else "none").inc()
+
+
+def metrics_text() -> bytes:
+    """The exposition text; summed over gunicorn workers in multiprocess mode."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+        return generate_latest(registry)
+    return generate_latest(REGISTRY)
+
+
+def start_request() -> None:
+    g.started = time.perf_counter()
+    incoming = request.headers.get(REQUEST_ID_HEADER, "")
+    g.request_id = incoming if _VALID_REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+
+
+def finish_request(response: Response) -> Response:
+    request_id = g.get("request_id") or uuid.uuid4().hex
+    response.headers[REQUEST_ID_HEADER] = request_id
+    latency = time.perf_counter() - g.get("started", time.perf_counter())
+    endpoint = request.url_rule.rule if request.url_rule else "unmatched"
+    status = str(response.status_code)
+    REQUESTS.labels(endpoint, request.method, status).inc()
+    LATENCY.labels(endpoint, status).observe(latency)
+    access_log.info("request", extra={"fields": {
+        "request_id": request_id, "method": request.method, "path": request.path,
+        "endpoint": endpoint, "status": response.status_code,
+        "latency_ms": round(latency * 1000, 3), "bytes": response.calculate_content_length(),
+        "remote": request.remote_addr,
+    }})
+    return response
+
+
+def install_observability(app: Flask, log_level: str) -> None:
+    configure_logging(log_level)
+    # First before_request hook, so that even a request refused by a later hook has an id.
+    app.before_request_funcs.setdefault(None, []).insert(0, start_request)
+    app.after_request(finish_request)

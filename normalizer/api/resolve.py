@@ -1,0 +1,41 @@
+"""GET /v1/resolve (one name) and POST /v1/resolve (a batch, in input order)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from normalizer.api.context import json_response, service
+from normalizer.api.errors import check_json_body
+from normalizer.api.observability import count_outcomes
+from normalizer.api.schemas import BatchRequest, BatchResponse, Query, ResolutionSchema
+
+blp = Blueprint("resolve", __name__, url_prefix="/v1", description="Resolve names to entities.")
+blp.before_request(check_json_body)
+
+
+@blp.route("/resolve")
+class Resolve(MethodView):
+    @blp.arguments(Query, location="query")
+    @blp.response(200, ResolutionSchema)
+    def get(self, args: dict[str, Any]) -> Response:
+        """Resolve one name.
+
+        The result says `matched` (with `match`), `ambiguous` (close candidates, no `match`) or
+        `unmatched` (maybe with a `suggestion`), and explains every candidate's score.
+        """
+        result = service().resolve(args["q"], args.get("type"), args["limit"])
+        count_outcomes([result])
+        return json_response(result.to_dict())
+
+    @blp.arguments(BatchRequest)
+    @blp.response(200, BatchResponse)
+    def post(self, body: dict[str, Any]) -> Response:
+        """Resolve a batch of names; `results[i]` answers `queries[i]`."""
+        triples = [(q["q"], q.get("type"), q["limit"]) for q in body["queries"]]
+        results = service().resolve_batch(triples)
+        count_outcomes(results)
+        return json_response({"results": [r.to_dict() for r in results]})

@@ -1,0 +1,171 @@
+"""Marshmallow schemas: what the REST API accepts (validated) and returns (documented).
+
+Responses are built with the model's `to_dict` for speed; these schemas describe those shapes so
+/openapi.json is exact. Input schemas hold the REST contract's checks (no empty query, no control
+characters); limits that depend on settings (query length, batch size) are the service's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marshmallow import Schema, ValidationError, fields, validate
+
+from normalizer.model import ENTITY_TYPES, NAME_KINDS, STATUSES
+from normalizer.service import MAX_LIMIT, MAX_PER_PAGE
+
+# C0 and C1 controls and NUL: never part of a name, usually a sign of a broken pipeline.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def visible_text(value: str) -> None:
+    """A query must have something visible in it and no control characters."""
+    if not value.strip():
+        raise ValidationError("must not be empty")
+    if _CONTROL.search(value):
+        raise ValidationError("must not contain control characters (NUL, C0 or C1)")
+
+
+def _query_field(**extra: object) -> fields.String:
+    return fields.String(required=True, validate=visible_text, metadata={
+        "description": "a name as written, with or without diacritics, titles allowed; "
+                       "at most NORMALIZER_MAX_QUERY_CHARS characters (default 1000)",
+        "example": "Ngoại trưởng Vương Nghị", **extra})
+
+
+def _type_field() -> fields.String:
+    return fields.String(validate=validate.OneOf(ENTITY_TYPES),
+                         metadata={"description": "only entities of this type"})
+
+
+def _limit_field() -> fields.Integer:
+    return fields.Integer(load_default=5, validate=validate.Range(1, MAX_LIMIT),
+                          metadata={"description": "most candidates to return"})
+
+
+class Query(Schema):
+    """One name to resolve: the query string of GET /v1/resolve, an item of a batch."""
+
+    q = _query_field()
+    type = _type_field()
+    limit = _limit_field()
+
+
+class BatchRequest(Schema):
+    queries = fields.List(fields.Nested(Query), required=True, validate=validate.Length(min=1),
+                          metadata={"description": "at most NORMALIZER_MAX_BATCH queries (default 1000)"})
+
+
+class EntitiesArgs(Schema):
+    q = fields.String(validate=validate.Length(max=1000), metadata={
+        "description": "search names (resolver candidates first, then names containing q); "
+                       "empty: browse every entity by id"})
+    type = _type_field()
+    page = fields.Integer(load_default=1, validate=validate.Range(1, 1_000_000))
+    per_page = fields.Integer(load_default=20, validate=validate.Range(1, MAX_PER_PAGE))
+
+
+class TransliterateArgs(Schema):
+    q = _query_field(example="Tập Cận Bình")
+    source = fields.String(data_key="from", load_default="vi",
+                           metadata={"description": "script or language of q, e.g. vi, zh, ko"})
+    target = fields.String(data_key="to", load_default="zh-Latn-pinyin",
+                           metadata={"description": "wanted rendering, e.g. zh-Latn-pinyin, zh-Hans, ko"})
+    limit = _limit_field()
+
+
+class CandidateSchema(Schema):
+    id = fields.String(required=True)
+    name = fields.String(required=True)
+    type = fields.String(required=True, validate=validate.OneOf(ENTITY_TYPES))
+    score = fields.Float(required=True, metadata={"minimum": 0, "maximum": 1})
+    matched_name = fields.String(required=True)
+    method = fields.String(required=True, metadata={"example": "exact"})
+    explanation = fields.String(required=True)
+
+
+class ParsedSchema(Schema):
+    title = fields.String(required=True, allow_none=True)
+    name = fields.String(required=True)
+    context = fields.String()
+    alternatives = fields.List(fields.String())
+
+
+class SuggestionSchema(Schema):
+    text = fields.String(required=True)
+    method = fields.String(required=True)
+    alternatives = fields.List(fields.String(), required=True)
+
+
+class ResolutionSchema(Schema):
+    query = fields.String(required=True)
+    status = fields.String(required=True, validate=validate.OneOf(STATUSES))
+    match = fields.Nested(CandidateSchema, required=True, allow_none=True)
+    candidates = fields.List(fields.Nested(CandidateSchema), required=True)
+    parsed = fields.Nested(ParsedSchema, required=True, allow_none=True)
+    suggestion = fields.Nested(SuggestionSchema, required=True, allow_none=True)
+
+
+class BatchResponse(Schema):
+    results = fields.List(fields.Nested(ResolutionSchema), required=True,
+                          metadata={"description": "one result per query, in input order"})
+
+
+class NameSchema(Schema):
+    text = fields.String(required=True)
+    lang = fields.String(required=True, metadata={"description": "BCP 47 tag"})
+    kind = fields.String(required=True, validate=validate.OneOf(NAME_KINDS))
+    family = fields.String()
+    used_by = fields.List(fields.String())
+    ambiguous = fields.Boolean()
+    source = fields.String(required=True)
+
+
+class RoleSchema(Schema):
+    title = fields.String(required=True)
+    of = fields.String()
+    start = fields.String()
+    end = fields.String()
+
+
+class EntitySchema(Schema):
+    id = fields.String(required=True)
+    type = fields.String(required=True, validate=validate.OneOf(ENTITY_TYPES))
+    name = fields.String(required=True)
+    description = fields.String()
+    country = fields.String()
+    external_ids = fields.Dict(keys=fields.String(), values=fields.String())
+    roles = fields.List(fields.Nested(RoleSchema))
+    names = fields.List(fields.Nested(NameSchema), required=True)
+    revision = fields.Integer(required=True)
+
+
+class EntityPageSchema(Schema):
+    items = fields.List(fields.Nested(EntitySchema), required=True)
+    total = fields.Integer(required=True)
+    page = fields.Integer(required=True)
+    per_page = fields.Integer(required=True)
+
+
+class ErrorSchema(Schema):
+    """The one shape of every error response."""
+
+    code = fields.Integer(required=True, metadata={"description": "HTTP status code"})
+    status = fields.String(required=True, metadata={"description": "HTTP status name"})
+    message = fields.String(required=True)
+    errors = fields.Dict(required=True, metadata={
+        "description": "field messages by location then field, e.g. {\"query\": {\"q\": [\"...\"]}}; "
+                       "empty when the error concerns no field"})
+
+
+class ChecksSchema(Schema):
+    status = fields.String(required=True, metadata={"example": "ok"})
+    checks = fields.Dict(keys=fields.String(), values=fields.Boolean())
+
+
+class TransliterationSchema(Schema):
+    query = fields.String(required=True)
+    source = fields.String(data_key="from", required=True)
+    target = fields.String(data_key="to", required=True)
+    results = fields.List(fields.Raw(), required=True, metadata={
+        "description": "renderings best first, as the transliteration service gives them"})
