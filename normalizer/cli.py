@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from normalizer.gazetteer import check_dir, format_dir
 from normalizer.gazetteer.stats import gazetteer_stats
 from normalizer.model import ENTITY_TYPES, Resolution
-from normalizer.service import InvalidQuery, Normalizer
+from normalizer.service import CsvError, CsvOptions, CsvUsageError, InvalidQuery, Normalizer, UnmatchedCounter
 from normalizer.settings import Settings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -78,6 +80,89 @@ def cmd_gazetteer_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+CSV_EXIT_CODES = """exit codes: 0 every row written (rows that did not match are marked, not failures);
+1 the gazetteer failed to load; 2 bad usage (unknown column, option or encoding, empty or
+missing input, output = input), nothing written; 3 the input broke part-way (e.g. an unclosed
+quote) or a worker died: the rows before it were written"""
+EXIT_CSV_BROKEN = 3
+
+
+def cmd_csv(args: argparse.Namespace) -> int:
+    options = CsvOptions(column=args.column, type=args.type, encoding=args.encoding,
+                         delimiter=args.delimiter, header=not args.no_header,
+                         safe_output=args.safe_output, workers=args.workers)
+    for path in (args.output, args.unmatched):
+        if path and path != "-" and args.input != "-" and _same_file(args.input, path):
+            print(f"error: {path} is the input file; write elsewhere", file=sys.stderr)
+            return EXIT_USAGE
+    service = Normalizer.from_settings(_settings(args))
+    try:
+        with _open_input(args.input) as source:
+            job = service.open_csv(source, options)
+            counter = UnmatchedCounter() if args.unmatched else None
+            with _open_output(args.output) as sink:
+                summary = job.write(sink, counter, _csv_progress(args.input))
+    except CsvUsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except CsvError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_CSV_BROKEN
+    if counter is not None:
+        with open(args.unmatched, "w", encoding="utf-8", newline="") as unmatched:
+            counter.write(unmatched)
+    print(f"{job.encoding}, delimiter {job.delimiter!r}: {summary.text()}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _same_file(a: str, b: str) -> bool:
+    return Path(b).exists() and Path(a).exists() and Path(a).samefile(b)
+
+
+def _open_input(path: str) -> BinaryIO:
+    if path == "-":
+        return sys.stdin.buffer
+    try:
+        return open(path, "rb")
+    except OSError as exc:
+        raise CsvUsageError(f"cannot read {path}: {exc.strerror}") from exc
+
+
+@contextmanager
+def _open_output(path: str | None) -> Iterator[TextIO]:
+    if not path or path == "-":
+        stdout = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+        try:
+            yield stdout
+        finally:
+            stdout.flush()
+            stdout.detach()  # leave sys.stdout open
+        return
+    try:
+        sink = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        raise CsvUsageError(f"cannot write {path}: {exc.strerror}") from exc
+    with sink:
+        yield sink
+
+
+def _csv_progress(path: str) -> Callable[[int, int], None] | None:
+    """A tqdm bar in rows, when stderr is a terminal; its total estimated from bytes read."""
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    size = Path(path).stat().st_size if path != "-" else 0
+    bar = tqdm(unit=" rows", unit_scale=True, file=sys.stderr, dynamic_ncols=True)
+
+    def update(rows: int, bytes_read: int) -> None:
+        if size and bytes_read:
+            bar.total = max(rows, int(rows * size / bytes_read))
+        bar.update(rows - bar.n)
+
+    return update
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from normalizer.server import serve  # gunicorn is imported only when serving
 
@@ -111,6 +196,21 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=settings.port)
     serve.add_argument("--workers", type=int, default=settings.workers)
     serve.set_defaults(func=cmd_serve)
+
+    csv = commands.add_parser("csv", help="normalize one column of a CSV file", epilog=CSV_EXIT_CODES)
+    csv.add_argument("input", help="CSV file, or '-' for stdin")
+    csv.add_argument("-o", "--output", help="output CSV file (default: stdout); always UTF-8")
+    csv.add_argument("--column", required=True, help="header name, or 1-based column number")
+    csv.add_argument("--type", choices=ENTITY_TYPES, help="only entities of this type")
+    csv.add_argument("--encoding", default="auto",
+                     help="auto (default), utf-8, utf-8-sig, utf-16, utf-16-le, utf-16-be, cp1258, cp1252")
+    csv.add_argument("--delimiter", default="auto", help="auto (default), ',', ';', tab or '|'")
+    csv.add_argument("--workers", type=int, default=1, help="processes resolving values (default 1)")
+    csv.add_argument("--unmatched", metavar="FILE", help="write distinct unmatched/ambiguous values")
+    csv.add_argument("--no-header", action="store_true", help="the first row is data")
+    csv.add_argument("--safe-output", action="store_true",
+                     help="neutralize formula-like cells (= + - @) in every column, not only ours")
+    csv.set_defaults(func=cmd_csv)
 
     gazetteer = commands.add_parser("gazetteer", help="check, format and count the gazetteer")
     tools = gazetteer.add_subparsers(dest="tool", required=True)

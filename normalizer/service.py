@@ -7,6 +7,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+# The bulk CSV API, re-exported for the shells (CLI `csv`, REST /v1/csv).
+from normalizer.bulk import (  # noqa: F401
+    CsvError,
+    CsvInputError,
+    CsvJob,
+    CsvOptions,
+    CsvUsageError,
+    UnmatchedCounter,
+)
+from normalizer.bulk.encoding import Readable
 from normalizer.gazetteer import GazetteerIndex, Loaded, load_dir
 from normalizer.match import Matcher
 from normalizer.model import ENTITY_TYPES, Entity, Resolution
@@ -105,6 +115,11 @@ class Normalizer:
         found = self._search(q, type) if q and q.strip() else self._browse(type)
         start = (page - 1) * per_page
         return EntityPage(tuple(found[start:start + per_page]), len(found), page, per_page)
+
+    def open_csv(self, source: Readable, options: CsvOptions) -> CsvJob:
+        """A bulk CSV job over a binary input (normalizer.bulk), checked before any output:
+        raises CsvUsageError for a bad option, an empty input or an unknown column."""
+        return CsvJob.open(source, options, self.resolve)
 
     def readiness(self) -> dict[str, bool]:
         """Checks a load balancer waits for: the index is loaded (the store adds its own check)."""

@@ -1,0 +1,72 @@
+"""What the tool appends to every row: the result columns, and how a Resolution fills them.
+
+Columns (RESULT_COLUMNS), in order:
+- entity_id, entity_name, entity_type: the matched entity; empty unless status is `matched`;
+- score: the best candidate's score (0..1, 4 decimals) whenever there is a candidate, so an
+  ambiguous or unmatched row shows how close it came; empty otherwise;
+- status: `matched`, `ambiguous`, `unmatched`, `empty` (no value to resolve) or `error`;
+- method: how the best candidate matched (exact, folded, sorted, compact, translit, fuzzy);
+- reason: why a row is not `matched`: the error, the ambiguous candidates, the closest candidate
+  or a suggested English rendering; empty for matched rows.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from normalizer.model import Resolution
+
+RESULT_COLUMNS = ("entity_id", "entity_name", "entity_type", "score", "status", "method", "reason")
+STATUSES = ("matched", "ambiguous", "unmatched", "empty", "error")
+# Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MAX_REASON_CANDIDATES = 3
+
+
+class RowResult(NamedTuple):
+    """The appended cells of one row; `status` is one of STATUSES."""
+
+    entity_id: str
+    entity_name: str
+    entity_type: str
+    score: str
+    status: str
+    method: str
+    reason: str
+
+
+def neutralize(cell: str) -> str:
+    """A cell a spreadsheet shows as text: a leading apostrophe when it starts like a formula."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def error_result(reason: str) -> RowResult:
+    return RowResult("", "", "", "", "error", "", neutralize(reason))
+
+
+EMPTY_RESULT = RowResult("", "", "", "", "empty", "", "")
+
+
+def from_resolution(resolution: Resolution) -> RowResult:
+    """The cells for one resolved value, every one neutralized against formula injection."""
+    best = resolution.match or (resolution.candidates[0] if resolution.candidates else None)
+    score = f"{best.score:.4f}" if best else ""
+    method = best.method if best else ""
+    match = resolution.match
+    if match is not None:
+        cells = (match.id, match.name, match.type, score, resolution.status, method, "")
+    else:
+        cells = ("", "", "", score, resolution.status, method, _reason(resolution))
+    return RowResult(*(neutralize(c) for c in cells))
+
+
+def _reason(resolution: Resolution) -> str:
+    shown = resolution.candidates[:MAX_REASON_CANDIDATES]
+    if resolution.status == "ambiguous":
+        return "ambiguous: " + ", ".join(f"{c.id} ({c.score:.2f})" for c in shown)
+    parts = []
+    if shown:
+        parts.append(f"closest: {shown[0].id} ({shown[0].score:.2f})")
+    if resolution.suggestion is not None:
+        parts.append(f"suggestion: {resolution.suggestion.text}")
+    return "; ".join(parts) or "no candidate"
