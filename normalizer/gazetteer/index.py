@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from normalizer.model import Entity, Name
 from normalizer.text import MatchKeys, match_keys
 
-TIERS = ("exact", "folded", "sorted", "compact")
+TIERS = ("exact", "folded", "sorted", "compact", "family_exact", "family_folded")
 
 Postings = int | list[int]
 
@@ -72,6 +72,10 @@ class GazetteerIndex:
             _add(self.tables["sorted"], keys.sorted, name_id)
         if keys.compact != keys.folded:
             _add(self.tables["compact"], keys.compact, name_id)
+        family = match_keys(name.family) if name.family and name.strong else None
+        if family is not None and family.exact != keys.exact:
+            _add(self.tables["family_exact"], family.exact, name_id)
+            _add(self.tables["family_folded"], family.folded, name_id)
 
     def __len__(self) -> int:
         return len(self.entities)

@@ -46,7 +46,11 @@ def make_variants(texts: list[tuple[str, str]]) -> list[Variant]:
 
 
 def dictionary_hits(index: GazetteerIndex, variant: Variant) -> list[RawHit]:
-    """Hits of the exact, folded, order-free and spacing-free tiers; the strictest per name."""
+    """Hits of the exact, folded, order-free, spacing-free and family-name tiers; the strictest per name.
+
+    A family name alone ("Kishida", "ông Vương") reaches every person who bears it: one such
+    person is a match, several are ambiguous.
+    """
     keys = variant.keys
     found: dict[int, RawHit] = {}
     if ID_PATTERN.match(variant.text) and variant.text in index.entities:
@@ -61,6 +65,8 @@ def dictionary_hits(index: GazetteerIndex, variant: Variant) -> list[RawHit]:
         ("sorted", "folded", keys.sorted, 0.97),
         ("compact", "compact", keys.compact, 0.97),
         ("compact", "folded", keys.compact, 0.97),
+        ("family", "family_exact", keys.exact, 1.0),
+        ("family", "family_folded", keys.folded, 1.0 if plain_query else 0.94),
     ]
     for method, table, key, similarity in plan:
         for hit in index.lookup(table, key):

@@ -25,7 +25,7 @@ Suggester = Callable[[str], Suggestion | None]
 
 
 METHOD_RANK = {m: i for i, m in enumerate(
-    ("id", "exact", "folded", "sorted", "compact", "translit", "fuzzy"))}
+    ("id", "exact", "folded", "sorted", "compact", "family", "translit", "fuzzy"))}
 
 
 def strong_win(hits: list[RawHit]) -> list[RawHit]:

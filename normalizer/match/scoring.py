@@ -13,11 +13,12 @@ from normalizer.model import Candidate, Feature
 
 METHOD_BASE = {
     "id": 1.0, "exact": 1.0, "folded": 0.94, "sorted": 0.93, "compact": 0.93,
-    "translit": 0.88, "fuzzy": 0.97,
+    "family": 0.86, "translit": 0.88, "fuzzy": 0.97,
 }
 METHOD_WORDS = {
     "id": "identifier", "exact": "exact name", "folded": "same letters without diacritics",
     "sorted": "same words in another order", "compact": "same letters with other spacing",
+    "family": "family name",
     "translit": "transliteration", "fuzzy": "similar spelling",
 }
 WEAK_KIND_FACTOR = {"abbreviation": 0.97, "misspelling": 0.95}
@@ -57,7 +58,7 @@ def _features(raw: RawHit, context: Context, agreeing: int) -> list[Feature]:
         if entity.type == "person":
             features.append(Feature("title", 0.0, f"title {context.person_title!r} fits a person"))
         else:
-            features.append(Feature("title", -0.2, f"title {context.person_title!r} needs a person"))
+            features.append(Feature("title", -0.25, f"title {context.person_title!r} needs a person"))
     if context.country_id:
         related = {entity.country, entity.id} | {r.of for r in entity.roles}
         if context.country_id in related:

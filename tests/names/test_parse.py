@@ -1,0 +1,47 @@
+import pytest
+
+from normalizer.names import is_person_title, parse, split_alternatives
+
+
+@pytest.mark.parametrize(
+    ("query", "title", "name"),
+    [
+        ("Ngoại trưởng Vương Nghị", "Ngoại trưởng", "Vương Nghị"),
+        ("ngoai truong vuong nghi", "ngoai truong", "vuong nghi"),
+        ("Bộ trưởng Bộ Ngoại giao Nhật Bản Yoko Kamikawa", "Bộ trưởng Bộ Ngoại giao", "Nhật Bản Yoko Kamikawa"),
+        ("cựu Đại sứ Shin Kak Soo", "cựu Đại sứ", "Shin Kak Soo"),
+        ("bà Kamikawa", "bà", "Kamikawa"),
+        ("President Joe Biden", "President", "Joe Biden"),
+        ("Chánh văn phòng Nội các Hirokazu Matsuno", "Chánh văn phòng Nội các", "Hirokazu Matsuno"),
+        ("Ba Lan", None, "Ba Lan"),  # folded "ba" is not the honorific "bà"
+        ("Thủ tướng", None, "Thủ tướng"),  # a title alone is kept as the name
+    ],
+)
+def test_titles_are_split_off(query, title, name):
+    parsed = parse(query)
+    assert (parsed.title, parsed.name) == (title, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "alternatives"),
+    [
+        ("Takeshima/Dokdo", ("Takeshima", "Dokdo")),
+        ("Quách Gia Côn (Guo Jiakun)", ("Quách Gia Côn", "Guo Jiakun")),
+        ("Senkaku hay Điếu Ngư", ("Senkaku", "Điếu Ngư")),
+        ("Vương Nghị", ()),
+    ],
+)
+def test_alternatives(text, alternatives):
+    assert split_alternatives(text) == alternatives
+
+
+def test_person_titles():
+    assert is_person_title("Ngoại trưởng")
+    assert is_person_title("cựu Đại sứ")
+    assert not is_person_title("Cựu")
+    assert not is_person_title(None)
+
+
+def test_nothing_left_is_none():
+    assert parse("") is None
+    assert parse("\u200b") is None
