@@ -14,16 +14,20 @@ from marshmallow import Schema, ValidationError, fields, validate
 from normalizer.model import ENTITY_TYPES, NAME_KINDS, STATUSES
 from normalizer.service import MAX_LIMIT, MAX_PER_PAGE
 
-# C0 and C1 controls and NUL: never part of a name, usually a sign of a broken pipeline.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# NUL, C0 and C1 controls and lone surrogates: never part of a name, usually a broken pipeline.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def no_controls(value: str) -> None:
+    if _CONTROL.search(value):
+        raise ValidationError("must not contain control characters (NUL, C0, C1) or lone surrogates")
 
 
 def visible_text(value: str) -> None:
     """A query must have something visible in it and no control characters."""
     if not value.strip():
         raise ValidationError("must not be empty")
-    if _CONTROL.search(value):
-        raise ValidationError("must not contain control characters (NUL, C0 or C1)")
+    no_controls(value)
 
 
 def _query_field(**extra: object) -> fields.String:
@@ -57,7 +61,7 @@ class BatchRequest(Schema):
 
 
 class EntitiesArgs(Schema):
-    q = fields.String(validate=validate.Length(max=1000), metadata={
+    q = fields.String(validate=no_controls, metadata={
         "description": "search names (resolver candidates first, then names containing q); "
                        "empty: browse every entity by id"})
     type = _type_field()
@@ -68,9 +72,11 @@ class EntitiesArgs(Schema):
 class TransliterateArgs(Schema):
     q = _query_field(example="Tập Cận Bình")
     source = fields.String(data_key="from", load_default="vi",
-                           metadata={"description": "script or language of q, e.g. vi, zh, ko"})
+                           metadata={"description": "language of q: vi, zh (Chinese characters) or "
+                                                    "zh-Latn-pinyin"})
     target = fields.String(data_key="to", load_default="zh-Latn-pinyin",
-                           metadata={"description": "wanted rendering, e.g. zh-Latn-pinyin, zh-Hans, ko"})
+                           metadata={"description": "wanted rendering; pairs: vi->zh-Latn-pinyin, "
+                                                    "zh->vi, zh-Latn-pinyin->vi, vi->ko"})
     limit = _limit_field()
 
 
@@ -163,9 +169,15 @@ class ChecksSchema(Schema):
     checks = fields.Dict(keys=fields.String(), values=fields.Boolean())
 
 
+class RenderingSchema(Schema):
+    text = fields.String(required=True)
+    score = fields.Float(required=True, metadata={"minimum": 0, "maximum": 1})
+    source = fields.String(metadata={"description": "the characters behind the rendering, when known"})
+
+
 class TransliterationSchema(Schema):
     query = fields.String(required=True)
     source = fields.String(data_key="from", required=True)
     target = fields.String(data_key="to", required=True)
-    results = fields.List(fields.Raw(), required=True, metadata={
-        "description": "renderings best first, as the transliteration service gives them"})
+    results = fields.List(fields.Nested(RenderingSchema), required=True,
+                          metadata={"description": "renderings, best first; empty when q cannot be read"})

@@ -1,0 +1,106 @@
+"""`normalizer serve` for real: gunicorn with 2 workers on 127.0.0.1, called over HTTP, stopped."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+START_TIMEOUT = 30.0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def call(url: str, body: Any = None) -> tuple[int, dict[str, str], bytes]:
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+@pytest.fixture(scope="module")
+def server(gazetteer_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = free_port()
+    env = {**os.environ, "NORMALIZER_GAZETTEER_DIR": str(gazetteer_dir),
+           "PROMETHEUS_MULTIPROC_DIR": str(tmp_path_factory.mktemp("metrics"))}
+    log = (tmp_path_factory.mktemp("log") / "server.log").open("wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "normalizer", "serve", "--host", "127.0.0.1", "--port", str(port),
+         "--workers", "2"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base, process)
+        yield base
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0
+        log.close()
+
+
+def wait_until_up(base: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "the server exited while starting"
+        try:
+            if call(f"{base}/healthz")[0] == 200:
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError("the server did not start in time")
+
+
+def test_resolves_over_http(server: str) -> None:
+    status, headers, body = call(f"{server}/v1/resolve?q=V%C6%B0%C6%A1ng%20Ngh%E1%BB%8B")
+    assert status == 200
+    assert json.loads(body)["match"]["id"] == "wang-yi"
+    assert headers["X-Request-Id"]
+
+
+def test_batch_over_http(server: str) -> None:
+    status, _, body = call(f"{server}/v1/resolve", {"queries": [{"q": "Dokdo"}, {"q": "TTXVN"}]})
+    assert status == 200
+    results = json.loads(body)["results"]
+    assert [r["match"]["id"] for r in results] == ["liancourt-rocks", "vietnam-news-agency"]
+
+
+def test_bad_input_over_http_is_a_4xx_in_the_shape_and_the_workers_keep_serving(server: str) -> None:
+    long_q = "q=" + "%E1%BA%ADp" * 10_000  # 10,000 characters, 90 kB of request line
+    for url, body, expected in [
+        (f"{server}/v1/resolve?{long_q}", None, 422),
+        (f"{server}/v1/resolve?q=%FF", None, 400),
+        (f"{server}/v1/resolve?q=a%00b", None, 422),
+        (f"{server}/v1/resolve", {"queries": [{"q": "x"}] * 1001}, 422),
+        (f"{server}/v1/resolve", "bare string", 422),
+    ]:
+        status, _, raw = call(url, body)
+        assert status == expected, raw
+        assert set(json.loads(raw)) == {"code", "status", "message", "errors"}
+    for _ in range(4):  # both workers still answer
+        assert call(f"{server}/healthz")[0] == 200
+
+
+def test_metrics_add_up_over_workers(server: str) -> None:
+    for _ in range(6):
+        call(f"{server}/readyz")
+    text = call(f"{server}/metrics")[2].decode()
+    line = next(x for x in text.splitlines()
+                if x.startswith("normalizer_http_requests_total{") and 'endpoint="/readyz"' in x)
+    assert float(line.rsplit(" ", 1)[1]) >= 6

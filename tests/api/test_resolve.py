@@ -1,0 +1,74 @@
+"""GET and POST /v1/resolve through the Flask test client."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask.testing import FlaskClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+RESULT_KEYS = {"query", "status", "match", "candidates", "parsed", "suggestion"}
+
+
+def test_resolves_a_sino_vietnamese_name_with_a_title(client: FlaskClient) -> None:
+    response = client.get("/v1/resolve", query_string={"q": "Ngoại trưởng Vương Nghị"})
+    assert response.status_code == 200
+    body = response.get_json()
+    assert set(body) == RESULT_KEYS
+    assert body["status"] == "matched"
+    assert body["match"]["id"] == "wang-yi"
+    assert body["match"]["name"] == "Wang Yi"
+    assert body["parsed"]["title"] == "Ngoại trưởng"
+
+
+def test_folded_query_and_contested_names_resolve(client: FlaskClient) -> None:
+    assert client.get("/v1/resolve?q=tap+can+binh").get_json()["match"]["id"] == "xi-jinping"
+    for name in ("Takeshima", "Dokdo"):
+        body = client.get("/v1/resolve", query_string={"q": name}).get_json()
+        assert body["match"]["id"] == "liancourt-rocks"
+
+
+def test_type_filter_leaves_nothing_of_another_type(client: FlaskClient) -> None:
+    body = client.get("/v1/resolve", query_string={"q": "Vương Nghị", "type": "country"}).get_json()
+    assert body["status"] == "unmatched"
+    assert body["match"] is None
+    assert all(c["type"] == "country" for c in body["candidates"])
+
+
+def test_unknown_name_is_unmatched_not_an_error(client: FlaskClient) -> None:
+    body = client.get("/v1/resolve", query_string={"q": "Zzyzx Qwerty"}).get_json()
+    assert body["status"] == "unmatched"
+    assert body["match"] is None
+
+
+def test_batch_answers_in_input_order(client: FlaskClient) -> None:
+    names = ["Hàn Quốc", "TTXVN", "nobody at all", "Vương Nghị", "Hàn Quốc"]
+    response = client.post("/v1/resolve", json={"queries": [{"q": n} for n in names]})
+    assert response.status_code == 200
+    results = response.get_json()["results"]
+    assert [r["query"] for r in results] == names
+    assert [r["match"]["id"] if r["match"] else None for r in results] == [
+        "south-korea", "vietnam-news-agency", None, "wang-yi", "south-korea"]
+
+
+def test_batch_items_take_their_own_type_and_limit(client: FlaskClient) -> None:
+    queries = [{"q": "Vương Nghị", "type": "person", "limit": 1}, {"q": "Vương Nghị", "type": "place"}]
+    first, second = client.post("/v1/resolve", json={"queries": queries}).get_json()["results"]
+    assert first["match"]["id"] == "wang-yi"
+    assert len(first["candidates"]) == 1
+    assert second["match"] is None
+
+
+def test_batch_of_exactly_the_limit_is_accepted(client: FlaskClient) -> None:
+    response = client.post("/v1/resolve", json={"queries": [{"q": "Dokdo"}] * 1000})
+    assert response.status_code == 200
+    assert len(response.get_json()["results"]) == 1000
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=40))
+def test_any_text_gets_a_result_or_a_422_never_a_500(app: Flask, text: str) -> None:
+    response = app.test_client().get("/v1/resolve", query_string={"q": text})
+    assert response.status_code in (200, 422), response.get_data(as_text=True)
+    if response.status_code == 200:
+        assert response.get_json()["query"] == text
