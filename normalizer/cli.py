@@ -15,7 +15,7 @@ from normalizer.gazetteer import check_dir, format_dir
 from normalizer.gazetteer.stats import gazetteer_stats
 from normalizer.model import ENTITY_TYPES, Resolution
 from normalizer.service import CsvError, CsvOptions, CsvUsageError, InvalidQuery, Normalizer, UnmatchedCounter
-from normalizer.settings import Settings
+from normalizer.settings import PROJECT_ROOT, Settings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -48,6 +48,25 @@ def cmd_resolve(args: argparse.Namespace) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_USAGE
         out.write((json.dumps(result.to_dict(), ensure_ascii=False) if args.json else _human(result)) + "\n")
+    out.flush()
+    return EXIT_OK
+
+
+def cmd_translit(args: argparse.Namespace) -> int:
+    """Renderings of each name, best first: a tab-separated line, or one JSON object per line."""
+    service = Normalizer.from_settings(_settings(args))
+    out = sys.stdout
+    for query in _input_names(args.names, sys.stdin):
+        try:
+            found = service.transliterate(query, args.source, args.target, args.limit)
+        except InvalidQuery as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        candidates = [{"text": r.text, "score": r.score} for r in found]
+        if args.json:
+            out.write(json.dumps({"query": query, "candidates": candidates}, ensure_ascii=False) + "\n")
+        else:
+            out.write("\t".join([query, *(f"{c['text']} ({c['score']:.2f})" for c in candidates)]) + "\n")
     out.flush()
     return EXIT_OK
 
@@ -163,6 +182,53 @@ def _csv_progress(path: str) -> Callable[[int, int], None] | None:
     return update
 
 
+def _read_document(path: str) -> str:
+    """A whole document from a file or stdin ('-'), UTF-8 with or without BOM."""
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        return data.decode("utf-8-sig")
+    except OSError as exc:
+        raise InvalidQuery("file", f"cannot read {path}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise InvalidQuery("file", f"{path} is not UTF-8 (byte {exc.start}): convert it first") from exc
+
+
+def _mention_line(mention: dict[str, object]) -> str:
+    match = mention["match"] if isinstance(mention["match"], dict) else None
+    fields = [str(mention["start"]), str(mention["end"]), str(mention["text"]), str(mention["status"])]
+    if match:
+        fields += [match["id"], match["name"], f"{match['score']:.2f}", match["method"]]
+    if mention.get("title"):
+        fields.append(f"title: {mention['title']}")
+    return "\t".join(fields)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    service = Normalizer.from_settings(_settings(args))
+    try:
+        result = service.extract(_read_document(args.file), types=args.type or None, date=args.date)
+    except InvalidQuery as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    document = result.to_dict()
+    if args.json:
+        print(json.dumps(document, ensure_ascii=False))
+        return EXIT_OK
+    for mention in document["mentions"]:
+        print(_mention_line(mention))
+    for mention in document["unlinked"]:
+        print(_mention_line(mention) + "\tunlinked")
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    service = Normalizer.from_settings(_settings(args))
+    corpus = Path(args.corpus) if args.corpus else None
+    report = service.evaluate(Path(args.seeds_dir), corpus)
+    print(json.dumps(report.to_dict(), ensure_ascii=False) if args.json else report.to_text())
+    return EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from normalizer.server import serve  # gunicorn is imported only when serving
 
@@ -191,6 +257,15 @@ def build_parser() -> argparse.ArgumentParser:
     resolve.add_argument("--json", action="store_true", help="one JSON result per line")
     resolve.set_defaults(func=cmd_resolve)
 
+    translit = commands.add_parser("translit", help="transliterate names (Hán-Việt, pinyin, Chinese, Hangul)")
+    translit.add_argument("names", nargs="*", help="names; none or '-' reads one per line from stdin")
+    translit.add_argument("--from", dest="source", default="vi", help="vi (default), zh or zh-Latn-pinyin")
+    translit.add_argument("--to", dest="target", default="zh-Latn-pinyin",
+                          help="zh-Latn-pinyin (default), vi or ko")
+    translit.add_argument("--limit", type=int, default=5)
+    translit.add_argument("--json", action="store_true", help='one {"query", "candidates"} object per line')
+    translit.set_defaults(func=cmd_translit)
+
     serve = commands.add_parser("serve", help="run the REST service under gunicorn")
     serve.add_argument("--host", default=settings.host)
     serve.add_argument("--port", type=int, default=settings.port)
@@ -211,6 +286,20 @@ def build_parser() -> argparse.ArgumentParser:
     csv.add_argument("--safe-output", action="store_true",
                      help="neutralize formula-like cells (= + - @) in every column, not only ours")
     csv.set_defaults(func=cmd_csv)
+
+    extract = commands.add_parser("extract", help="find every entity mention in a document")
+    extract.add_argument("file", nargs="?", default="-", help="UTF-8 text file, or '-' for stdin")
+    extract.add_argument("--type", action="append", choices=ENTITY_TYPES, help="only this type (repeatable)")
+    extract.add_argument("--date", help="the article's date, YYYY-MM-DD")
+    extract.add_argument("--json", action="store_true", help="one JSON object for the whole document")
+    extract.set_defaults(func=cmd_extract)
+
+    evaluate = commands.add_parser("eval", help="precision, recall and F1 of extract on the gold corpus")
+    evaluate.add_argument("seeds_dir", nargs="?", default=str(PROJECT_ROOT.parent / "shared" / "seeds"),
+                          help="directory of the seed article texts (default: ../shared/seeds)")
+    evaluate.add_argument("--corpus", help="gold corpus directory (default: seeds/ of the project)")
+    evaluate.add_argument("--json", action="store_true")
+    evaluate.set_defaults(func=cmd_eval)
 
     gazetteer = commands.add_parser("gazetteer", help="check, format and count the gazetteer")
     tools = gazetteer.add_subparsers(dest="tool", required=True)

@@ -17,11 +17,15 @@ from normalizer.bulk import (  # noqa: F401
     UnmatchedCounter,
 )
 from normalizer.bulk.encoding import Readable
+from normalizer.evaluation import GoldError, Report, evaluate  # noqa: F401  (GoldError: for shells)
+from normalizer.extract import Extraction, extract, parse_date, utf8_size
 from normalizer.gazetteer import GazetteerIndex, Loaded, load_dir
 from normalizer.match import Matcher
+from normalizer.match.translit_tier import translit_suggest, translit_tier
 from normalizer.model import ENTITY_TYPES, Entity, Resolution
-from normalizer.settings import Settings
+from normalizer.settings import PROJECT_ROOT, Settings
 from normalizer.text import fold
+from normalizer.translit import Rendering, UnsupportedPair, transliterate
 
 MAX_LIMIT = 50
 
@@ -32,6 +36,10 @@ class InvalidQuery(ValueError):
     def __init__(self, field: str, message: str):
         super().__init__(message)
         self.field = field
+
+
+class TextTooLarge(InvalidQuery):
+    """A document over Settings.max_text_bytes of UTF-8 (REST answers 413)."""
 
 
 MAX_PER_PAGE = 100
@@ -53,7 +61,7 @@ class Normalizer:
     def __init__(self, index: GazetteerIndex, settings: Settings | None = None):
         self.settings = settings or Settings()
         self.index = index
-        self.matcher = Matcher(index)
+        self.matcher = Matcher(index, tiers=[translit_tier], suggester=translit_suggest)
         self._resolve_cached = lru_cache(maxsize=self.settings.resolve_cache_size)(self._resolve)
 
     @classmethod
@@ -91,6 +99,23 @@ class Normalizer:
         entity = self.index.get(entity_id)
         return entity.id if entity else None
 
+    def transliterate(self, text: str, source: str = "vi", target: str = "zh-Latn-pinyin",
+                      limit: int = 5) -> list[Rendering]:
+        """Ranked renderings (text, score, source characters) of a name in another script.
+
+        Pairs: vi->zh-Latn-pinyin, zh->vi, zh-Latn-pinyin->vi, vi->ko. An empty list means the
+        text cannot be read that way. Raises InvalidQuery for another pair, a bad limit or an
+        overlong text.
+        """
+        if not 1 <= limit <= MAX_LIMIT:
+            raise InvalidQuery("limit", f"limit must be between 1 and {MAX_LIMIT}")
+        if len(text) > self.settings.max_query_chars:
+            raise InvalidQuery("q", f"a query has at most {self.settings.max_query_chars} characters")
+        try:
+            return transliterate(text, source, target, limit)
+        except UnsupportedPair as exc:
+            raise InvalidQuery("to", str(exc)) from exc
+
     def resolve_batch(self, queries: list[tuple[str, str | None, int]]) -> list[Resolution]:
         """Resolve (query, type, limit) triples in input order; InvalidQuery names the bad item."""
         if len(queries) > self.settings.max_batch:
@@ -120,6 +145,34 @@ class Normalizer:
         """A bulk CSV job over a binary input (normalizer.bulk), checked before any output:
         raises CsvUsageError for a bad option, an empty input or an unknown column."""
         return CsvJob.open(source, options, self.resolve)
+
+    def extract(self, text: str, types: Iterable[str] | None = None, date: str | None = None) -> Extraction:
+        """Every entity mention in a document (normalizer.extract): {"mentions", "unlinked"}.
+
+        `types` keeps only mentions of those entity types; `date` (YYYY-MM-DD, the article's
+        date) settles a person mention between namesakes by who held a role then. Raises
+        InvalidQuery for a bad text, type or date, TextTooLarge over settings.max_text_bytes.
+        """
+        if not isinstance(text, str):
+            raise InvalidQuery("text", "text must be a string")
+        if len(text) * 4 > self.settings.max_text_bytes and utf8_size(text) > self.settings.max_text_bytes:
+            raise TextTooLarge("text", f"a text has at most {self.settings.max_text_bytes} bytes of UTF-8")
+        wanted = frozenset(types or ())
+        if not wanted <= set(ENTITY_TYPES):
+            raise InvalidQuery("types", f"types must be among {', '.join(ENTITY_TYPES)}")
+        try:
+            day = parse_date(date)
+        except ValueError as exc:
+            raise InvalidQuery("date", str(exc)) from None
+        return extract(text, self.index, self.resolve, wanted or None, day)
+
+    def evaluate(self, seeds_dir: Path, corpus_dir: Path | None = None) -> Report:
+        """Precision, recall and F1 of extract on the gold corpus (normalizer.evaluation).
+
+        The seed articles are read from seeds_dir; gold and passages from corpus_dir
+        (default: the project's seeds/). Raises GoldError for unusable gold files.
+        """
+        return evaluate(self.extract, Path(seeds_dir), corpus_dir or PROJECT_ROOT / "seeds")
 
     def readiness(self) -> dict[str, bool]:
         """Checks a load balancer waits for: the index is loaded (the store adds its own check)."""

@@ -1,0 +1,261 @@
+"""Running text -> mentions: every gazetteer entity a document names, with exact offsets.
+
+The pipeline, one stage per line of `Extractor.extract`:
+1. cleanup with an offset map back to the original (extraction.scantext);
+2. a multi-pattern scan of every exact key of the index, on word boundaries (extraction.automaton);
+3. case rules, then the longest match wins among overlapping ones (extraction.rules, .found);
+4. each span resolved through the matcher (status, match, candidates: DESIGN.md's shape);
+5. context rules for one-syllable names that are also Vietnamese words, and the title before
+   each mention (extraction.rules, .titles);
+6. partial references ("bà Kamikawa", "ông Tập") linked to a full mention earlier (extraction.coref);
+7. capitalized name-like spans that matched nothing: resolved for a suggestion and reported as
+   `unlinked`, or as mentions when the fuzzy or transliteration tiers match them (extraction.unlinked).
+
+The automaton and the per-key case patterns are built once per index and cached with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import weakref
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, replace
+
+from normalizer.extraction.automaton import automaton_for, find_spans
+from normalizer.extraction.coref import antecedents, find_partials, link, partial_pattern
+from normalizer.extraction.dates import settled_by_date
+from normalizer.extraction.found import Found, longest_first
+from normalizer.extraction.rules import KeyInfo, one_token_fits
+from normalizer.extraction.scantext import ScanText
+from normalizer.extraction.titles import person_title_before, title_before
+from normalizer.extraction.unlinked import name_like_spans
+from normalizer.gazetteer import GazetteerIndex
+from normalizer.model import Mention, Resolution
+
+Resolver = Callable[[str], Resolution]
+PLACE_TYPES = frozenset({"country", "place"})
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The mentions of one document and the name-like spans nothing matched, in text order."""
+
+    mentions: tuple[Mention, ...]
+    unlinked: tuple[Mention, ...]
+
+    def to_dict(self) -> dict[str, list[dict[str, object]]]:
+        return {
+            "mentions": [m.to_dict() for m in self.mentions],
+            "unlinked": [m.to_dict() for m in self.unlinked],
+        }
+
+
+class Extractor:
+    """Extracts mentions against one immutable index; see the module docstring."""
+
+    def __init__(self, index: GazetteerIndex):
+        self.index = index
+        self.automaton = automaton_for(index)
+        self._keys: dict[str, KeyInfo] = {}
+
+    def extract(self, text: str, resolve: Resolver, types: Collection[str] | None = None,
+                date: dt.date | None = None) -> Extraction:
+        if not text:
+            return Extraction((), ())
+        doc = ScanText.build(text)
+        found = self.key_matches(doc)
+        found = longest_first(found, len(doc.scan))
+        found = resolved(found, resolve)
+        found = [settled_by_date(f, date, self.index.get) for f in found] if date else found
+        found = in_context(doc, found)
+        found = sorted(found + self.partial_references(doc, found), key=lambda f: f.scan_start)
+        promoted, unlinked = leftovers(doc, found, resolve)
+        found = sorted(found + promoted, key=lambda f: f.scan_start)
+        mentions = [to_mention(doc, f) for f in found if _of_types(f.resolution, types)]
+        return Extraction(tuple(mentions), tuple(to_mention(doc, f) for f in unlinked))
+
+    def key_info(self, key: str) -> KeyInfo:
+        info = self._keys.get(key)
+        if info is None:
+            info = self._keys[key] = KeyInfo.of(self.index, key)
+        return info
+
+    def key_matches(self, doc: ScanText) -> list[Found]:
+        """Automaton hits whose punctuation and capitalization fit a gazetteer name."""
+        out = []
+        for span in find_spans(self.automaton, doc):
+            info = self.key_info(doc.scan[span.start + 1 : span.end - 1])
+            if not info.has_punctuation and doc.crosses_punctuation(span.start, span.end):
+                continue
+            clean_start, clean_end = doc.cleaned_span(span.start, span.end)
+            surface = doc.cleaned[clean_start:clean_end]
+            if info.case_fits(surface):
+                out.append(Found(span.start, span.end, clean_start, clean_end, surface))
+        return out
+
+    def partial_references(self, doc: ScanText, mentions: list[Found]) -> list[Found]:
+        """Partial references linked to a person named in full earlier (extraction.coref)."""
+        table = antecedents(mentions, self.index.get)
+        pattern = partial_pattern(table)
+        if pattern is None:
+            return []
+        covered = _covered(doc, mentions)
+        places = _place_ends(mentions)
+        out = []
+        for start, end, key in find_partials(doc, pattern):
+            clean_start, clean_end = doc.cleaned_span(start, end)
+            if covered.find(1, clean_start, clean_end) >= 0:
+                continue
+            if not _all_capitalized(doc, clean_start, clean_end):
+                continue
+            earlier = [a for a in table[key] if a.found.scan_end <= start + 1]
+            partial = Found(start, end, clean_start, clean_end, doc.cleaned[clean_start:clean_end])
+            linked = link(partial, earlier, person_title_before(doc, start, places))
+            if linked is not None:
+                out.append(linked)
+        return out
+
+
+def resolved(found: list[Found], resolve: Resolver) -> list[Found]:
+    """Each span with its resolution; spans the matcher cannot place are dropped."""
+    cache: dict[str, Resolution] = {}
+    out = []
+    for span in found:
+        resolution = cache.get(span.surface)
+        if resolution is None:
+            resolution = cache[span.surface] = resolve(span.surface)
+        if resolution.status != "unmatched":
+            out.append(replace(span, resolution=resolution))
+    return out
+
+
+def in_context(doc: ScanText, found: list[Found]) -> list[Found]:
+    """Titles attached; one-syllable names kept only where context says they are names."""
+    starts = _word_starts(doc, found)
+    places = _place_ends(found)
+    out = []
+    for span in found:
+        if span.entity_type == "person":
+            out.append(replace(span, title=person_title_before(doc, span.scan_start, places)))
+        elif span.words > 1 or _acronym(span):
+            out.append(span)
+        else:
+            titled = title_before(doc, span.scan_start) is not None
+            if one_token_fits(doc, span.scan_start, span.scan_end, starts, titled):
+                out.append(span)
+    return out
+
+
+def _acronym(span: Found) -> bool:
+    """An acronym written as the gazetteer writes it ("TTXVN"): never a Vietnamese word."""
+    match = span.resolution.match if span.resolution else None
+    if match is None or len(span.surface) < 2:
+        return False
+    return span.surface.isupper() and match.matched_name.isupper()
+
+
+def leftovers(doc: ScanText, found: list[Found], resolve: Resolver) -> tuple[list[Found], list[Found]]:
+    """Name-like spans no key matched: (those the matcher places, the unlinked rest)."""
+    covered = _covered(doc, found)
+    places = _place_ends(found)
+    promoted, unlinked = [], []
+    for span in name_like_spans(doc, covered, places):
+        resolution = resolve(span.surface)
+        span = replace(span, resolution=resolution)
+        if resolution.status == "matched" and span.words > 1:
+            promoted.append(span)
+        else:
+            unlinked.append(replace(span, resolution=_not_linked(resolution)))
+    return promoted, unlinked
+
+
+def _not_linked(resolution: Resolution) -> Resolution:
+    """A lone word is never linked on its own (a partial name with no antecedent): its
+    candidates stay, as ambiguous, for an editor to decide."""
+    if resolution.status != "matched":
+        return resolution
+    return replace(resolution, status="ambiguous", match=None)
+
+
+def to_mention(doc: ScanText, span: Found) -> Mention:
+    start, end = doc.original_span(span.clean_start, span.clean_end)
+    assert span.resolution is not None
+    extra: dict[str, object] = {}
+    if span.antecedent is not None:
+        extra["antecedent"] = doc.original_span(span.antecedent.clean_start, span.antecedent.clean_end)[0]
+    return Mention(
+        start=start, end=end, text=doc.original[start:end], resolution=span.resolution,
+        title=span.title.text if span.title else None, coref=span.coref, extra=extra,
+    )
+
+
+def _of_types(resolution: Resolution | None, types: Collection[str] | None) -> bool:
+    if not types or resolution is None:
+        return True
+    if resolution.match is not None:
+        return resolution.match.type in types
+    return any(c.type in types for c in resolution.candidates)
+
+
+def _word_starts(doc: ScanText, found: Iterable[Found]) -> set[int]:
+    """Scan positions of the first letter of every word inside the spans."""
+    starts = set()
+    for span in found:
+        first, last = span.key
+        starts.add(first)
+        position = doc.scan.find(" ", first, last)
+        while position >= 0:
+            starts.add(position + 1)
+            position = doc.scan.find(" ", position + 1, last)
+    return starts
+
+
+def _covered(doc: ScanText, found: Iterable[Found]) -> bytearray:
+    """A cleaned-text mask of the characters inside the spans."""
+    mask = bytearray(len(doc.cleaned))
+    for span in found:
+        mask[span.clean_start : span.clean_end] = b"\x01" * (span.clean_end - span.clean_start)
+    return mask
+
+
+def _place_ends(found: Iterable[Found]) -> dict[int, int]:
+    return {f.scan_end - 1: f.scan_start for f in found if f.entity_type in PLACE_TYPES}
+
+
+def _all_capitalized(doc: ScanText, start: int, end: int) -> bool:
+    return all(word[0].isupper() for word in doc.cleaned[start:end].split())
+
+
+_EXTRACTORS: weakref.WeakKeyDictionary[GazetteerIndex, Extractor] = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()
+
+
+def extractor_for(index: GazetteerIndex) -> Extractor:
+    """The cached extractor of an index (built on first use; dropped with the index)."""
+    with _LOCK:
+        found = _EXTRACTORS.get(index)
+        if found is None:
+            found = _EXTRACTORS[index] = Extractor(index)
+        return found
+
+
+def extract(text: str, index: GazetteerIndex, resolve: Resolver,
+            types: Collection[str] | None = None, date: dt.date | None = None) -> Extraction:
+    """The mentions of text against index, each span resolved with resolve (see module docstring)."""
+    return extractor_for(index).extract(text, resolve, types, date)
+
+
+def parse_date(value: str | dt.date | None) -> dt.date | None:
+    """An article date from YYYY-MM-DD (or a date); ValueError with a clear message otherwise."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"date must be YYYY-MM-DD, got {value!r}") from None
+
+
+def utf8_size(text: str) -> int:
+    """Bytes of text in UTF-8 (lone surrogates count as three, as they would be escaped)."""
+    return len(text.encode("utf-8", "surrogatepass"))

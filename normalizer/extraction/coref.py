@@ -1,0 +1,106 @@
+"""In-document coreference: partial references to a person named in full earlier in the text.
+
+After "Ngoại trưởng Nhật Bản Yoko Kamikawa", "bà Kamikawa" and "Kamikawa" are her; after
+"Chủ tịch Tập Cận Bình", "ông Tập". A family name (the names' `family` field) links on its own;
+any other token of a foreign (non-Vietnamese) name links only after a title ("Thủ tướng Anwar").
+A partial reference before any full mention, or one that fits two people, is not linked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from normalizer.extraction.found import Found
+from normalizer.extraction.rules import scan_word
+from normalizer.extraction.scantext import ScanText
+from normalizer.extraction.titles import Title
+from normalizer.model import Candidate, Entity, Resolution
+
+FAMILY_SCORE = 0.95
+TOKEN_SCORE = 0.9
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Antecedent:
+    found: Found
+    entity: Entity
+    by_family: bool  # the partial key is a family name, not just any token of a name
+
+
+def partial_keys(entity: Entity) -> Iterable[tuple[str, bool]]:
+    """(scan-form key, is a family name) for each partial form of a person's names."""
+    for name in entity.names:
+        if name.family:
+            yield " ".join(scan_word(t) for t in _TOKEN.findall(name.family)), True
+        if name.lang != "vi" and name.lang.split("-")[0] in ("en", "ja", "ko", "ms", "id", "th", "fr", "de"):
+            for token in _TOKEN.findall(name.text):
+                if len(token) > 2:
+                    yield scan_word(token), False
+
+
+def antecedents(
+    mentions: list[Found], entity_of: Callable[[str], Entity | None]
+) -> dict[str, list[Antecedent]]:
+    """Partial keys of every person mentioned in full, with where they were mentioned."""
+    table: dict[str, list[Antecedent]] = {}
+    for found in mentions:
+        match = found.resolution.match if found.resolution else None
+        if match is None or match.type != "person" or found.coref:
+            continue
+        entity = entity_of(match.id)
+        if entity is None:
+            continue
+        keys: dict[str, bool] = {}
+        for key, by_family in partial_keys(entity):
+            keys[key] = keys.get(key, False) or by_family
+        for key, by_family in keys.items():
+            table.setdefault(key, []).append(Antecedent(found, entity, by_family))
+    return table
+
+
+def link(partial: Found, earlier: list[Antecedent], title: Title | None) -> Found | None:
+    """The partial reference resolved to its antecedent, ambiguous if several fit, or None."""
+    usable = [a for a in earlier if a.by_family or (title is not None and title.person)]
+    if not usable:
+        return None
+    latest: dict[str, Antecedent] = {}
+    for antecedent in usable:
+        latest[antecedent.entity.id] = antecedent
+    candidates = tuple(_candidate(partial, a) for a in latest.values())
+    if len(candidates) == 1:
+        resolution = Resolution(partial.surface, "matched", candidates[0], candidates)
+        return _replace(partial, resolution, title, next(iter(latest.values())).found)
+    resolution = Resolution(partial.surface, "ambiguous", None, candidates)
+    return _replace(partial, resolution, title, None)
+
+
+def _candidate(partial: Found, antecedent: Antecedent) -> Candidate:
+    entity = antecedent.entity
+    how = "family name" if antecedent.by_family else "name after a title"
+    return Candidate(
+        id=entity.id, name=entity.name, type=entity.type,
+        score=FAMILY_SCORE if antecedent.by_family else TOKEN_SCORE,
+        matched_name=antecedent.found.surface, method="coref",
+        explanation=f"{partial.surface!r} is the {how} of {antecedent.found.surface!r} mentioned earlier",
+    )
+
+
+def _replace(partial: Found, resolution: Resolution, title: Title | None, of: Found | None) -> Found:
+    return replace(partial, resolution=resolution, title=title, coref=True, antecedent=of)
+
+
+def partial_pattern(keys: Iterable[str]) -> re.Pattern[str] | None:
+    """A regex finding any of the keys as whole words in scan text."""
+    ordered = sorted(set(keys), key=len, reverse=True)
+    if not ordered:
+        return None
+    return re.compile("(?<= )(?:" + "|".join(re.escape(k) for k in ordered) + ")(?= )")
+
+
+def find_partials(text: ScanText, pattern: re.Pattern[str]) -> Iterable[tuple[int, int, str]]:
+    """Padded scan spans and keys of every occurrence of a partial key."""
+    for match in pattern.finditer(text.scan):
+        yield match.start() - 1, match.end() + 1, match.group()

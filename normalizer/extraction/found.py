@@ -1,0 +1,53 @@
+"""A span found in a document while extracting, and the overlap resolution between spans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from normalizer.extraction.titles import Title
+from normalizer.model import Resolution
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A candidate mention: padded scan span, cleaned span and, once resolved, its resolution."""
+
+    scan_start: int  # the pad space before the first letter
+    scan_end: int  # one past the pad space after the last letter
+    clean_start: int
+    clean_end: int
+    surface: str  # the cleaned text of the span
+    resolution: Resolution | None = None
+    title: Title | None = None
+    coref: bool = False  # a partial reference to a person named in full earlier
+    antecedent: Found | None = None
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return self.scan_start + 1, self.scan_end - 1
+
+    @property
+    def words(self) -> int:
+        return self.surface.count(" ") + 1
+
+    @property
+    def entity_type(self) -> str | None:
+        match = self.resolution.match if self.resolution else None
+        return match.type if match else None
+
+
+def longest_first(spans: list[Found], size: int) -> list[Found]:
+    """Non-overlapping spans, longer spans first, then earlier ones; returned in text order.
+
+    Spans overlap when their letters do: padded spans share their pad spaces with neighbours.
+    `size` is the length of the scan text.
+    """
+    taken = bytearray(size)
+    chosen: list[Found] = []
+    for span in sorted(spans, key=lambda s: (s.scan_start - s.scan_end, s.scan_start)):
+        start, end = span.key
+        if taken.find(1, start, end) >= 0:
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        chosen.append(span)
+    return sorted(chosen, key=lambda s: s.scan_start)

@@ -1,0 +1,116 @@
+"""Case and context rules: is a key found in running text really a mention of a name?
+
+- Case: a token that the gazetteer capitalizes must be capitalized in the text (all of them for
+  people, the first one otherwise: the press writes "Liên hợp quốc" and "Liên Hợp Quốc"); an
+  acronym must be written in capitals. "mỹ phẩm" and "lao động" never match "Mỹ" and "Lào".
+- One-syllable names ("Anh", "Đức", "Nga") are rejected inside compounds ("Anh ấy", "Pháp
+  luật"), after words that make them given names or languages ("anh Đức", "tiếng Nhật", "châu
+  Mỹ"), and when a capitalized neighbour makes them part of a longer unknown name ("Nguyễn
+  Đức", "Lào Cai", "Mỹ Tho"), unless a title puts them in a country slot ("Thủ tướng Anh").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from normalizer.extraction.scantext import ScanText
+from normalizer.extraction.vietnamese import (
+    BLOCKING_BEFORE,
+    COMPOUND_AFTER,
+    SENTENCE_WORDS,
+    VIETNAMESE_NAME_PARTS,
+)
+from normalizer.gazetteer import GazetteerIndex
+from normalizer.text import clean, iy_variant
+
+_TOKEN = re.compile(r"[^\W_]+")
+_NAME_PUNCTUATION = re.compile(r"[(),/&\[\]]")
+
+
+def scan_word(word: str) -> str:
+    """A word in scan form (casefolded, i/y unified), to compare with scan text."""
+    return iy_variant(word.casefold())
+
+
+_COMPOUND_AFTER = {scan_word(k): frozenset(scan_word(w) for w in v) for k, v in COMPOUND_AFTER.items()}
+_BLOCKING_BEFORE = frozenset(scan_word(w) for w in BLOCKING_BEFORE)
+_NAME_PARTS = frozenset(scan_word(w) for w in VIETNAMESE_NAME_PARTS)
+_SENTENCE_WORDS = frozenset(scan_word(w) for w in SENTENCE_WORDS)
+
+
+def _pattern(token: str) -> str:
+    """'A' an acronym, 'C' capitalized, 'l' anything else (lower case, digits)."""
+    letters = [c for c in token if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters) and token[0].isalpha():
+        return "A"
+    return "C" if token[0].isupper() else "l"
+
+
+@dataclass(frozen=True, slots=True)
+class KeyInfo:
+    """What the gazetteer says about one exact key: the case patterns of its names."""
+
+    patterns: tuple[tuple[tuple[str, ...], bool], ...]  # (per-token pattern, strict) per name
+    has_punctuation: bool
+    one_token: bool
+
+    @classmethod
+    def of(cls, index: GazetteerIndex, key: str) -> KeyInfo:
+        patterns = set()
+        punctuation = False
+        for hit in index.lookup("exact", key):
+            text = clean(hit.name.text) or ""
+            punctuation = punctuation or bool(_NAME_PUNCTUATION.search(text))
+            tokens = tuple(_pattern(t) for t in _TOKEN.findall(text))
+            patterns.add((tokens, hit.entity.type == "person"))
+        return cls(tuple(sorted(patterns)), punctuation, " " not in key)
+
+    def case_fits(self, surface: str) -> bool:
+        """True when the surface's capitalization fits one of the names' patterns."""
+        tokens = _TOKEN.findall(surface)
+        return any(_fits(tokens, pattern, strict) for pattern, strict in self.patterns)
+
+
+def _fits(tokens: list[str], pattern: tuple[str, ...], strict: bool) -> bool:
+    if len(tokens) != len(pattern):
+        return True  # no token-by-token comparison possible (scripts without spaces)
+    for i, (token, kind) in enumerate(zip(tokens, pattern, strict=True)):
+        if kind == "A" and not token.isupper():
+            return False
+        if kind == "C" and (i == 0 or strict) and not token[0].isupper():
+            return False
+    return True
+
+
+def _scan_words(text: ScanText, span: tuple[int, int] | None) -> str | None:
+    return text.scan[span[0] + 1 : span[1] - 1] if span else None
+
+
+def _capitalized(text: ScanText, span: tuple[int, int]) -> bool:
+    start, _ = text.cleaned_span(*span)
+    return text.cleaned[start].isupper()
+
+
+def one_token_fits(text: ScanText, start: int, end: int, covered: set[int], titled: bool) -> bool:
+    """Context rules for a one-syllable name at padded scan span [start, end).
+
+    `covered` holds the scan positions of the first letters of words inside other mentions;
+    `titled` says a title precedes the name ("Thủ tướng Anh"), which puts it in a country slot.
+    """
+    word = text.scan[start + 1 : end - 1]
+    before_span, after_span = text.word_before(start), text.word_after(end)
+    before, after = _scan_words(text, before_span), _scan_words(text, after_span)
+    if after in _COMPOUND_AFTER.get(word, ()):
+        return False
+    if before in _BLOCKING_BEFORE:
+        return False
+    if titled:
+        return True
+    if before_span and before_span[0] + 1 not in covered and _capitalized(text, before_span):
+        if before in _NAME_PARTS or not text.starts_sentence(before_span[0]):
+            return False
+        if before not in _SENTENCE_WORDS:
+            return False
+    # a capitalized word after it makes it part of a longer unknown name ("Lào Cai", "Mỹ Tho")
+    return not (after_span and after_span[0] + 1 not in covered and _capitalized(text, after_span))

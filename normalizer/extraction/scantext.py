@@ -1,0 +1,189 @@
+"""The scan form of a document and the offset maps from it back to the original text.
+
+The scan form is what gazetteer exact keys look like: cleaned (as `text.clean`), casefolded,
+i/y unified, every run of separators one space, padded with a space at each end. A key padded
+the same way (" vương nghị ") can then only match on word boundaries.
+
+Most news text is already NFC with no invisible characters: for it a vectorised fast path keeps
+offsets with numpy instead of the per-character `clean_with_offsets`, which still handles
+everything else (decomposed diacritics, invisible characters, look-alike letters).
+
+Separators are classed so that a match never crosses a sentence: spaces, hyphens ("Jae-in",
+"châu Á - Thái Bình Dương") and an apostrophe between two letters ("d'Ivoire") may sit inside a
+match; brackets, commas and slashes only when the matched name has punctuation too; a dot
+between letters ("VTV.vn", "U.S.") glues them, so no match starts or ends there.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import numpy as np
+
+from normalizer.text import canonical_tones, clean_with_offsets, iy_variant
+from normalizer.text.chars import INVISIBLE, SCRIPT_LOOKALIKES, SIMPLE_MAP
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SEPARATOR = re.compile(r"[\W_]")
+# The one-to-one part of the cleanup table: dashes, apostrophes, quotes, Latin look-alikes,
+# full-width forms. Deletions (invisible characters) need the slow path.
+_ONE_TO_ONE = {k: v for k, v in SIMPLE_MAP.items() if v is not None and len(v) == 1}
+_NEEDS_SLOW = re.compile(
+    "[" + re.escape("".join(sorted(INVISIBLE | set(SCRIPT_LOOKALIKES)))) + r"\u0300-\u036f]"
+)
+_SOFT_SPACES = np.array([0x20, 0x09, 0xA0, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)])
+_GLUE = np.array([ord("."), ord("_"), ord("@")])
+# Punctuation that a gazetteer name may itself contain ("APEC (2023)", "Hong Kong, China"):
+# a match crosses it only when the matched name has punctuation too.
+_NAME_PUNCTUATION = np.array([ord(c) for c in "(),/&[]"])
+
+
+def _codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+def without_surrogates(text: str) -> str:
+    """Lone surrogates (broken input) become spaces: the length, hence every offset, is kept."""
+    return _SURROGATE.sub(" ", text) if _SURROGATE.search(text) else text
+
+
+def _fast_clean(text: str) -> str | None:
+    """The cleaned text when cleaning keeps every character in place, else None."""
+    if _NEEDS_SLOW.search(text):
+        return None
+    mapped = text.translate(_ONE_TO_ONE)
+    if not unicodedata.is_normalized("NFC", mapped):
+        return None
+    cleaned = canonical_tones(mapped)
+    return cleaned if len(cleaned) == len(text) else None
+
+
+def _casefold_map(cleaned: str) -> tuple[str, np.ndarray | None]:
+    """Casefolded text and, when casefolding changed the length, its map to cleaned indices."""
+    lowered = cleaned.casefold()
+    if len(lowered) == len(cleaned):
+        return lowered, None
+    pieces = [c.casefold() for c in cleaned]
+    back = np.repeat(np.arange(len(cleaned), dtype=np.int64), [len(p) for p in pieces])
+    return "".join(pieces), back
+
+
+@dataclass(frozen=True, slots=True)
+class ScanText:
+    """A document in scan form with maps back to the original (see the module docstring)."""
+
+    original: str  # the input, lone surrogates replaced by spaces (same length)
+    cleaned: str  # cleaned text, case kept
+    scan: str  # " " + scan form + " "
+    to_lowered: np.ndarray  # scan index - 1 -> lowered index
+    lowered_to_cleaned: np.ndarray | None  # None: identity
+    cleaned_starts: np.ndarray | None  # None: identity (the fast path)
+    cleaned_ends: np.ndarray | None
+    breaks: list[int]  # scan positions of separators no match may cross
+    punctuation: list[int]  # scan positions of separators only a name with punctuation crosses
+    glued: frozenset[int]  # scan positions where no match may start or end
+    stops: frozenset[int]  # breaks, punctuation, glue and spaced dashes: where a phrase ends
+    breaks_set: frozenset[int]
+
+    @classmethod
+    def build(cls, text: str) -> ScanText:
+        original = without_surrogates(text)
+        fast = _fast_clean(original)
+        if fast is not None:
+            cleaned, starts, ends = fast, None, None
+        else:
+            slow, start_list, end_list = clean_with_offsets(original)
+            cleaned = slow
+            starts = np.asarray(start_list, dtype=np.int64)
+            ends = np.asarray(end_list, dtype=np.int64)
+        lowered, lowered_to_cleaned = _casefold_map(cleaned)
+        lowered = iy_variant(lowered)
+        scan, to_lowered, breaks, punctuation, glued, dashes = _collapse(lowered)
+        stops = frozenset(breaks) | frozenset(punctuation) | glued | frozenset(dashes)
+        return cls(
+            original, cleaned, scan, to_lowered, lowered_to_cleaned, starts, ends, breaks,
+            punctuation, glued, stops, frozenset(breaks),
+        )
+
+    def cleaned_span(self, scan_start: int, scan_end: int) -> tuple[int, int]:
+        """Cleaned-text span of the scan span [scan_start, scan_end) (no padding spaces)."""
+        first = int(self.to_lowered[scan_start])  # the key's first letter is scan_start + 1
+        last = int(self.to_lowered[scan_end - 3])
+        if self.lowered_to_cleaned is not None:
+            first, last = int(self.lowered_to_cleaned[first]), int(self.lowered_to_cleaned[last])
+        return first, last + 1
+
+    def original_span(self, clean_start: int, clean_end: int) -> tuple[int, int]:
+        """Original-text span of the cleaned span [clean_start, clean_end)."""
+        if self.cleaned_starts is None or self.cleaned_ends is None:
+            return clean_start, clean_end
+        return int(self.cleaned_starts[clean_start]), int(self.cleaned_ends[clean_end - 1])
+
+    def crosses_break(self, scan_start: int, scan_end: int) -> bool:
+        """True when the padded match [scan_start, scan_end) spans a hard separator or glue."""
+        if scan_start in self.glued or scan_end - 1 in self.glued:
+            return True
+        return _inside(self.breaks, scan_start, scan_end)
+
+    def word_before(self, scan_start: int) -> tuple[int, int] | None:
+        """The padded scan span of the word before a padded span, when in the same phrase."""
+        if scan_start in self.stops or scan_start == 0:
+            return None
+        begin = self.scan.rfind(" ", 0, scan_start)
+        return (begin, scan_start + 1) if begin >= 0 else None
+
+    def word_after(self, scan_end: int) -> tuple[int, int] | None:
+        """The padded scan span of the word after a padded span, when in the same phrase."""
+        space = scan_end - 1
+        if space in self.stops or scan_end >= len(self.scan):
+            return None
+        end = self.scan.find(" ", scan_end)
+        return (space, end + 1) if end > scan_end else None
+
+    def starts_sentence(self, scan_start: int) -> bool:
+        """True when a padded span begins the text or follows a hard break."""
+        return scan_start <= 1 or scan_start in self.breaks_set
+
+    def crosses_punctuation(self, scan_start: int, scan_end: int) -> bool:
+        """True when the padded match spans brackets, a comma or a slash."""
+        return _inside(self.punctuation, scan_start, scan_end)
+
+
+def _inside(positions: list[int], scan_start: int, scan_end: int) -> bool:
+    i = bisect_right(positions, scan_start)
+    return i < len(positions) and positions[i] < scan_end - 1
+
+
+def _collapse(lowered: str) -> tuple[str, np.ndarray, list[int], list[int], frozenset[int], list[int]]:
+    """Scan form of lowered text: separator runs to one space; hard, glued and dash runs located."""
+    if not lowered:
+        return "  ", np.zeros(0, dtype=np.int64), [], [], frozenset(), []
+    chars = _codepoints(lowered)
+    marked = _codepoints(_SEPARATOR.sub(" ", lowered))
+    sep = marked == 0x20
+    word = ~sep
+    word_before = np.concatenate(([False], word[:-1]))
+    word_after = np.concatenate((word[1:], [False]))
+    between = word_before & word_after
+    soft = np.isin(chars, _SOFT_SPACES) | (chars == ord("-")) | ((chars == ord("'")) & between)
+    punct = np.isin(chars, _NAME_PUNCTUATION)
+    hard = sep & ~soft & ~punct
+    glue = sep & between & np.isin(chars, _GLUE)
+    dash = (chars == ord("-")) & ~between  # "Hàn - Nhật": a list, not one name
+    run_start = sep & word_before
+    run_start[0] = sep[0]
+    keep = word | run_start
+    kept = np.flatnonzero(keep)
+    scan = " " + marked[kept].tobytes().decode("utf-32-le") + " "
+    starts = np.flatnonzero(run_start)
+    if len(starts) == 0:
+        return scan, kept, [], [], frozenset(), []
+    positions = np.searchsorted(kept, starts) + 1  # +1: the leading pad
+    breaks = positions[np.logical_or.reduceat(hard, starts)].tolist()
+    punctuation = positions[np.logical_or.reduceat(punct, starts)].tolist()
+    glued = frozenset(positions[glue[starts]].tolist())
+    dashes = positions[np.logical_or.reduceat(dash, starts)].tolist()
+    return scan, kept, breaks, punctuation, glued, dashes

@@ -1,0 +1,84 @@
+"""The title or honorific written just before a mention ("Ngoại trưởng", "bà", "cựu Đại sứ").
+
+Titles come from normalizer.names. A person's title may stand before a country that qualifies
+it: in "Ngoại trưởng Nhật Bản Yoko Kamikawa" and "cựu Đại sứ Hàn Quốc tại Nhật Bản Shin Kak Soo"
+the title is read across the country mentions ("Nhật Bản", "Hàn Quốc tại Nhật Bản").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from normalizer.extraction.scantext import ScanText
+from normalizer.names import is_person_title, strip_titles
+from normalizer.names.titles import ENGLISH_TITLES, HONORIFICS, VIETNAMESE_TITLES
+from normalizer.text import fold
+
+MAX_TITLE_WORDS = 7
+MAX_SKIPPED_WORDS = 8
+CONNECTORS = frozenset({"tại", "ở", "of", "in"})
+_LAST_WORDS = frozenset(
+    (fold(t.split()[-1]) or "") for t in VIETNAMESE_TITLES + ENGLISH_TITLES + HONORIFICS
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str
+    person: bool  # the title says a person follows ("Ngoại trưởng", "ông"; not "cựu")
+
+
+def _words_before(text: ScanText, scan_start: int, limit: int) -> list[tuple[int, int]]:
+    """Padded scan spans of up to `limit` words before scan_start in the same phrase, nearest last."""
+    words: list[tuple[int, int]] = []
+    position = scan_start
+    while len(words) < limit:
+        span = text.word_before(position)
+        if span is None:
+            break
+        words.append(span)
+        position = span[0]
+    return words[::-1]
+
+
+def _cleaned_words(text: ScanText, spans: list[tuple[int, int]]) -> list[str]:
+    out = []
+    for start, end in spans:
+        a, b = text.cleaned_span(start, end)
+        out.append(text.cleaned[a:b])
+    return out
+
+
+def title_before(text: ScanText, scan_start: int) -> Title | None:
+    """The title that ends right before the padded span starting at scan_start, if any."""
+    spans = _words_before(text, scan_start, MAX_TITLE_WORDS)
+    if not spans or (fold(text.scan[spans[-1][0] + 1 : spans[-1][1] - 1]) or "") not in _LAST_WORDS:
+        return None
+    words = _cleaned_words(text, spans)
+    for size in range(len(words), 0, -1):
+        candidate = " ".join(words[-size:])
+        title, _ = strip_titles(candidate + " X")
+        if title == candidate:
+            return Title(candidate, is_person_title(candidate))
+    return None
+
+
+def person_title_before(text: ScanText, scan_start: int, place_ends: dict[int, int]) -> Title | None:
+    """Like title_before, but reads across country mentions and "tại"/"ở" to find a person title.
+
+    `place_ends` maps the trailing pad position of each country or place mention to its padded
+    start, so that a mention is skipped whole.
+    """
+    position = scan_start
+    for _ in range(MAX_SKIPPED_WORDS):
+        found = title_before(text, position)
+        if found is not None:
+            return found
+        if position in place_ends and position not in text.stops:
+            position = place_ends[position]
+            continue
+        span = text.word_before(position)
+        if span is None or text.scan[span[0] + 1 : span[1] - 1] not in CONNECTORS:
+            return None
+        position = span[0]
+    return None

@@ -1,0 +1,140 @@
+"""Capitalized name-like spans that no gazetteer key matched, for editors to review.
+
+Vietnamese capitalizes every syllable of a proper name, and also the first word of a sentence
+and the first syllables of organization names ("Ban Thời sự"). A run of capitalized words left
+over after the mentions is name-like when it is:
+- two or more words, unless Vietnamese words run on in lower case ("Ban Thời sự") with no
+  person title before them;
+- one foreign-looking word (no Vietnamese letters) that is not a common sentence opener
+  ("Fukushima", "Kishida");
+- any word after a person title or honorific ("ông Tập" with no earlier Tập Cận Bình).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import numpy as np
+
+from normalizer.extraction.found import Found
+from normalizer.extraction.rules import scan_word
+from normalizer.extraction.scantext import ScanText
+from normalizer.extraction.titles import Title, person_title_before, title_before
+from normalizer.extraction.vietnamese import SENTENCE_WORDS
+from normalizer.names import strip_titles
+
+_UPPER = "".join(c for c in map(chr, range(0x10000)) if c.isupper() or c.istitle())
+_CAP_WORD = rf"[{re.escape(_UPPER)}][^\W_]*(?:[-'][^\W_]+)*"
+# Not glued to a neighbour by a dot ("VTV.vn"): a web address is not a name.
+_RUN = re.compile(rf"(?<![^\W_])(?<![^\W_]\.){_CAP_WORD}(?: {_CAP_WORD})*(?![^\W_])(?!\.[^\W_])")
+_WORD = re.compile(_CAP_WORD)
+_VIETNAMESE = frozenset("ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ")
+_SENTENCE_WORDS = frozenset(scan_word(w) for w in SENTENCE_WORDS)
+MAX_WORDS = 6
+MAX_VIETNAMESE_WORDS = 4  # Vietnamese personal and place names have at most four syllables
+_SYLLABLE = re.compile(
+    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+    r"(uyê|uya|ươi|ươu|oai|oay|oeo|uây|uôi|yêu|iêu|[aeiouyăâêôơư]{1,2})(ch|nh|ng|[cmnpt])?$"
+)
+
+
+def vietnamese_looking(text: str) -> bool:
+    """True when the text has a letter only Vietnamese uses (ă, ơ, ạ, ế ...)."""
+    return any(c in _VIETNAMESE for c in text.casefold())
+
+
+def vietnamese_syllable(word: str) -> bool:
+    """True when the word has the shape of one Vietnamese syllable ("Quan", "Trung", "Nhu")."""
+    return bool(_SYLLABLE.match(word.casefold()))
+
+
+def _uncovered_segments(text: ScanText, covered: bytearray) -> Iterator[list[tuple[int, int]]]:
+    """Groups of adjacent capitalized words (cleaned spans) that no mention covers."""
+    for run in _RUN.finditer(text.cleaned):
+        group: list[tuple[int, int]] = []
+        for word in _WORD.finditer(run.group()):
+            start, end = run.start() + word.start(), run.start() + word.end()
+            if covered.find(1, start, end) >= 0:
+                if group:
+                    yield group
+                group = []
+            else:
+                group.append((start, end))
+        if group:
+            yield group
+
+
+def _scan_start(text: ScanText, clean_start: int) -> int:
+    """The padded scan start of the word at this cleaned offset."""
+    lowered = clean_start
+    if text.lowered_to_cleaned is not None:
+        lowered = int(np.searchsorted(text.lowered_to_cleaned, clean_start))
+    return int(np.searchsorted(text.to_lowered, lowered))
+
+
+def _scan_end(text: ScanText, clean_end: int) -> int:
+    lowered = clean_end - 1
+    if text.lowered_to_cleaned is not None:
+        lowered = int(np.searchsorted(text.lowered_to_cleaned, clean_end - 1, side="right")) - 1
+    return int(np.searchsorted(text.to_lowered, lowered)) + 3
+
+
+def name_like_spans(text: ScanText, covered: bytearray, place_ends: dict[int, int]) -> Iterator[Found]:
+    """Name-like leftover spans, titles stripped, with the title before them if any."""
+    for group in _uncovered_segments(text, covered):
+        found = _candidate(text, group[:MAX_WORDS], place_ends)
+        if found is not None:
+            yield found
+
+
+def _candidate(text: ScanText, group: list[tuple[int, int]], place_ends: dict[int, int]) -> Found | None:
+    words = [text.cleaned[a:b] for a, b in group]
+    title_text, _ = strip_titles(" ".join(words) + " X")
+    skip = len(title_text.split()) if title_text else 0
+    if skip == 0 and text.starts_sentence(_scan_start(text, group[0][0])):
+        skip = 1 if scan_word(words[0]) in _SENTENCE_WORDS else 0
+    group, words = group[skip:], words[skip:]
+    if group:
+        skip = _inside_title(text, group)
+        group, words = group[skip:], words[skip:]
+    if not group:
+        return None
+    scan_start, scan_end = _scan_start(text, group[0][0]), _scan_end(text, group[-1][1])
+    title = person_title_before(text, scan_start, place_ends)
+    if not _name_like(text, words, scan_start, scan_end, title):
+        return None
+    surface = text.cleaned[group[0][0] : group[-1][1]]
+    return Found(scan_start, scan_end, group[0][0], group[-1][1], surface, title=title)
+
+
+def _inside_title(text: ScanText, group: list[tuple[int, int]]) -> int:
+    """How many leading words of the group belong to a title that starts before it.
+
+    "Bộ trưởng Ngoại giao": "Ngoại" is capitalized but part of the title, not a name.
+    """
+    before = title_before(text, _scan_start(text, group[0][0]))
+    if before is None:
+        return 0
+    end = group[-1][1]
+    following = text.cleaned[end : end + 40].split()[:2]
+    words = [text.cleaned[a:b] for a, b in group]
+    phrase = " ".join([before.text, *words, *following])
+    title, _ = strip_titles(phrase + " X")
+    extra = len(title.split()) - len(before.text.split()) if title else 0
+    return max(0, min(extra, len(group)))
+
+
+def _name_like(text: ScanText, words: list[str], scan_start: int, scan_end: int, title: Title | None) -> bool:
+    if title is not None and title.person:
+        return True
+    if any(w.isupper() and vietnamese_looking(w) for w in words):
+        return False  # a headline in capitals, not a name
+    if len(words) == 1:
+        word = words[0]
+        return not (vietnamese_looking(word) or vietnamese_syllable(word) or len(word) < 3)
+    if len(words) > MAX_VIETNAMESE_WORDS and any(vietnamese_looking(w) for w in words):
+        return False  # a headline in title case
+    after = text.word_after(scan_end)
+    runs_on = after is not None and text.cleaned[text.cleaned_span(*after)[0]].islower()
+    return not (runs_on and all(vietnamese_looking(w) or len(w) < 4 for w in words))
