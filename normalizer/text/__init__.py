@@ -16,6 +16,16 @@ from normalizer.text.fold import (
 from normalizer.text.vietnamese import canonical_tones, iy_variant, place_tone
 
 __all__ = [
-    "MatchKeys", "match_keys", "canonical_tones", "clean", "clean_with_offsets", "compact_key", "exact_key", "fold",
-    "fold_char", "iy_variant", "place_tone", "sorted_key",
+    "MatchKeys",
+    "canonical_tones",
+    "clean",
+    "clean_with_offsets",
+    "compact_key",
+    "exact_key",
+    "fold",
+    "fold_char",
+    "iy_variant",
+    "match_keys",
+    "place_tone",
+    "sorted_key",
 ]

@@ -53,7 +53,10 @@ def test_problems_name_file_and_line(tmp_path):
 
 
 def test_colliding_strong_names_need_both_marked(tmp_path):
-    other = "\n- id: nippon\n  type: country\n  name: Nippon\n  names:\n  - {text: Japan, lang: en, kind: alias, source: editorial}\n"
+    other = (
+        "\n- id: nippon\n  type: country\n  name: Nippon\n  names:\n"
+        "  - {text: Japan, lang: en, kind: alias, source: editorial}\n"
+    )
     _, problems = check_dir(_write(tmp_path, GOOD + other))
     assert any("shared by japan, nippon" in p.message for p in problems)
 

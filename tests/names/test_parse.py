@@ -8,7 +8,7 @@ from normalizer.names import is_person_title, parse, split_alternatives
     [
         ("Ngoại trưởng Vương Nghị", "Ngoại trưởng", "Vương Nghị"),
         ("ngoai truong vuong nghi", "ngoai truong", "vuong nghi"),
-        ("Bộ trưởng Bộ Ngoại giao Nhật Bản Yoko Kamikawa", "Bộ trưởng Bộ Ngoại giao", "Nhật Bản Yoko Kamikawa"),
+        ("Bộ trưởng Bộ Ngoại giao Nhật Kamikawa", "Bộ trưởng Bộ Ngoại giao", "Nhật Kamikawa"),
         ("cựu Đại sứ Shin Kak Soo", "cựu Đại sứ", "Shin Kak Soo"),
         ("bà Kamikawa", "bà", "Kamikawa"),
         ("President Joe Biden", "President", "Joe Biden"),
