@@ -19,6 +19,20 @@ _LATIN_WORD_OR_MARKS = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
 _SCRIPT_LOOKALIKE_CHARS = frozenset(chr(c) for c in SCRIPT_LOOKALIKE_MAP)
 _STRAY_MARKS = re.compile(r"(?:^|(?<= ))[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 _ANY_LOOKALIKE = re.compile("[" + re.escape("".join(sorted(_SCRIPT_LOOKALIKE_CHARS))) + "]")
+_MAPPED_CHARS = frozenset(chr(c) for c in SIMPLE_MAP)
+
+
+def _is_tidy(text: str) -> bool:
+    """True when NFC, the character map and the space and stray-mark rules would change nothing.
+
+    Most names arrive like this (gazetteer entries, pipeline output), and the test is a few
+    C-level scans, much cheaper than doing the work.
+    """
+    return (
+        text.isprintable() and "  " not in text and text[0] != " " != text[-1]
+        and unicodedata.is_normalized("NFC", text)
+        and _MAPPED_CHARS.isdisjoint(text) and not _STRAY_MARKS.search(text)
+    )
 
 
 def _has_latin(word: str) -> bool:
@@ -43,17 +57,22 @@ def clean(text: str | None) -> str | None:
         return None
     if text.isascii() and text.isprintable() and "  " not in text and text[0] != " " != text[-1]:
         return text.replace("`", "'")
-    out = unicodedata.normalize("NFC", text).translate(SIMPLE_MAP)
-    out = unicodedata.normalize("NFC", out)
-    out = _SPACES.sub(" ", out)
-    if not out.isprintable():
-        out = _SPACES.sub(" ", "".join(" " if is_space(c) else c for c in out))
-    out = _SPACES.sub(" ", _STRAY_MARKS.sub("", out)).strip()  # marks with no letter to sit on
+    out = text if _is_tidy(text) else _tidy(text)
     if not out:
         return None
     if _ANY_LOOKALIKE.search(out):
         out = _LATIN_WORD_WITH_LOOKALIKE.sub(lambda m: _fold_lookalikes(m.group()), out)
     return canonical_tones(out)
+
+
+def _tidy(text: str) -> str:
+    """NFC, the character map, one space for any run of space, stray marks dropped; may be ""."""
+    out = unicodedata.normalize("NFC", text).translate(SIMPLE_MAP)
+    out = unicodedata.normalize("NFC", out)
+    out = _SPACES.sub(" ", out)
+    if not out.isprintable():
+        out = _SPACES.sub(" ", "".join(" " if is_space(c) else c for c in out))
+    return _SPACES.sub(" ", _STRAY_MARKS.sub("", out)).strip()  # marks with no letter to sit on
 
 
 def _clusters(text: str) -> list[tuple[int, int]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -82,8 +83,8 @@ def fold(text: str | None) -> str | None:
     if text.isascii():
         key = _ASCII_NON_WORD.sub(" ", iy_variant(text.lower())).strip()
         return key or None
-    key = exact_key(text)
-    return _fold_exact(key) if key else None
+    keys = match_keys(text)  # the same as _fold_exact(exact_key(text)), word by word
+    return keys.folded if keys else None
 
 
 def sorted_key(text: str | None) -> str | None:
@@ -113,12 +114,29 @@ class MatchKeys:
     compact: str
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_keys(word: str) -> tuple[str, str]:
+    """The exact and folded keys of one space-free piece of cleaned text ("" when none)."""
+    exact = _exact_from_clean(word)
+    if exact is None:
+        return "", ""
+    return exact, _fold_exact(exact) or ""
+
+
 def match_keys(text: str | None) -> MatchKeys | None:
-    """The four keys of a name, or None when it has no letter or digit."""
+    """The four keys of a name, or None when it has no letter or digit.
+
+    Computed word by word with a cache, since words repeat far more than names do: every step
+    of `_exact_from_clean` and `_fold_exact` acts within a word (character maps, word-bounded
+    patterns, runs of separators to one space), so the keys equal the whole-string ones.
+    """
     cleaned = clean(text)
-    exact = _exact_from_clean(cleaned) if cleaned else None
-    folded = _fold_exact(exact) if exact else None
-    if exact is None or folded is None:
+    if cleaned is None:
         return None
-    tokens = folded.split()
+    parts = [_word_keys(word) for word in cleaned.split(" ")]
+    exact = " ".join([e for e, _ in parts if e])
+    tokens = " ".join([f for _, f in parts if f]).split()
+    if not exact or not tokens:
+        return None
+    folded = " ".join(tokens)
     return MatchKeys(exact, folded, " ".join(sorted(tokens)), _compact(folded))

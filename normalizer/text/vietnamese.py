@@ -25,6 +25,7 @@ _TONED_Y = {"y": "i", "ý": "í", "ỳ": "ì", "ỷ": "ỉ", "ỹ": "ĩ", "ỵ":
 _IY_SYLLABLE = re.compile(
     r"\b(ngh|ch|gh|kh|ng|nh|ph|qu|th|tr|[bcdđghklmnprstvx])([yýỳỷỹỵ])\b", re.IGNORECASE
 )
+_Y_ENDING_A_WORD = re.compile(r"[yýỳỷỹỵ]\b", re.IGNORECASE)
 
 
 def _split_tone(syllable: str) -> tuple[str, str] | None:
@@ -89,11 +90,16 @@ def canonical_tones(text: str) -> str:
     """Return text with every Vietnamese syllable's tone mark on its canonical vowel (NFC in, NFC out)."""
     if text.isascii():
         return text
+    words = text.split(" ")
+    if all(word.isalpha() for word in words):  # then each word is exactly one _WORD match
+        return " ".join([place_tone(word) for word in words])
     return _WORD.sub(lambda m: place_tone(m.group()), text)
 
 
 def iy_variant(text: str) -> str:
     """Spell the i/y variant syllables with i ("Lý" -> "Lí", "Kỳ" -> "Kì"); for match keys only."""
+    if not _Y_ENDING_A_WORD.search(text):  # true of most names: skip the costlier pattern
+        return text
     return _IY_SYLLABLE.sub(lambda m: m.group(1) + _y_to_i(m.group(2)), text)
 
 
