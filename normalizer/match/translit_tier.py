@@ -1,0 +1,191 @@
+"""Transliteration tier: a Hán-Việt query against entities' Chinese, Korean and pinyin names.
+
+Three routes, from strong to weak evidence:
+
+- native characters: the query's syllables are, one by one, Hán-Việt readings of the characters
+  of an entity's Chinese name ("Quách Gia Côn" reads 郭嘉昆). Matches with confidence.
+- Hangul: the query's Sino-Korean reading equals an entity's Korean name (윤석열). A reading, not
+  characters, so a little weaker.
+- pinyin homophone: a pinyin rendering of the query equals an entity's English name. Never
+  decisive on its own when the entity has Chinese names that do not read like the query (the
+  characters are the evidence: Vương Đình Huệ is not 王庭惠 just because both give "Wang").
+
+The lookup tables are built from the index once, on first use, and cached per index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import product
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+from normalizer.gazetteer import GazetteerIndex
+from normalizer.match.candidates import RawHit, Variant
+from normalizer.model import Suggestion
+from normalizer.text import compact_key, fold
+from normalizer.translit import looks_chinese, looks_korean, romanize_name, to_hangul, to_pinyin
+from normalizer.translit.hanzi import char_readings, is_han
+from normalizer.translit.syllables import folded_key, has_diacritics, split_syllables, toned_key
+
+if TYPE_CHECKING:
+    from normalizer.match.matcher import Matcher
+
+METHOD = "translit"
+# Similarities passed to scoring (base score = 0.88 x similarity; matched from 0.80).
+NATIVE_SIMILARITY = 1.0  # every syllable is a usual reading of the entity's characters: 0.88
+NATIVE_NO_DIACRITICS = 0.93  # letters agree, tones unknown: 0.82 (3+ syllables)
+SHORT_NO_DIACRITICS = 0.89  # two syllables without tones say little: 0.78, a candidate only
+HANGUL_SIMILARITY = (0.95, 0.87, 0.82)  # by rank of the Hangul reading: 0.84, 0.77, 0.72
+PINYIN_ALONE = 0.93  # best pinyin of the query = English name of a Chinese entity without characters
+PINYIN_WEAK = 0.85  # a lower-ranked pinyin, or input without diacritics: 0.75
+PINYIN_CONFLICT = 0.7  # the entity's characters do not read like the query: 0.62
+PINYIN_CONFIDENT = 0.5  # the pinyin's own score needed to count as the best reading
+MAX_READINGS_PER_CHAR = 3
+MAX_KEYS_PER_NAME = 32
+PINYIN_LANGS = frozenset({"en", "zh-Latn-pinyin", "zh-Latn"})
+HAN_SEPARATORS = frozenset(" ·・•‧")
+NON_CHINESE_COUNTRIES = frozenset({"vietnam"})
+
+
+@dataclass
+class TranslitLookup:
+    """Reading keys of the gazetteer's Chinese names, and its Korean names in Hangul."""
+
+    native: dict[str, list[tuple[int, float]]] = field(default_factory=dict)  # toned key -> (name, quality)
+    native_folded: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
+    hangul: dict[str, list[int]] = field(default_factory=dict)
+    with_characters: set[str] = field(default_factory=set)  # entities that have a Chinese name
+
+
+_LOOKUPS: WeakKeyDictionary[GazetteerIndex, TranslitLookup] = WeakKeyDictionary()
+
+
+def lookup_for(index: GazetteerIndex) -> TranslitLookup:
+    found = _LOOKUPS.get(index)
+    if found is None:
+        found = _LOOKUPS[index] = build_lookup(index)
+    return found
+
+
+def _chinese_chars(text: str, lang: str) -> list[str] | None:
+    if not lang.startswith("zh") or "Latn" in lang:
+        return None
+    chars = [c for c in text if c not in HAN_SEPARATORS]
+    return chars if chars and all(is_han(c) for c in chars) else None
+
+
+def reading_keys(chars: list[str]) -> list[tuple[str, float]]:
+    """Toned Hán-Việt keys a Chinese name can be read as, with a quality (1.0: usual readings)."""
+    columns = []
+    for char in chars:
+        readings = char_readings(char)[:MAX_READINGS_PER_CHAR]
+        if not readings:
+            return []
+        top = readings[0][2]
+        columns.append([(key, min(1.0, 0.9 + 0.1 * p / top)) for key, _, p in readings])
+    out = []
+    for combo in product(*columns):
+        quality = 1.0
+        for _, q in combo:
+            quality *= q
+        out.append((" ".join(key for key, _ in combo), quality))
+        if len(out) >= MAX_KEYS_PER_NAME:
+            break
+    return out
+
+
+def build_lookup(index: GazetteerIndex) -> TranslitLookup:
+    lookup = TranslitLookup()
+    for name_id, name in enumerate(index.name_of):
+        chars = _chinese_chars(name.text, name.lang)
+        if chars:
+            lookup.with_characters.add(index.name_owner[name_id])
+            for key, quality in reading_keys(chars):
+                lookup.native.setdefault(key, []).append((name_id, quality))
+                folded = " ".join(k[:-1] for k in key.split())
+                lookup.native_folded.setdefault(fold(folded) or "", []).append((name_id, quality))
+        elif name.lang.startswith("ko"):
+            lookup.hangul.setdefault(name.text.replace(" ", ""), []).append(name_id)
+    return lookup
+
+
+def translit_tier(matcher: Matcher, variant: Variant) -> list[RawHit]:
+    """Hits of a Hán-Việt query on Chinese characters, Hangul and pinyin names (method "translit")."""
+    if variant.role == "full":
+        return []
+    syllables = split_syllables(variant.text)
+    if not 2 <= len(syllables) <= 6 or not all(s.isalpha() for s in syllables):
+        return []
+    lookup = lookup_for(matcher.index)
+    native = native_hits(matcher, lookup, variant, syllables)
+    return native + hangul_hits(matcher, lookup, variant) + pinyin_hits(matcher, lookup, variant, native)
+
+
+def native_hits(matcher: Matcher, lookup: TranslitLookup, variant: Variant,
+                syllables: list[str]) -> list[RawHit]:
+    if any(has_diacritics(s) for s in syllables):
+        found = lookup.native.get(" ".join(toned_key(s) for s in syllables), [])
+        base = NATIVE_SIMILARITY
+    else:
+        found = lookup.native_folded.get(" ".join(folded_key(s) for s in syllables), [])
+        base = NATIVE_NO_DIACRITICS if len(syllables) > 2 else SHORT_NO_DIACRITICS
+    out = []
+    for name_id, quality in found:
+        hit = matcher.index.hit(name_id)
+        detail = f"Hán-Việt reading of {hit.name.text}"
+        out.append(RawHit(hit, variant, METHOD, base * quality, detail))
+    return out
+
+
+def hangul_hits(matcher: Matcher, lookup: TranslitLookup, variant: Variant) -> list[RawHit]:
+    if not lookup.hangul:
+        return []
+    out = []
+    readings = to_hangul(variant.text, limit=len(HANGUL_SIMILARITY))
+    plain = not any(has_diacritics(s) for s in split_syllables(variant.text))
+    for rank, reading in enumerate(readings):
+        for name_id in lookup.hangul.get(reading.text, ()):
+            similarity = HANGUL_SIMILARITY[rank] * (0.95 if plain else 1.0)
+            detail = f"Sino-Korean reading {reading.text}"
+            out.append(RawHit(matcher.index.hit(name_id), variant, METHOD, similarity, detail))
+    return out
+
+
+def pinyin_hits(matcher: Matcher, lookup: TranslitLookup, variant: Variant,
+                native: list[RawHit]) -> list[RawHit]:
+    index = matcher.index
+    matched_natively = {h.hit.entity.id for h in native}
+    exact = any(has_diacritics(s) for s in split_syllables(variant.text))
+    out = []
+    for rank, rendering in enumerate(to_pinyin(variant.text)):
+        keys = {fold(rendering.text), compact_key(rendering.text)}
+        hits = [h for table in ("folded", "compact") for key in keys if key for h in index.lookup(table, key)]
+        for hit in hits:
+            entity = hit.entity
+            if (hit.name.lang not in PINYIN_LANGS or entity.id in matched_natively
+                    or entity.country in NON_CHINESE_COUNTRIES or entity.id in NON_CHINESE_COUNTRIES):
+                continue
+            if entity.id in lookup.with_characters:
+                similarity = PINYIN_CONFLICT
+            elif rank == 0 and exact and rendering.score >= PINYIN_CONFIDENT:
+                similarity = PINYIN_ALONE
+            else:
+                similarity = PINYIN_WEAK
+            detail = f"pinyin {rendering.text!r} of the Hán-Việt reading"
+            out.append(RawHit(hit, variant, METHOD, similarity, detail))
+    return out
+
+
+def translit_suggest(name: str) -> Suggestion | None:
+    """For an unmatched Chinese- or Korean-looking Hán-Việt name: the best English rendering."""
+    if looks_korean(name):
+        readings = to_hangul(name, limit=3)
+        if readings:
+            others = tuple(romanize_name(r.text) for r in readings[1:])
+            return Suggestion(romanize_name(readings[0].text), METHOD, (readings[0].text, *others))
+    if looks_chinese(name):
+        renderings = to_pinyin(name, limit=5)
+        if renderings:
+            return Suggestion(renderings[0].text, METHOD, tuple(r.text for r in renderings[1:]))
+    return None
