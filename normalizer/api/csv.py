@@ -24,6 +24,7 @@ from werkzeug.exceptions import BadRequest
 
 from normalizer.api.context import service
 from normalizer.api.errors import error_response
+from normalizer.api.schemas import ErrorSchema
 from normalizer.model import ENTITY_TYPES
 from normalizer.service import CsvError, CsvJob, CsvOptions, CsvUsageError
 
@@ -56,6 +57,13 @@ CSV_BODY = {"content": {
 }}
 
 
+CSV_RESPONSE = {
+    "description": "the input CSV as UTF-8, every row in order, with entity_id, entity_name, "
+                   "entity_type, score, status, method and reason appended",
+    "content": {"text/csv": {"schema": {"type": "string"}}},
+}
+
+
 def max_csv_bytes() -> int:
     """NORMALIZER_MAX_CSV_BYTES once Settings has it; this default until then."""
     return int(getattr(service().settings, "max_csv_bytes", DEFAULT_MAX_CSV_BYTES))
@@ -64,9 +72,9 @@ def max_csv_bytes() -> int:
 @csv_blp.route("/csv")
 class NormalizeCsv(MethodView):
     @csv_blp.arguments(CsvArgs, location="query")
-    @csv_blp.doc(requestBody=CSV_BODY)
-    @csv_blp.response(200, description="the input CSV (UTF-8) with entity_id, entity_name, "
-                      "entity_type, score, status, method and reason appended", content_type="text/csv")
+    @csv_blp.doc(requestBody=CSV_BODY, responses={"200": CSV_RESPONSE})
+    @csv_blp.alt_response(400, schema=ErrorSchema, description="an empty body or upload")
+    @csv_blp.alt_response(413, schema=ErrorSchema, description="past NORMALIZER_MAX_CSV_BYTES")
     def post(self, args: dict[str, Any]) -> Response:
         """Normalize one column of a CSV upload; every row comes back, in order, with results."""
         request.max_content_length = max_csv_bytes()  # read below: past it, werkzeug raises 413

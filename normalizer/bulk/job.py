@@ -15,13 +15,13 @@ import time
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator
-from typing import TextIO
+from typing import Any, TextIO
 
 from normalizer.bulk import encoding as enc
 from normalizer.bulk.dialect import canonical_delimiter, sniff_delimiter
 from normalizer.bulk.lookup import Lookup, ParallelResolver, ResolveFn, ValueResolver
 from normalizer.bulk.options import CsvInputError, CsvOptions, CsvUsageError
-from normalizer.bulk.results import RESULT_COLUMNS, RowResult, error_result, neutralize
+from normalizer.bulk.results import EMPTY_RESULT, RESULT_COLUMNS, RowResult, error_result, neutralize
 from normalizer.bulk.summary import CsvSummary
 
 # Called with each row's value (as written out) and its result: the place where a consumer
@@ -35,12 +35,13 @@ IN_FLIGHT_PER_WORKER = 2
 class CsvJob:
     """A checked input, ready to stream. Build it with `CsvJob.open`."""
 
-    def __init__(self, opened: enc.OpenedText, reader: Iterator[list[str]], options: CsvOptions,
+    def __init__(self, opened: enc.OpenedText, reader: Any, options: CsvOptions,
                  resolve: ResolveFn, source: _CountingSource):
         self.options = options
         self.encoding = opened.encoding
         self._stream = opened.stream
-        self._reader = reader
+        self._csv_reader = reader
+        self._reader: Iterator[list[str]] = reader
         self._resolve = resolve
         self._source = source
         self._nfc = opened.encoding == "cp1258"  # 1258 writes tones as combining marks
@@ -49,18 +50,20 @@ class CsvJob:
         self.width = 0
         self.column = 0
         self.summary = CsvSummary()
+        self._marks_before = enc.marked_count()
 
     @classmethod
     def open(cls, source: enc.Readable, options: CsvOptions, resolve: ResolveFn) -> CsvJob:
         """Read the start of `source` and check the options against it; CsvUsageError if wrong."""
         options.validate()
+        marks_before = enc.marked_count()
         counting = _CountingSource(source)
         opened = enc.open_text(counting, options.encoding)
         delimiter = (sniff_delimiter(opened.sample) if options.delimiter == "auto"
                      else canonical_delimiter(options.delimiter))
         reader = csv.reader(opened.stream, delimiter=delimiter)
         job = cls(opened, reader, options, resolve, counting)
-        job.delimiter = delimiter
+        job.delimiter, job._marks_before = delimiter, marks_before
         job._read_header()
         return job
 
@@ -146,21 +149,27 @@ class CsvJob:
             yield self._finish(rows, pool.collect(submitted), observer)
 
     def _input_chunks(self) -> Iterator[list[list[str]]]:
-        marks_before = enc.marked_count()
         size = self.options.chunk_rows
-        while True:
+        broken: csv.Error | None = None
+        while broken is None:
+            rows: list[list[str]] = []
             try:
-                rows = list(itertools.islice(self._reader, size))
+                rows.extend(itertools.islice(self._reader, size))  # keeps the rows read before an error
             except csv.Error as exc:
-                line = getattr(self._reader, "line_num", "?")
-                raise CsvInputError(f"the input is not readable CSV near line {line}: {exc}") from exc
-            if not rows:
+                broken = exc
+            if rows:
+                yield self._decoded(rows)
+            elif broken is None:
                 return
-            if self._nfc:
-                rows = [[self._text(c) for c in row] for row in rows]
-            if enc.marked_count() != marks_before:  # decoding met invalid bytes somewhere
-                rows = [_mark_invalid(row, self.encoding) for row in rows]
-            yield rows
+        line = self._csv_reader.line_num
+        raise CsvInputError(f"the input is not readable CSV near line {line}: {broken}") from broken
+
+    def _decoded(self, rows: list[list[str]]) -> list[list[str]]:
+        if self._nfc:
+            rows = [[self._text(c) for c in row] for row in rows]
+        if enc.marked_count() != self._marks_before:  # decoding met invalid bytes somewhere
+            rows = [_mark_invalid(row, self.encoding) for row in rows]
+        return rows
 
     def _finish(self, rows: list[list[str]], lookup: Lookup,
                 observer: Observer | None) -> list[list[str]]:
@@ -183,9 +192,12 @@ class CsvJob:
         return rows
 
     def _misfit(self, row: list[str]) -> tuple[str, RowResult, list[str]]:
-        """A row whose width differs from the header's, or that held invalid bytes."""
+        """A row whose width differs from the header's, a blank line, or a row that held invalid
+        bytes."""
         value = row[self.column] if self.column < len(row) else ""
-        if isinstance(row, _InvalidRow):
+        if not row:  # a blank line: an empty value, whatever the width
+            cells, result = self._aligned(row), EMPTY_RESULT
+        elif isinstance(row, _InvalidRow):
             cells, result = self._aligned(row), error_result(row.reason)
         else:
             reason = f"row has {len(row)} fields, the header has {self.width}"
@@ -224,11 +236,12 @@ def find_column(column: str, header: list[str] | None, width: int) -> int:
         number = int(column)
         if 1 <= number <= width:
             return number - 1
-        raise CsvUsageError(f"column {number} does not exist: the input has {width} column(s)")
+        raise CsvUsageError(f"column {number} does not exist: the input has {width} column(s)", "column")
     if header is None:
-        raise CsvUsageError(f"column {column!r} must be a 1-based number when the input has no header")
+        raise CsvUsageError(f"column {column!r} must be a 1-based number when the input has no header",
+                            "column")
     available = ", ".join(repr(h) for h in header)
-    raise CsvUsageError(f"column {column!r} not found; available columns: {available}")
+    raise CsvUsageError(f"column {column!r} not found; available columns: {available}", "column")
 
 
 class _CountingSource:

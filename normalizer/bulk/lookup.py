@@ -6,8 +6,10 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
 
+from normalizer.bulk.options import CsvError
 from normalizer.bulk.results import EMPTY_RESULT, RowResult, error_result, from_resolution
 from normalizer.model import Resolution
 
@@ -101,7 +103,12 @@ class ParallelResolver:
         """Wait for one submitted chunk; a lookup that answers each of its values."""
         known, missing, future = pending
         if future is not None:
-            for value, result in zip(missing, future.result(), strict=True):
+            try:
+                answers = future.result()
+            except BrokenProcessPool as exc:
+                raise CsvError("a worker process died (out of memory?); the rows before it were "
+                               "written") from exc
+            for value, result in zip(missing, answers, strict=True):
                 known[value] = result
                 self._cache.put(value, result)
         return known.__getitem__

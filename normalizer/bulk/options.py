@@ -17,7 +17,12 @@ class CsvError(ValueError):
 
 
 class CsvUsageError(CsvError):
-    """Raised before any output: a bad option, an unknown column, an empty input."""
+    """Raised before any output: a bad option, an unknown column, an empty input. `field` names
+    the option concerned (None for the input itself)."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 class CsvInputError(CsvError):
@@ -50,17 +55,17 @@ class CsvOptions:
     def validate(self) -> None:
         """Raise CsvUsageError for any option this tool cannot honour."""
         if self.type is not None and self.type not in ENTITY_TYPES:
-            raise CsvUsageError(f"type must be one of {', '.join(ENTITY_TYPES)}, not {self.type!r}")
+            raise CsvUsageError(f"type must be one of {', '.join(ENTITY_TYPES)}, not {self.type!r}", "type")
         if self.workers < 1:
-            raise CsvUsageError("workers must be at least 1")
+            raise CsvUsageError("workers must be at least 1", "workers")
         if self.chunk_rows < 1 or self.cache_size < 0:
-            raise CsvUsageError("chunk_rows must be at least 1 and cache_size at least 0")
+            raise CsvUsageError("chunk_rows must be at least 1 and cache_size at least 0", "chunk_rows")
         if not self.column.strip():
-            raise CsvUsageError("column must name a header or give a 1-based column number")
-        try:
-            if self.encoding != "auto":
-                canonical_encoding(self.encoding)
-            if self.delimiter != "auto":
-                canonical_delimiter(self.delimiter)
-        except ValueError as exc:
-            raise CsvUsageError(str(exc)) from exc
+            raise CsvUsageError("column must name a header or give a 1-based column number", "column")
+        for name, check in (("encoding", canonical_encoding), ("delimiter", canonical_delimiter)):
+            value = getattr(self, name)
+            try:
+                if value != "auto":
+                    check(value)
+            except ValueError as exc:
+                raise CsvUsageError(str(exc), name) from exc

@@ -1,0 +1,88 @@
+"""POST /v1/csv: a CSV body or upload in, the normalized CSV streamed out, JSON errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from flask import Flask
+
+from normalizer.api import csv as csv_api
+from normalizer.api import register_api
+from normalizer.api.csv import csv_blp
+
+ERROR_KEYS = {"code", "status", "message", "errors"}
+
+
+@pytest.fixture(scope="module")
+def client(small_service):
+    app = Flask("test-csv")
+    api = register_api(app, small_service, small_service.settings)
+    api.register_blueprint(csv_blp)
+    return app.test_client()
+
+
+def rows(body: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))
+
+
+def test_text_csv_body_streams_back_normalized(client):
+    response = client.post("/v1/csv?column=name", data="id;name\n1;Vương Nghị\n2;\n".encode(),
+                           content_type="text/csv")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert response.is_streamed
+    out = rows(response.data)
+    assert out[0][:3] == ["id", "name", "entity_id"]
+    assert out[1][:4] == ["1", "Vương Nghị", "wang-yi", "Wang Yi"]
+    assert out[2][6] == "empty"
+
+
+def test_multipart_upload_in_utf16(client):
+    data = {"file": (io.BytesIO("name\nHàn Quốc\n".encode("utf-16")), "in.csv")}
+    response = client.post("/v1/csv?column=1&type=country", data=data, content_type="multipart/form-data")
+    assert response.status_code == 200
+    assert rows(response.data)[1][:2] == ["Hàn Quốc", "south-korea"]
+
+
+@pytest.mark.parametrize(("query", "body", "code", "field"), [
+    ("column=nom", b"id,name\n1,x\n", 422, "column"),
+    ("column=name&encoding=latin-9", b"name\nx\n", 422, "encoding"),
+    ("column=name&type=planet", b"name\nx\n", 422, "type"),
+    ("column=name", b"", 400, None),
+    ("", b"name\nx\n", 422, "column"),
+])
+def test_errors_have_the_one_shape(client, query, body, code, field):
+    response = client.post(f"/v1/csv?{query}", data=body, content_type="text/csv")
+    assert response.status_code == code
+    payload = response.get_json()
+    assert set(payload) == ERROR_KEYS and payload["code"] == code
+    if field:
+        assert field in payload["errors"]["query"]
+
+
+def test_column_error_names_the_available_columns(client):
+    response = client.post("/v1/csv?column=nom", data=b"id,name\n1,x\n", content_type="text/csv")
+    assert response.get_json()["message"] == "column 'nom' not found; available columns: 'id', 'name'"
+
+
+def test_past_the_size_limit_is_413_json(client, monkeypatch):
+    monkeypatch.setattr(csv_api, "DEFAULT_MAX_CSV_BYTES", 100)
+    response = client.post("/v1/csv?column=name", data=b"name\n" + b"Wang Yi\n" * 50,
+                           content_type="text/csv")
+    assert response.status_code == 413
+    payload = response.get_json()
+    assert set(payload) == ERROR_KEYS and payload["code"] == 413
+
+
+def test_multipart_without_file_is_400(client):
+    response = client.post("/v1/csv?column=name", data={"other": "x"}, content_type="multipart/form-data")
+    assert response.status_code == 400 and set(response.get_json()) == ERROR_KEYS
+
+
+def test_openapi_documents_the_endpoint(client):
+    spec = client.get("/openapi.json").get_json()
+    post = spec["paths"]["/v1/csv"]["post"]
+    assert "text/csv" in post["requestBody"]["content"]
+    assert "text/csv" in post["responses"]["200"]["content"]
+    assert {p["name"] for p in post["parameters"]} >= {"column", "type", "encoding", "delimiter"}

@@ -1,0 +1,90 @@
+"""`normalizer csv`: files and stdin/stdout, the summary, --unmatched and the exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from normalizer.cli import main
+from tests.bulk.conftest import GAZETTEER
+
+
+@pytest.fixture(scope="module")
+def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> str:
+    root = tmp_path_factory.mktemp("cli-gazetteer")
+    (root / "entities.yaml").write_text(GAZETTEER, encoding="utf-8")
+    return str(root)
+
+
+def run(gazetteer: str, *args: str) -> int:
+    return main(["--gazetteer", gazetteer, "csv", *args])
+
+
+def read(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.reader(f))
+
+
+def test_file_to_file_with_summary_and_unmatched(gazetteer, tmp_path, capsys):
+    source = tmp_path / "in.csv"
+    source.write_text("id;name\n1;Vương Nghị\n2;Zzz Qqq\n3;Zzz Qqq\n4;\n5;x;y\n", encoding="utf-8")
+    out, unmatched = tmp_path / "out.csv", tmp_path / "unmatched.csv"
+    code = run(gazetteer, str(source), "-o", str(out), "--column", "name", "--unmatched", str(unmatched))
+    assert code == 0
+    rows = read(out)
+    assert [r[0] for r in rows] == ["id", "1", "2", "3", "4", "5"]
+    assert rows[1][2] == "wang-yi"
+    assert read(unmatched) == [["value", "status", "count"], ["Zzz Qqq", "unmatched", "2"]]
+    err = capsys.readouterr().err
+    assert "5 rows: 1 matched, 0 ambiguous, 2 unmatched, 1 empty, 1 errors" in err
+
+
+def test_stdin_to_stdout(gazetteer, monkeypatch, capsysbinary):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("name\nTập Cận Bình\n".encode())))
+    assert run(gazetteer, "-", "--column", "1") == 0
+    out = capsysbinary.readouterr().out.decode("utf-8")
+    assert out.splitlines()[1].startswith("Tập Cận Bình,xi-jinping,Xi Jinping,person,")
+
+
+def test_missing_column_exits_2_and_writes_nothing(gazetteer, tmp_path, capsys):
+    source = tmp_path / "in.csv"
+    source.write_text("id,name\n1,x\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert run(gazetteer, str(source), "-o", str(out), "--column", "nom") == 2
+    assert "column 'nom' not found; available columns: 'id', 'name'" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_refuses_to_overwrite_its_input(gazetteer, tmp_path, capsys):
+    source = tmp_path / "in.csv"
+    source.write_text("name\nWang Yi\n", encoding="utf-8")
+    assert run(gazetteer, str(source), "-o", str(source), "--column", "name") == 2
+    assert source.read_text(encoding="utf-8") == "name\nWang Yi\n"
+
+
+def test_missing_input_exits_2(gazetteer, tmp_path, capsys):
+    assert run(gazetteer, str(tmp_path / "nope.csv"), "--column", "name") == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_broken_input_exits_3_after_writing_the_rows_before(gazetteer, tmp_path, capsys):
+    source = tmp_path / "in.csv"
+    source.write_bytes(b'name\nWang Yi\n"unclosed\n' + b"x" * (200 * 1024))
+    out = tmp_path / "out.csv"
+    assert run(gazetteer, str(source), "-o", str(out), "--column", "name") == 3
+    assert "not readable CSV" in capsys.readouterr().err
+    assert "wang-yi" in out.read_text(encoding="utf-8")
+
+
+def test_safe_output_and_workers(gazetteer, tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text("name,formula\nWang Yi,=1+2\n" * 50, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert run(gazetteer, str(source), "-o", str(out), "--column", "1", "--no-header",
+               "--safe-output", "--workers", "2") == 0
+    rows = read(out)
+    assert len(rows) == 100 and rows[1][:3] == ["Wang Yi", "'=1+2", "wang-yi"]
