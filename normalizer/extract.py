@@ -131,7 +131,22 @@ def resolved(found: list[Found], resolve: Resolver) -> list[Found]:
 
 
 def in_context(doc: ScanText, found: list[Found]) -> list[Found]:
-    """Titles attached; one-syllable names kept only where context says they are names."""
+    """Titles attached; one-syllable names kept only where context says they are names.
+
+    Repeated until stable: a neighbour that is itself rejected ("Lê Đức Anh": "Đức") must not
+    vouch for a name next to it.
+    """
+    kept = found
+    for _ in range(3):
+        narrowed = _in_context_once(doc, kept)
+        if len(narrowed) == len(kept):
+            break
+        survivors = {k.scan_start for k in narrowed}
+        kept = [f for f in kept if f.scan_start in survivors]
+    return narrowed
+
+
+def _in_context_once(doc: ScanText, found: list[Found]) -> list[Found]:
     starts = _word_starts(doc, found)
     places = _place_ends(found)
     out = []

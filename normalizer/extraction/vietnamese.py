@@ -43,7 +43,7 @@ COMPOUND_AFTER: dict[str, frozenset[str]] = {
 # "chị Anh", "tiếng Nhật", "châu Mỹ" (the Americas, not the United States).
 BLOCKING_BEFORE = _words(
     "anh chị em cô chú bác dì cậu mợ thím cháu con bạn thầy cụ nàng chàng bé út tiếng chữ ",
-    "giọng châu",
+    "giọng châu ông bà ngài",
 )
 
 # Common Vietnamese family and middle names: a one-syllable name right after one of these,
