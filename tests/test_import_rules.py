@@ -22,10 +22,11 @@ ALLOWED: dict[str, set[str]] = {
     "evaluation": {"text", "names", "translit", "gazetteer", "match", "model", "extract", "extraction"},
     "service": {"text", "names", "translit", "gazetteer", "match", "store", "model", "settings",
                 "extract", "extraction", "bulk", "evaluation"},
-    "api": {"service", "model", "settings", "api"},
+    "api": {"service", "model", "settings", "api", "recon"},
     "ui": {"service", "model", "settings", "ui"},
     "cli": {"service", "model", "settings", "gazetteer", "bulk", "evaluation", "server"},
-    "web": {"service", "model", "settings", "api", "ui"},
+    "web": {"service", "model", "settings", "api", "ui", "recon"},
+    "recon": {"service", "model", "settings", "recon"},
     "server": {"service", "model", "settings", "web"},
 }
 

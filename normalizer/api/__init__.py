@@ -6,6 +6,7 @@ from flask import Flask
 from flask_smorest import Api
 
 from normalizer.api import entities, ops, resolve, translit
+from normalizer.api import reconcile as reconcile_api
 from normalizer.api.context import EXTENSION
 from normalizer.api.errors import install_error_handlers
 from normalizer.api.observability import install_observability
@@ -38,5 +39,6 @@ def register_api(app: Flask, service: Normalizer, settings: Settings) -> Normali
     for module in (resolve, entities, translit, ops):
         api.register_blueprint(module.blp)
     app.register_blueprint(ops.docs)
+    app.register_blueprint(reconcile_api.blp)  # W3C reconciliation: plain Flask, outside /openapi.json
     install_error_handlers(app)  # after Api(app), which registers handlers of its own
     return api

@@ -1,0 +1,190 @@
+"""One reconciliation query -> candidates: resolve the names (and ids), keep the asked types, weigh
+the country conditions, then rank and cut.
+
+Scores are the resolver's 0..1 scores times 100. `match` is true only for the candidate the
+resolver matched (status "matched"), and never for one a country condition contradicts.
+Each candidate carries the resolver's features (its explanation, one feature per step) plus one
+per country condition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from normalizer.model import Candidate, Entity, Feature
+from normalizer.recon.errors import ReconError
+from normalizer.recon.queries import CountryCondition, ReconQuery
+from normalizer.recon.types import type_ref
+from normalizer.service import MAX_LIMIT, InvalidQuery, Normalizer
+
+SCORE_SCALE = 100  # the manifest declares standardizedScore: scores are 0..100
+CONTRADICTED = 0.5  # a candidate whose country contradicts a (non-required) condition keeps half its score
+
+
+@dataclass(slots=True)
+class Scored:
+    """A candidate on its way out: the entity, a 0..1 score, the match decision and the features."""
+
+    entity: Entity
+    score: float
+    match: bool
+    features: list[dict[str, Any]] = field(default_factory=list)
+
+
+def reconcile(service: Normalizer, query: ReconQuery) -> list[dict[str, Any]]:
+    """Candidates for one query, best first, at most query.limit; [] when it names nothing."""
+    found = _merge(_by_id(service, query) + _by_name(service, query))
+    for condition in query.countries:
+        found = _apply_country(found, condition, _country_sets(service, condition, query.key))
+    found.sort(key=lambda s: -s.score)
+    return [_candidate_dict(s) for s in found[:query.limit]]
+
+
+def _by_id(service: Normalizer, query: ReconQuery) -> list[Scored]:
+    found = []
+    for entity_id in query.ids:
+        entity = service.entity(entity_id)
+        if entity and _type_ok(entity, query):
+            found.append(Scored(entity, 1.0, True, [_feature("id", f"identifier {entity_id!r}", 1.0)]))
+    return found
+
+
+def _by_name(service: Normalizer, query: ReconQuery) -> list[Scored]:
+    # Filters applied here (several types, countries) need more than `limit` to choose from.
+    filtering = len(query.types) > 1 or bool(query.countries)
+    limit = MAX_LIMIT if filtering else query.limit
+    type = query.types[0] if len(query.types) == 1 else None
+    found = []
+    for name in query.names:
+        resolution = _resolve(service, name, type, limit, f"queries.{query.key}.query")
+        matched = resolution.match.id if resolution.status == "matched" and resolution.match else None
+        for candidate in resolution.candidates:
+            entity = service.entity(candidate.id)
+            if entity and _type_ok(entity, query):
+                found.append(Scored(entity, candidate.score, candidate.id == matched, _features(candidate)))
+    return found
+
+
+def _resolve(service: Normalizer, name: str, type: str | None, limit: int, path: str) -> Any:
+    try:
+        return service.resolve(name, type, limit)
+    except InvalidQuery as exc:
+        raise ReconError(path, str(exc)) from None
+
+
+def _type_ok(entity: Entity, query: ReconQuery) -> bool:
+    return not query.types or entity.type in query.types
+
+
+def _merge(found: list[Scored]) -> list[Scored]:
+    """One candidate per entity: the best score; matched if any name or id matched it."""
+    best: dict[str, Scored] = {}
+    for scored in found:
+        kept = best.get(scored.entity.id)
+        if kept is None or scored.score > kept.score:
+            best[scored.entity.id] = scored
+            scored.match = scored.match or bool(kept and kept.match)
+        elif scored.match:
+            kept.match = True
+    return list(best.values())
+
+
+def _country_sets(service: Normalizer, condition: CountryCondition, key: str) -> list[frozenset[str]]:
+    """For each value of the condition, the country ids it names (empty if it names none)."""
+    return [_country_ids(service, value, f"queries.{key}.properties") for value in condition.values]
+
+
+def _country_ids(service: Normalizer, value: str, path: str) -> frozenset[str]:
+    """A country id ("china"), or a country name in any language the gazetteer knows ("Trung Quốc")."""
+    entity = service.entity(value.strip())
+    if entity is not None and entity.type == "country":
+        return frozenset({entity.id})
+    if not value.strip():
+        return frozenset()
+    resolution = _resolve(service, value, "country", 5, path)
+    if resolution.status == "matched" and resolution.match:
+        return frozenset({resolution.match.id})
+    if resolution.status == "ambiguous":
+        return frozenset(c.id for c in resolution.candidates)
+    return frozenset()
+
+
+def related_countries(entity: Entity) -> set[str]:
+    """The countries an entity belongs to: its country, the countries of its roles, itself if one."""
+    related = {entity.country} | {role.of for role in entity.roles}
+    if entity.type == "country":
+        related.add(entity.id)
+    return {r for r in related if r}
+
+
+def country_fit(entity: Entity, condition: CountryCondition, sets: list[frozenset[str]]) -> bool | None:
+    """Whether the entity fits the condition; None when the gazetteer knows no country for it."""
+    related = related_countries(entity)
+    if not related:
+        return None
+    hits = [bool(ids & related) for ids in sets]
+    if condition.quantifier == "all":
+        return all(hits)
+    if condition.quantifier == "none":
+        return not any(hits)
+    return any(hits)
+
+
+def _apply_country(found: list[Scored], condition: CountryCondition,
+                   sets: list[frozenset[str]]) -> list[Scored]:
+    """Required: keep only fitting candidates. Otherwise a contradiction halves the score and
+    rules out a match; an entity without a known country is left as it is."""
+    said = ", ".join(repr(v) for v in condition.values)
+    kept = []
+    for scored in found:
+        fit = country_fit(scored.entity, condition, sets)
+        if condition.required and fit is not True:
+            continue
+        scored.features.append(_country_feature(fit, condition.quantifier, said))
+        if fit is False:
+            scored.score *= CONTRADICTED
+            scored.match = False
+        kept.append(scored)
+    return kept
+
+
+def _country_feature(fit: bool | None, quantifier: str, said: str) -> dict[str, Any]:
+    if fit is None:
+        return _feature("country_unknown", f"no country known to compare with {said}", True)
+    verb = "fits" if fit else "does not fit"
+    return _feature("country", f"country {verb} {quantifier} of {said}", fit)
+
+
+def _features(candidate: Candidate) -> list[dict[str, Any]]:
+    return [_from_feature(f) for f in candidate.features]
+
+
+def _from_feature(feature: Feature) -> dict[str, Any]:
+    return _feature(feature.name, feature.detail or feature.name, round(feature.weight, 4))
+
+
+def _feature(id: str, name: str, value: bool | float) -> dict[str, Any]:
+    return {"id": id, "name": name, "value": value}
+
+
+def _unique_ids(features: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Feature ids must be unique per candidate: a repeated one gets a counter ("country_2")."""
+    seen: dict[str, int] = {}
+    out = []
+    for feature in features:
+        count = seen[feature["id"]] = seen.get(feature["id"], 0) + 1
+        out.append(feature if count == 1 else {**feature, "id": f"{feature['id']}_{count}"})
+    return out
+
+
+def _candidate_dict(scored: Scored) -> dict[str, Any]:
+    entity = scored.entity
+    out: dict[str, Any] = {"id": entity.id, "name": entity.name}
+    if entity.description:
+        out["description"] = entity.description
+    out["score"] = round(scored.score * SCORE_SCALE, 2)
+    out["match"] = scored.match
+    out["type"] = [type_ref(entity.type)]
+    out["features"] = _unique_ids(scored.features)
+    return out

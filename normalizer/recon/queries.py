@@ -1,0 +1,208 @@
+"""Reconciliation query batches (spec 0.2 and 1.0-draft) parsed into one shape, ReconQuery.
+
+0.2: a JSON object of keyed queries {"q0": {"query", "type", "limit", "properties", "type_strict"}}.
+1.0-draft: {"queries": [{"conditions": [{"matchType", "propertyId", "propertyValue", ...}], "type",
+"limit"}]}. Both parsers check every field and raise ReconError naming it: nothing a client sends
+reaches the matcher unchecked.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from normalizer.model import ENTITY_TYPES
+from normalizer.recon.errors import ReconError
+from normalizer.service import MAX_LIMIT
+
+DEFAULT_LIMIT = 5
+QUERY_PROPERTIES = ("country",)  # the properties a query may filter or rank on
+QUANTIFIERS = ("any", "all", "none")
+V02_KEYS = frozenset({"query", "type", "limit", "properties", "type_strict"})
+V10_KEYS = frozenset({"conditions", "type", "limit", "lang", "dir"})
+CONDITION_KEYS = frozenset({"matchType", "propertyId", "propertyValue", "required", "matchQuantifier",
+                            "matchQualifier", "pid", "v", "lang", "dir"})
+
+
+@dataclass(frozen=True, slots=True)
+class CountryCondition:
+    """The candidate's country must (required) or should fit any, all or none of the values."""
+
+    values: tuple[str, ...]
+    required: bool = False
+    quantifier: str = "any"
+
+
+@dataclass(frozen=True, slots=True)
+class ReconQuery:
+    """One query of a batch; `key` is its key (0.2) or position (1.0), for error paths."""
+
+    key: str
+    names: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    limit: int = DEFAULT_LIMIT
+    countries: tuple[CountryCondition, ...] = ()
+
+
+def load_json(text: str, path: str) -> Any:
+    """Parse a JSON parameter (form field or query string) or raise ReconError."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ReconError(path, f"{path} is nested too deeply") from None
+    except ValueError as exc:
+        raise ReconError(path, f"{path} is not valid JSON: {exc}") from None
+
+
+def parse_v02_batch(batch: Any, max_batch: int) -> list[ReconQuery]:
+    """A 0.2 (and 0.1) batch: a JSON object whose values are queries, answered under the same keys."""
+    if not isinstance(batch, dict):
+        raise ReconError("queries", 'queries must be a JSON object of keyed queries: {"q0": {"query": ...}}')
+    _check_size(len(batch), max_batch)
+    return [_parse_v02(str(key), query) for key, query in batch.items()]
+
+
+def parse_v10_batch(body: Any, max_batch: int) -> list[ReconQuery]:
+    """A 1.0-draft batch: {"queries": [...]}, answered as {"results": [...]} in the same order."""
+    if not isinstance(body, dict) or not isinstance(body.get("queries"), list):
+        raise ReconError("queries", 'the body must be {"queries": [...]}, a list of queries')
+    _check_size(len(body["queries"]), max_batch)
+    return [_parse_v10(str(i), query) for i, query in enumerate(body["queries"])]
+
+
+def _check_size(size: int, max_batch: int) -> None:
+    if size > max_batch:
+        raise ReconError("queries", f"a batch has at most {max_batch} queries", status=413)
+
+
+def _parse_v02(key: str, query: Any) -> ReconQuery:
+    path = f"queries.{key}"
+    if isinstance(query, str):  # 0.1 allowed a bare string
+        return ReconQuery(key, names=(query,))
+    if not isinstance(query, dict):
+        raise ReconError(path, "each query must be a JSON object")
+    _check_keys(query, V02_KEYS, path)
+    name = query.get("query")
+    if name is not None and not isinstance(name, str):
+        raise ReconError(f"{path}.query", "query must be a string")
+    if "type_strict" in query and query["type_strict"] not in ("any", "should", "all"):
+        raise ReconError(f"{path}.type_strict", "type_strict must be any, should or all")
+    properties = query.get("properties", [])
+    if not isinstance(properties, list):
+        raise ReconError(f"{path}.properties", "properties must be a list of {pid, v}")
+    countries = tuple(_v02_property(p, f"{path}.properties.{i}") for i, p in enumerate(properties))
+    return ReconQuery(key, names=(name,) if name else (), types=_types(query.get("type"), f"{path}.type"),
+                      limit=_limit(query.get("limit"), f"{path}.limit"), countries=countries)
+
+
+def _v02_property(prop: Any, path: str) -> CountryCondition:
+    if not isinstance(prop, dict) or "pid" not in prop or "v" not in prop:
+        raise ReconError(path, "a property must be an object with pid and v")
+    _check_property_id(prop["pid"], f"{path}.pid")
+    return CountryCondition(_values(prop["v"], f"{path}.v"))
+
+
+def _parse_v10(key: str, query: Any) -> ReconQuery:
+    path = f"queries.{key}"
+    if not isinstance(query, dict):
+        raise ReconError(path, "each query must be a JSON object")
+    _check_keys(query, V10_KEYS, path)
+    conditions = query.get("conditions")
+    if not isinstance(conditions, list) or not conditions:
+        raise ReconError(f"{path}.conditions", "conditions must be a non-empty list")
+    names: list[str] = []
+    ids: list[str] = []
+    countries: list[CountryCondition] = []
+    for i, condition in enumerate(conditions):
+        _v10_condition(condition, f"{path}.conditions.{i}", names, ids, countries)
+    return ReconQuery(key, names=tuple(names), ids=tuple(ids),
+                      types=_types(query.get("type"), f"{path}.type"),
+                      limit=_limit(query.get("limit"), f"{path}.limit"), countries=tuple(countries))
+
+
+def _v10_condition(condition: Any, path: str, names: list[str], ids: list[str],
+                   countries: list[CountryCondition]) -> None:
+    """Sort one condition into names, ids or country conditions (the lists are filled in place)."""
+    if not isinstance(condition, dict):
+        raise ReconError(path, "a condition must be a JSON object")
+    _check_keys(condition, CONDITION_KEYS, path)
+    kind = condition.get("matchType")
+    # The draft's prose once called the fields pid and v: accept both spellings.
+    value = condition.get("propertyValue", condition.get("v"))
+    if value is None:
+        raise ReconError(f"{path}.propertyValue", "a condition needs a propertyValue")
+    values = _values(value, f"{path}.propertyValue")
+    if kind == "name":
+        names.extend(values)
+    elif kind == "id":
+        ids.extend(values)
+    elif kind == "property":
+        _check_property_id(condition.get("propertyId", condition.get("pid")), f"{path}.propertyId")
+        countries.append(CountryCondition(values, _required(condition, path), _quantifier(condition, path)))
+    else:
+        raise ReconError(f"{path}.matchType", "matchType must be name, id or property")
+
+
+def _required(condition: dict[str, Any], path: str) -> bool:
+    required = condition.get("required", False)
+    if not isinstance(required, bool):
+        raise ReconError(f"{path}.required", "required must be true or false")
+    return required
+
+
+def _quantifier(condition: dict[str, Any], path: str) -> str:
+    quantifier = condition.get("matchQuantifier", "any")
+    if quantifier not in QUANTIFIERS:
+        raise ReconError(f"{path}.matchQuantifier", "matchQuantifier must be any, all or none")
+    return str(quantifier)
+
+
+def _check_keys(obj: dict[str, Any], allowed: frozenset[str], path: str) -> None:
+    unknown = sorted(str(k) for k in obj if k not in allowed)
+    if unknown:
+        raise ReconError(f"{path}.{unknown[0]}", f"unknown field {unknown[0]!r}; allowed: "
+                         + ", ".join(sorted(allowed)))
+
+
+def _check_property_id(pid: Any, path: str) -> None:
+    if pid not in QUERY_PROPERTIES:
+        raise ReconError(path, f"unknown property {pid!r}; queries can use: {', '.join(QUERY_PROPERTIES)}")
+
+
+def _types(value: Any, path: str) -> tuple[str, ...]:
+    types = [] if value is None else [value] if isinstance(value, str) else value
+    if not isinstance(types, list) or not all(isinstance(t, str) for t in types):
+        raise ReconError(path, "type must be a type id or a list of type ids")
+    unknown = [t for t in types if t not in ENTITY_TYPES]
+    if unknown:
+        raise ReconError(path, f"unknown type {unknown[0]!r}; types: {', '.join(ENTITY_TYPES)}")
+    return tuple(dict.fromkeys(types))
+
+
+def _limit(value: Any, path: str) -> int:
+    """A positive whole number; more than the service's maximum is cut to it, not refused."""
+    if value is None:
+        return DEFAULT_LIMIT
+    whole = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+    if isinstance(value, bool) or not whole or value < 1:
+        raise ReconError(path, "limit must be a positive whole number")
+    return min(int(value), MAX_LIMIT)
+
+
+def _values(value: Any, path: str) -> tuple[str, ...]:
+    """Property values as text: strings, numbers, booleans, or entities ({"id", "name"}) by id."""
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        if isinstance(item, dict):
+            item = item.get("id")
+        if isinstance(item, bool):
+            item = str(item).lower()
+        if not isinstance(item, str | int | float):
+            raise ReconError(path, "a value must be a string, a number, a boolean or an {id, name} object")
+        out.append(str(item))
+    if not out:
+        raise ReconError(path, "give at least one value")
+    return tuple(out)
