@@ -24,7 +24,7 @@ def entity_dict(entity: Entity) -> dict[str, Any]:
 
 @blp.route("/entities")
 class Entities(MethodView):
-    @blp.arguments(EntitiesArgs, location="query")
+    @blp.arguments(EntitiesArgs(), location="query")
     @blp.response(200, EntityPageSchema)
     def get(self, args: dict[str, Any]) -> Response:
         """Search entities by name, or browse them all by id; one page at a time."""

@@ -13,7 +13,8 @@ import logging
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, g, request
+from marshmallow import ValidationError
 from werkzeug.exceptions import BadRequest, HTTPException, UnsupportedMediaType
 from werkzeug.http import HTTP_STATUS_CODES
 
@@ -82,7 +83,7 @@ def check_json_body() -> None:
     if not request.is_json:
         raise UnsupportedMediaType("send the body as application/json")
     try:
-        json.loads(request.get_data(cache=True).decode("utf-8"))
+        g.json_body = json.loads(request.get_data(cache=True).decode("utf-8"))
     except UnicodeDecodeError:
         raise BadRequest("the body is not valid UTF-8") from None
     except RecursionError:
@@ -91,8 +92,19 @@ def check_json_body() -> None:
         raise BadRequest(f"the body is not valid JSON: {exc}") from None
 
 
+def request_json() -> Any:
+    """The body `check_json_body` parsed (views behind that guard read it from here)."""
+    return g.json_body
+
+
+def handle_validation_error(exc: ValidationError) -> Response:
+    location = "query" if request.method == "GET" else "json"
+    return error_response(422, "invalid input: see errors", {location: exc.messages})
+
+
 def install_error_handlers(app: Flask) -> None:
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(InvalidQuery, handle_invalid_query)
+    app.register_error_handler(ValidationError, handle_validation_error)
     app.register_error_handler(Exception, handle_unexpected)
     app.before_request(check_query_string)

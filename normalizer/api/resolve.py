@@ -9,17 +9,26 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from normalizer.api.context import json_response, service
-from normalizer.api.errors import check_json_body
+from normalizer.api.errors import check_json_body, request_json
 from normalizer.api.observability import count_outcomes
-from normalizer.api.schemas import BatchRequest, BatchResponse, Query, ResolutionSchema
+from normalizer.api.schemas import (
+    BatchRequest,
+    BatchResponse,
+    ErrorSchema,
+    Query,
+    ResolutionSchema,
+    fast_batch,
+)
 
 blp = Blueprint("resolve", __name__, url_prefix="/v1", description="Resolve names to entities.")
 blp.before_request(check_json_body)
+# Instances, not classes: webargs would build a new schema (and deep-copy its fields) per request.
+QUERY, BATCH = Query(), BatchRequest()
 
 
 @blp.route("/resolve")
 class Resolve(MethodView):
-    @blp.arguments(Query, location="query")
+    @blp.arguments(QUERY, location="query")
     @blp.response(200, ResolutionSchema)
     def get(self, args: dict[str, Any]) -> Response:
         """Resolve one name.
@@ -31,11 +40,16 @@ class Resolve(MethodView):
         count_outcomes([result])
         return json_response(result.to_dict())
 
-    @blp.arguments(BatchRequest)
+    @blp.doc(requestBody={"required": True, "content": {"application/json": {"schema": BatchRequest}}})
     @blp.response(200, BatchResponse)
-    def post(self, body: dict[str, Any]) -> Response:
+    @blp.alt_response(422, schema=ErrorSchema, description="invalid input: see errors.json")
+    def post(self) -> Response:
         """Resolve a batch of names; `results[i]` answers `queries[i]`."""
-        triples = [(q["q"], q.get("type"), q["limit"]) for q in body["queries"]]
+        body = request_json()
+        triples = fast_batch(body)
+        if triples is None:  # let the schema say precisely what is wrong
+            loaded = BATCH.load(body)
+            triples = [(q["q"], q.get("type"), q["limit"]) for q in loaded["queries"]]
         results = service().resolve_batch(triples)
         count_outcomes(results)
         return json_response({"results": [r.to_dict() for r in results]})

@@ -14,6 +14,7 @@ from marshmallow import Schema, ValidationError, fields, validate
 from normalizer.model import ENTITY_TYPES, NAME_KINDS, STATUSES
 from normalizer.service import MAX_LIMIT, MAX_PER_PAGE
 
+DEFAULT_LIMIT = 5
 # NUL, C0 and C1 controls and lone surrogates: never part of a name, usually a broken pipeline.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -43,7 +44,7 @@ def _type_field() -> fields.String:
 
 
 def _limit_field() -> fields.Integer:
-    return fields.Integer(load_default=5, validate=validate.Range(1, MAX_LIMIT),
+    return fields.Integer(load_default=DEFAULT_LIMIT, validate=validate.Range(1, MAX_LIMIT),
                           metadata={"description": "most candidates to return"})
 
 
@@ -58,6 +59,31 @@ class Query(Schema):
 class BatchRequest(Schema):
     queries = fields.List(fields.Nested(Query), required=True, validate=validate.Length(min=1),
                           metadata={"description": "at most NORMALIZER_MAX_BATCH queries (default 1000)"})
+
+
+QUERY_KEYS = frozenset(Query._declared_fields)
+
+
+def fast_batch(body: object) -> list[tuple[str, str | None, int]] | None:
+    """(q, type, limit) of every query when the batch is plainly valid, else None.
+
+    A shortcut past marshmallow (17 µs an item) for the common case: it accepts only what
+    `BatchRequest` accepts (a property test holds it to that), and on None the caller loads the
+    body with `BatchRequest` for the precise field errors.
+    """
+    queries = body.get("queries") if isinstance(body, dict) and body.keys() == {"queries"} else None
+    if not isinstance(queries, list) or not queries:
+        return None
+    out = []
+    for item in queries:
+        if not isinstance(item, dict) or not item.keys() <= QUERY_KEYS:
+            return None
+        q, kind, limit = item.get("q"), item.get("type", ENTITY_TYPES[0]), item.get("limit", DEFAULT_LIMIT)
+        if (not isinstance(q, str) or not q.strip() or _CONTROL.search(q) or kind not in ENTITY_TYPES
+                or type(limit) is not int or not 1 <= limit <= MAX_LIMIT):
+            return None
+        out.append((q, item.get("type"), limit))
+    return out
 
 
 class EntitiesArgs(Schema):

@@ -29,7 +29,7 @@ def plain(value: Any) -> Any:
 
 @blp.route("/transliterate")
 class Transliterate(MethodView):
-    @blp.arguments(TransliterateArgs, location="query")
+    @blp.arguments(TransliterateArgs(), location="query")
     @blp.response(200, TransliterationSchema)
     @blp.alt_response(501, schema=ErrorSchema, description="this build has no transliteration")
     def get(self, args: dict[str, Any]) -> Response:

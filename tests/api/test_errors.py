@@ -64,7 +64,9 @@ ERROR_PATHS: list[tuple[str, Call, int, tuple[str, str] | None]] = [
     ("bad page", lambda c: c.get("/v1/entities?page=0"), 422, ("query", "page")),
     ("bad per_page", lambda c: c.get("/v1/entities?per_page=1000"), 422, ("query", "per_page")),
     ("NUL in search", get_raw("q=%00", "/v1/entities"), 422, ("query", "q")),
-    ("transliteration missing from the service", lambda c: c.get("/v1/transliterate?q=abc"), 501, None),
+    ("unsupported transliteration pair", lambda c: c.get("/v1/transliterate?q=abc&from=xx&to=yy"), 422,
+     ("query", "to")),
+    ("empty q to transliterate", lambda c: c.get("/v1/transliterate?q="), 422, ("query", "q")),
 ]
 
 
@@ -128,3 +130,10 @@ def test_readyz_failing_is_a_503_in_the_shape(index: Any, settings: Any,
     monkeypatch.setattr(app.extensions["normalizer"], "readiness", lambda: {"index": True, "database": False})
     body = assert_error_shape(app.test_client().get("/readyz"), 503)
     assert body["errors"]["checks"] == {"index": True, "database": False}
+
+
+def test_a_service_without_transliteration_answers_501(index: Any, settings: Any,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    app: Flask = make_app(index, settings)
+    monkeypatch.setattr(app.extensions["normalizer"], "transliterate", None)
+    assert_error_shape(app.test_client().get("/v1/transliterate?q=abc"), 501)

@@ -6,6 +6,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from marshmallow import ValidationError
+
+from normalizer.api.schemas import BatchRequest, fast_batch
 
 RESULT_KEYS = {"query", "status", "match", "candidates", "parsed", "suggestion"}
 
@@ -72,3 +75,39 @@ def test_any_text_gets_a_result_or_a_422_never_a_500(app: Flask, text: str) -> N
     assert response.status_code in (200, 422), response.get_data(as_text=True)
     if response.status_code == 200:
         assert response.get_json()["query"] == text
+
+
+def test_transliterates_a_sino_vietnamese_name_to_pinyin(client: FlaskClient) -> None:
+    body = client.get("/v1/transliterate", query_string={"q": "Tập Cận Bình", "limit": 3}).get_json()
+    assert body["from"] == "vi" and body["to"] == "zh-Latn-pinyin"
+    assert body["results"][0]["text"] == "Xi Jinping"
+    assert len(body["results"]) <= 3
+
+
+query_items = st.fixed_dictionaries(
+    {"q": st.one_of(st.text(max_size=8), st.integers(), st.none())},
+    optional={"type": st.one_of(st.sampled_from(["person", "place", "planet", ""]), st.none()),
+              "limit": st.one_of(st.integers(-2, 60), st.booleans(), st.floats(), st.text(max_size=2)),
+              "extra": st.just(1)})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(query_items, max_size=4))
+def test_fast_batch_accepts_only_what_the_schema_accepts(queries: list) -> None:
+    body = {"queries": queries}
+    fast = fast_batch(body)
+    try:
+        loaded = BatchRequest().load(body)
+    except ValidationError:
+        assert fast is None
+        return
+    if fast is not None:
+        assert fast == [(q["q"], q.get("type"), q["limit"]) for q in loaded["queries"]]
+
+
+def test_fast_batch_takes_a_plain_batch_and_leaves_the_rest_to_the_schema() -> None:
+    assert fast_batch({"queries": [{"q": "Dokdo"}, {"q": "Wang Yi", "type": "person", "limit": 2}]}) == [
+        ("Dokdo", None, 5), ("Wang Yi", "person", 2)]
+    for body in ({"queries": [{"q": " "}]}, {"queries": [{"q": "a", "limit": True}]}, {"queries": []},
+                 {"queries": [{"q": "a"}], "more": 1}, ["Dokdo"], "Dokdo"):
+        assert fast_batch(body) is None
