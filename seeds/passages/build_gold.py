@@ -1,6 +1,7 @@
+"""Writes the passages and their gold (hand-annotated below: surface, id, optional text just before) in order."""
 import json, re, unicodedata, sys
 from pathlib import Path
-OUT = Path("/work/main/seeds/passages")
+OUT = Path(__file__).resolve().parent
 P = {}
 P["p01_anh_uk_vs_pronoun"] = ("Thủ tướng Anh Keir Starmer ngày 12/3 đã tiếp người đồng cấp Nhật Bản Ishiba Shigeru tại London. Hai bên nhất trí tăng cường hợp tác quốc phòng. \"Anh ấy là một người bạn tốt của Nhật Bản\", ông Ishiba nói về người đồng cấp. Anh và Nhật Bản sẽ tổ chức đối thoại 2+2 vào cuối năm.\n",
  [("Anh","united-kingdom"),("Keir Starmer","keir-starmer"),("Nhật Bản","japan"),("Ishiba Shigeru","shigeru-ishiba"),("London","london"),("Nhật Bản","japan"),("Ishiba","shigeru-ishiba"),("Anh","united-kingdom"),("Nhật Bản","japan")])

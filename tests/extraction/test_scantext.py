@@ -1,0 +1,56 @@
+"""The scan form and its offset maps: properties that must hold for any text."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalizer.extraction.scantext import ScanText
+from normalizer.text import clean
+
+PIECES = ["Vương Nghị", "Hàn Quốc", "Kishida", " ", "  ", "\n", ", ", " - ", "(", ")", ".", "-",
+          "\u200b", "\u00a0", "\u0301", "ß", "İ", "Tokу\u043e", "\ud800", "mỹ phẩm", "TTXVN", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+def test_every_scan_word_maps_back_to_the_same_word(text: str) -> None:
+    doc = ScanText.build(text)
+    assert doc.scan.startswith(" ") and doc.scan.endswith(" ")
+    position = 0
+    for word in doc.scan.split():
+        start = doc.scan.index(f" {word} ", position)
+        a, b = doc.cleaned_span(start, start + len(word) + 2)
+        o, p = doc.original_span(a, b)
+        assert 0 <= o < p <= len(text)
+        original = clean(doc.original[o:p].replace("\ud800", " ")) or ""
+        assert unicodedata.normalize("NFC", original).casefold().replace("y", "i") .replace("ý", "í") \
+            .startswith(word[:1].replace("y", "i")) or not original
+        position = start + 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES[:14]), max_size=12).map("".join))
+def test_fast_path_and_slow_path_agree(text: str) -> None:
+    fast = ScanText.build(text)
+    slow = ScanText.build(text + "\u200b")  # an invisible character forces the slow path
+    assert fast.scan.split() == slow.scan.split()
+
+
+def test_decomposed_text_keeps_original_offsets() -> None:
+    text = unicodedata.normalize("NFD", "Ông Vương Nghị")
+    doc = ScanText.build(text)
+    start = doc.scan.index(" vương nghị ")
+    a, b = doc.cleaned_span(start, start + len(" vương nghị "))
+    o, p = doc.original_span(a, b)
+    assert unicodedata.normalize("NFC", text[o:p]) == "Vương Nghị"
+
+
+def test_sentence_punctuation_breaks_matches_and_dots_glue() -> None:
+    doc = ScanText.build("Nhật. Bản VTV.vn")
+    start = doc.scan.index(" nhật bản ")
+    assert doc.crosses_break(start, start + len(" nhật bản "))
+    vtv = doc.scan.index(" vtv ")
+    assert doc.crosses_break(vtv, vtv + len(" vtv "))
