@@ -76,6 +76,29 @@ GAZETTEER = """\
   - {text: Liancourt Rocks, lang: en, kind: preferred, source: editorial}
   - {text: Takeshima, lang: ja-Latn, kind: alias, used_by: [japan], source: editorial}
   - {text: Dokdo, lang: ko-Latn, kind: alias, used_by: [south-korea], source: editorial}
+- id: united-states
+  type: country
+  name: United States
+  external_ids: {iso3166: US}
+  names:
+  - {text: United States, lang: en, kind: preferred, source: cldr}
+  - {text: Hoa Kỳ, lang: vi, kind: preferred, source: cldr}
+  - {text: Mỹ, lang: vi, kind: alias, source: editorial}
+- id: georgia
+  type: country
+  name: Georgia
+  external_ids: {iso3166: GE}
+  names:
+  - {text: Georgia, lang: en, kind: preferred, source: cldr}
+  - {text: Gruzia, lang: vi, kind: preferred, source: cldr}
+  - {text: საქართველო, lang: ka, kind: native, source: cldr}
+- id: georgia-us-state
+  type: place
+  name: Georgia (U.S. state)
+  country: united-states
+  names:
+  - {text: Georgia, lang: en, kind: preferred, source: editorial}
+  - {text: bang Georgia, lang: vi, kind: preferred, source: editorial}
 - id: script-test
   type: organization
   name: <script>alert(1)</script> & Co
