@@ -15,7 +15,7 @@ import time
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator
-from typing import Any, TextIO
+from typing import TextIO
 
 from normalizer.bulk import encoding as enc
 from normalizer.bulk.dialect import canonical_delimiter, sniff_delimiter
@@ -35,9 +35,11 @@ IN_FLIGHT_PER_WORKER = 2
 class CsvJob:
     """A checked input, ready to stream. Build it with `CsvJob.open`."""
 
-    def __init__(self, opened: enc.OpenedText, reader: Any, options: CsvOptions,
-                 resolve: ResolveFn, source: _CountingSource):
+    def __init__(self, opened: enc.OpenedText, delimiter: str, options: CsvOptions,
+                 resolve: ResolveFn, source: _CountingSource, marks_before: int):
+        reader = csv.reader(opened.stream, delimiter=delimiter)
         self.options = options
+        self.delimiter = delimiter
         self.encoding = opened.encoding
         self._stream = opened.stream
         self._csv_reader = reader
@@ -45,12 +47,11 @@ class CsvJob:
         self._resolve = resolve
         self._source = source
         self._nfc = opened.encoding == "cp1258"  # 1258 writes tones as combining marks
-        self.delimiter = ","
+        self._marks_before = marks_before
         self.header: list[str] | None = None
         self.width = 0
         self.column = 0
         self.summary = CsvSummary()
-        self._marks_before = enc.marked_count()
 
     @classmethod
     def open(cls, source: enc.Readable, options: CsvOptions, resolve: ResolveFn) -> CsvJob:
@@ -61,9 +62,7 @@ class CsvJob:
         opened = enc.open_text(counting, options.encoding)
         delimiter = (sniff_delimiter(opened.sample) if options.delimiter == "auto"
                      else canonical_delimiter(options.delimiter))
-        reader = csv.reader(opened.stream, delimiter=delimiter)
-        job = cls(opened, reader, options, resolve, counting)
-        job.delimiter, job._marks_before = delimiter, marks_before
+        job = cls(opened, delimiter, options, resolve, counting, marks_before)
         job._read_header()
         return job
 

@@ -53,11 +53,11 @@ def from_resolution(resolution: Resolution) -> RowResult:
     score = f"{best.score:.4f}" if best else ""
     method = best.method if best else ""
     match = resolution.match
+    # Ids, types, scores, statuses and methods are ours and never start like a formula; names
+    # and reasons (which quote candidates and suggestions) may.
     if match is not None:
-        cells = (match.id, match.name, match.type, score, resolution.status, method, "")
-    else:
-        cells = ("", "", "", score, resolution.status, method, _reason(resolution))
-    return RowResult(*(neutralize(c) for c in cells))
+        return RowResult(match.id, neutralize(match.name), match.type, score, resolution.status, method, "")
+    return RowResult("", "", "", score, resolution.status, method, neutralize(_reason(resolution)))
 
 
 def _reason(resolution: Resolution) -> str:

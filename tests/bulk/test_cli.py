@@ -20,6 +20,13 @@ def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> str:
     return str(root)
 
 
+@pytest.fixture(autouse=True)
+def own_database(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The CLI's service opens the store of NORMALIZER_DATABASE_URL: never the project's own.
+    folder = tmp_path_factory.mktemp("cli-db")
+    monkeypatch.setenv("NORMALIZER_DATABASE_URL", f"sqlite:///{folder / 'normalizer.db'}")
+
+
 def run(gazetteer: str, *args: str) -> int:
     return main(["--gazetteer", gazetteer, "csv", *args])
 

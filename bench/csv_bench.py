@@ -1,0 +1,266 @@
+"""Bulk CSV benchmark (issue 6): rows/s of `normalizer csv`'s core against the I/O floor, and RSS.
+
+    python bench/csv_bench.py                          # defaults below, a few minutes on 2 cores
+    python bench/csv_bench.py --rows 200000 --runs 1   # quick look
+    python bench/csv_bench.py --rss-only               # only the peak-RSS runs (1M vs 5M rows)
+
+Inputs are synthetic CSV files (id, name, note) written once to a temporary directory. The names
+come from the real gazetteer (NORMALIZER_GAZETTEER_DIR) and generated variants of them: lower
+case, diacritics stripped, a title in front ("Ngoại trưởng ..."), tokens swapped, one typo.
+
+- repeats:  --rows rows drawn from a pool of 5 % distinct values (names and variants);
+- distinct: --distinct-rows rows, each a different value (names and their exact-tier variants:
+            case and diacritics), so every row costs one resolve. The resolver, not the CSV layer,
+            bounds this case: its rate is flat in the row count, so it runs on fewer rows;
+- stub:     the repeats and distinct files again with a resolver that answers at once: the ceiling
+            of the CSV layer itself (parse, cache, append, write) if resolving were free;
+- exact shortcut (prototype): an exact-key fast path in front of the resolver, defined here
+            only to size what such a path in normalizer.match would give (with its agreement
+            with the full resolver on the distinct file).
+
+Every case runs side by side in one process with the floor: a plain csv.reader -> csv.writer
+copy of the same file to /dev/null. Figures are medians of --runs runs. `--workers N` adds the
+forked-worker variant of each real case. Peak RSS is measured in fresh subprocesses for --rows
+and --rss-rows repeat rows drawn from one pool of values (ru_maxrss), to show that memory
+does not grow with the file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import strip_diacritics, swap_tokens, typo
+
+from normalizer.model import Candidate, Resolution
+from normalizer.service import CsvJob, CsvOptions, Normalizer, load_index
+from normalizer.settings import Settings
+from normalizer.text import exact_key
+
+TITLES = ("Ông", "Bà", "Ngoại trưởng", "Thủ tướng", "Tổng thống", "Chủ tịch", "Bộ trưởng")
+LATIN_LANGS = ("vi", "en", "ja-Latn", "ko-Latn", "fr", "de")
+
+
+def gazetteer_names(service: Normalizer) -> list[str]:
+    return sorted({n.text for e in service.index.entities.values() for n in e.names
+                   if n.lang in LATIN_LANGS})
+
+
+def exact_variants(name: str) -> list[str]:
+    """Forms the exact and folded tiers answer: as written, lower, upper, no diacritics."""
+    return [name, name.lower(), name.upper(), strip_diacritics(name), strip_diacritics(name).lower()]
+
+
+def all_variants(name: str, rng: random.Random) -> list[str]:
+    """Exact forms plus looser ones: a title, swapped tokens, a typo."""
+    out = exact_variants(name)
+    out += [f"{rng.choice(TITLES)} {name}", swap_tokens(name, rng), typo(name, rng, 1)]
+    return out
+
+
+def write_csv(path: Path, values: list[str]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "name", "note"])
+        writer.writerows([i, v, "x"] for i, v in enumerate(values))
+
+
+def numbered(pool: list[str], count: int) -> list[str]:
+    """`count` distinct values: the pool, then the pool again with " 2", " 3" ... appended."""
+    return [v if i < len(pool) else f"{v} {i // len(pool) + 1}"
+            for i, v in ((i, pool[i % len(pool)]) for i in range(count))]
+
+
+def make_inputs(service: Normalizer, rows: int, distinct_rows: int, folder: Path,
+                seed: int = 6, pool_size: int = 0) -> dict[str, Path]:
+    """The repeats file (pool_size distinct values, default 5 % of rows) and the distinct file
+    (every row a different value; distinct_rows 0: every exact-tier form of every name once)."""
+    rng = random.Random(seed)
+    names = gazetteer_names(service)
+    pool = list(dict.fromkeys(v for n in names for v in all_variants(n, rng)))
+    rng.shuffle(pool)
+    repeats_pool = numbered(pool, pool_size or max(1, rows // 20))
+    repeats = [rng.choice(repeats_pool) for _ in range(rows)]
+    exact = list(dict.fromkeys(v for n in names for v in exact_variants(n)))
+    rng.shuffle(exact)
+    distinct = numbered(exact, distinct_rows or len(exact))
+    paths = {"repeats": folder / "repeats.csv", "distinct": folder / "distinct.csv"}
+    write_csv(paths["repeats"], repeats)
+    write_csv(paths["distinct"], distinct)
+    print(f"inputs: repeats {rows} rows, {len(set(repeats))} distinct; distinct {len(distinct)} rows, "
+          f"{len(set(distinct))} distinct ({len(exact)} exact-tier forms of {len(names)} names)",
+          file=sys.stderr)
+    return paths
+
+
+def copy_floor(path: Path) -> int:
+    """The I/O floor: parse and write the same CSV with the csv module, nothing else."""
+    with path.open(encoding="utf-8", newline="") as src, open(os.devnull, "w", encoding="utf-8",
+                                                              newline="") as sink:
+        writer = csv.writer(sink)
+        n = 0
+        for row in csv.reader(src):
+            writer.writerow(row)
+            n += 1
+    return n - 1
+
+
+def instant(query: str, type: str | None, limit: int) -> Resolution:
+    match = Candidate("wang-yi", "Wang Yi", "person", 1.0, query, "exact", "")
+    return Resolution(query, "matched", match, (match,))
+
+
+def exact_shortcut(service: Normalizer) -> Callable[..., Resolution]:
+    """PROTOTYPE, bench only: answer a query whose exact key names strong names of one entity
+    straight from the index (clean + key + dict), everything else through service.resolve.
+    It shows what an exact fast path in the matcher would give this layer."""
+    index = service.index
+
+    def resolve(query: str, type: str | None, limit: int) -> Resolution:
+        key = exact_key(query)
+        hits = index.lookup("exact", key) if key else []
+        if hits and all(h.name.strong for h in hits) and len({h.entity.id for h in hits}) == 1:
+            entity = hits[0].entity
+            if not type or entity.type == type:
+                match = Candidate(entity.id, entity.name, entity.type, 1.0, hits[0].name.text, "exact",
+                                  "exact name match")
+                return Resolution(query, "matched", match, (match,))
+        return service.resolve(query, type, limit)
+
+    return resolve
+
+
+def shortcut_agreement(service: Normalizer, path: Path) -> dict:
+    """How often the prototype's (status, entity) equals the full resolver's, on a file."""
+    with path.open(encoding="utf-8", newline="") as f:
+        values = [row[1] for row in list(csv.reader(f))[1:]]
+    fast, full = exact_shortcut(service), fresh_service(service).resolve
+    short = sum(1 for v in values if exact_key(v) and service.index.lookup("exact", exact_key(v) or ""))
+    same = 0
+    for value in values:
+        a, b = fast(value, None, 3), full(value, None, 3)
+        same += (a.status, a.match and a.match.id) == (b.status, b.match and b.match.id)
+    return {"values": len(values), "exact_key_hits": short, "same_status_and_entity": same}
+
+
+def run_job(resolve: Callable[..., Resolution], path: Path, workers: int) -> int:
+    with path.open("rb") as src, open(os.devnull, "w", encoding="utf-8", newline="") as sink:
+        job = CsvJob.open(src, CsvOptions(column="name", workers=workers), resolve)
+        job.write(sink)
+    return job.summary.rows
+
+
+def timed(func: Callable[[], int]) -> tuple[float, int]:
+    start = time.perf_counter()
+    rows = func()
+    return time.perf_counter() - start, rows
+
+
+def plain_service() -> Normalizer:
+    """A service over the YAML gazetteer without a store: no review-queue writes from a bench."""
+    settings = Settings.from_env()
+    return Normalizer(load_index(settings.gazetteer_dir), settings)
+
+
+def fresh_service(settings_service: Normalizer) -> Normalizer:
+    # A new Normalizer over the same index: its resolve cache starts empty for every run.
+    return Normalizer(settings_service.index, settings_service.settings)
+
+
+def bench(service: Normalizer, paths: dict[str, Path], runs: int, workers: int) -> list[dict]:
+    cases: list[tuple[str, Path, Callable[[], int]]] = []
+    for data, path in paths.items():
+        cases.append((f"{data}: csv copy (floor)", path, lambda p=path: copy_floor(p)))
+        cases.append((f"{data}: stub resolver", path, lambda p=path: run_job(instant, p, 1)))
+        cases.append((f"{data}: resolver", path,
+                      lambda p=path: run_job(fresh_service(service).resolve, p, 1)))
+        cases.append((f"{data}: exact shortcut (prototype)", path,
+                      lambda p=path: run_job(exact_shortcut(fresh_service(service)), p, 1)))
+        if workers > 1:
+            cases.append((f"{data}: resolver, {workers} workers", path,
+                          lambda p=path: run_job(fresh_service(service).resolve, p, workers)))
+    results = []
+    for name, _, func in cases:
+        times = []
+        for _ in range(runs):
+            seconds, rows = timed(func)
+            times.append(seconds)
+        median = statistics.median(times)
+        results.append({"case": name, "rows": rows, "median_s": round(median, 3),
+                        "rows_per_s": round(rows / median), "runs": [round(t, 3) for t in times]})
+        print(f"{name:42} {rows:>9} rows  {median:8.2f} s  {rows / median:>10,.0f} rows/s", file=sys.stderr)
+    return results
+
+
+def rss_child(path: str) -> None:
+    """Run one job in this (fresh) process and print its peak RSS."""
+    service = plain_service()
+    loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    seconds, rows = timed(lambda: run_job(service.resolve, Path(path), 1))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"rows": rows, "seconds": round(seconds, 2), "rss_after_load_mb": loaded // 1024,
+                      "peak_rss_mb": peak // 1024}))
+
+
+def rss(service: Normalizer, counts: list[int], folder: Path) -> list[dict]:
+    """Peak RSS for each row count, every file drawn from the same pool (5 % of the smallest
+    count), so that only the file size changes."""
+    out = []
+    for rows in counts:
+        path = make_inputs(service, rows, 1, folder, pool_size=max(1, min(counts) // 20))["repeats"]
+        result = subprocess.run([sys.executable, __file__, "--rss-child", str(path)], check=True,
+                                capture_output=True, text=True)
+        measured = json.loads(result.stdout)
+        measured["file_mb"] = round(path.stat().st_size / 2**20)
+        print(f"RSS {rows:>9} rows: {measured}", file=sys.stderr)
+        out.append(measured)
+        path.unlink()
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--distinct-rows", type=int, default=0,
+                        help="rows of the distinct file (default: every exact-tier form once)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rss-rows", type=int, default=5_000_000)
+    parser.add_argument("--rss-only", action="store_true")
+    parser.add_argument("--no-rss", action="store_true")
+    parser.add_argument("--rss-child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.rss_child:
+        rss_child(args.rss_child)
+        return
+    service = plain_service()
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    report: dict = {"machine": machine,
+                    "date": time.strftime("%Y-%m-%d"), "names": len(service.index.name_of)}
+    with tempfile.TemporaryDirectory(prefix="csv-bench-") as tmp:
+        if not args.rss_only:
+            paths = make_inputs(service, args.rows, args.distinct_rows, Path(tmp))
+            report["cases"] = bench(service, paths, args.runs, args.workers)
+            report["shortcut_agreement"] = shortcut_agreement(service, paths["distinct"])
+            print(f"prototype agreement on the distinct file: {report['shortcut_agreement']}",
+                  file=sys.stderr)
+        if not args.no_rss:
+            report["rss"] = rss(service, [args.rows, args.rss_rows], Path(tmp))
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
