@@ -21,6 +21,7 @@ MAX_DEFAULT_WORKERS = 8
 # Unlimited: a legitimate GET query of NORMALIZER_MAX_QUERY_CHARS Vietnamese characters,
 # percent-encoded, passes gunicorn's 8190-byte ceiling; the app answers an overlong q with a 422.
 REQUEST_LINE_LIMIT = 0
+THREADS = 4  # for the gthread worker: keep-alive connections without a worker per connection
 
 
 def default_workers(cores: int | None = None) -> int:
@@ -46,11 +47,13 @@ def _child_exit(server: Any, worker: Any) -> None:
     multiprocess.mark_process_dead(worker.pid)  # type: ignore[no-untyped-call]
 
 
-def gunicorn_options(settings: Settings, host: str, port: int, workers: int) -> dict[str, Any]:
+def gunicorn_options(settings: Settings, host: str, port: int, workers: int,
+                     worker_class: str = "sync") -> dict[str, Any]:
     return {
         "bind": f"{host}:{port}",
         "workers": workers or default_workers(),
-        "worker_class": "sync",
+        "worker_class": worker_class,
+        "threads": THREADS if worker_class == "gthread" else 1,
         "preload_app": True,
         "timeout": 30,
         "graceful_timeout": 20,

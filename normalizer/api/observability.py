@@ -14,6 +14,7 @@ import re
 import sys
 import time
 import uuid
+from collections import Counter as Tally
 from datetime import UTC, datetime
 from typing import Any
 
@@ -63,8 +64,9 @@ def configure_logging(level: str) -> None:
 
 
 def count_outcomes(results: list[Resolution]) -> None:
-    for result in results:
-        OUTCOMES.labels(result.status, result.match.method if result.match else "none").inc()
+    tally = Tally((r.status, r.match.method if r.match else "none") for r in results)
+    for (status, method), count in tally.items():  # one labels() per kind, not per result
+        OUTCOMES.labels(status, method).inc(count)
 
 
 def metrics_text() -> bytes:

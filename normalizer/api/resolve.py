@@ -8,7 +8,7 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from normalizer.api.context import json_response, service
+from normalizer.api.context import json_text_response, result_json, service
 from normalizer.api.errors import check_json_body, request_json
 from normalizer.api.observability import count_outcomes
 from normalizer.api.schemas import (
@@ -38,7 +38,7 @@ class Resolve(MethodView):
         """
         result = service().resolve(args["q"], args.get("type"), args["limit"])
         count_outcomes([result])
-        return json_response(result.to_dict())
+        return json_text_response(result_json()(result))
 
     @blp.doc(requestBody={"required": True, "content": {"application/json": {"schema": BatchRequest}}})
     @blp.response(200, BatchResponse)
@@ -52,4 +52,5 @@ class Resolve(MethodView):
             triples = [(q["q"], q.get("type"), q["limit"]) for q in loaded["queries"]]
         results = service().resolve_batch(triples)
         count_outcomes(results)
-        return json_response({"results": [r.to_dict() for r in results]})
+        to_json = result_json()
+        return json_text_response('{"results":[' + ",".join(to_json(r) for r in results) + "]}")
