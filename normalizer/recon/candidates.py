@@ -4,7 +4,8 @@ the country conditions, then rank and cut.
 Scores are the resolver's 0..1 scores times 100. `match` is true only for the candidate the
 resolver matched (status "matched"), and never for one a country condition contradicts.
 Each candidate carries the resolver's features (its explanation, one feature per step) plus one
-per country condition.
+per country condition. Candidates are read from the service's in-memory index, the one that
+resolved them; an id condition reads service.entity (current at once).
 """
 
 from __future__ import annotations
@@ -55,12 +56,13 @@ def _by_name(service: Normalizer, query: ReconQuery) -> list[Scored]:
     filtering = len(query.types) > 1 or bool(query.countries)
     limit = MAX_LIMIT if filtering else query.limit
     type = query.types[0] if len(query.types) == 1 else None
+    index = service.index  # the in-memory snapshot the resolver used: no database read per candidate
     found = []
     for name in query.names:
         resolution = _resolve(service, name, type, limit, f"queries.{query.key}.query")
         matched = resolution.match.id if resolution.status == "matched" and resolution.match else None
         for candidate in resolution.candidates:
-            entity = service.entity(candidate.id)
+            entity = index.get(candidate.id)
             if entity and _type_ok(entity, query):
                 found.append(Scored(entity, candidate.score, candidate.id == matched, _features(candidate)))
     return found
@@ -97,7 +99,7 @@ def _country_sets(service: Normalizer, condition: CountryCondition, key: str) ->
 
 def _country_ids(service: Normalizer, value: str, path: str) -> frozenset[str]:
     """A country id ("china"), or a country name in any language the gazetteer knows ("Trung Quốc")."""
-    entity = service.entity(value.strip())
+    entity = service.index.get(value.strip())
     if entity is not None and entity.type == "country":
         return frozenset({entity.id})
     if not value.strip():

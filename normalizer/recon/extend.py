@@ -1,7 +1,8 @@
 """Data extension: property proposals for a type, and property values for a list of entity ids.
 
 The rows come in two shapes: 0.2 {"rows": {id: {pid: [values]}}} and 1.0-draft
-{"rows": [{"id", "properties": [{"id", "values"}]}]}.
+{"rows": [{"id", "properties": [{"id", "values"}]}]}. Values come from the in-memory index (a
+write shows once the index refreshes, within refresh_seconds), not one database read per id.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def _meta(pids: tuple[str, ...]) -> list[dict[str, Any]]:
 
 def _row(service: Normalizer, entity_id: str, pids: tuple[str, ...], with_lang: bool) -> dict[str, list[Any]]:
     """Values by property for one id; an unknown id gets empty lists (the row is still there)."""
-    entity = service.entity(entity_id)
+    entity = service.index.get(entity_id)
     return {pid: property_values(service, entity, pid, with_lang) if entity else [] for pid in pids}
 
 

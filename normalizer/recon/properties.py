@@ -33,7 +33,7 @@ def property_values(service: Normalizer, entity: Entity, pid: str, with_lang: bo
     """The values of one property of an entity, as data extension rows carry them. `with_lang`
     adds the text-processing language to strings (1.0-draft; 0.2 forbids the field)."""
     if pid == "country":
-        country = service.entity(entity.country) if entity.country else None
+        country = service.index.get(entity.country) if entity.country else None
         return [{"id": country.id, "name": country.name}] if country else []
     if pid == "type":
         return [{"str": entity.type}]
