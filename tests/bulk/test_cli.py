@@ -95,3 +95,19 @@ def test_safe_output_and_workers(gazetteer, tmp_path):
                "--safe-output", "--workers", "2") == 0
     rows = read(out)
     assert len(rows) == 100 and rows[1][:3] == ["Wang Yi", "'=1+2", "wang-yi"]
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal(gazetteer, tmp_path, monkeypatch):
+    source = tmp_path / "in.csv"
+    source.write_text("name\n" + "Wang Yi\n" * 5000, encoding="utf-8")
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert run(gazetteer, str(source), "-o", str(tmp_path / "out.csv"), "--column", "name") == 0
+    shown = terminal.getvalue()
+    assert "5.00k/5.00k" in shown and "rows/s" in shown  # total estimated from the bytes read
+    assert "5000 rows: 5000 matched" in shown
