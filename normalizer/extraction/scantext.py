@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,38 +28,78 @@ from normalizer.text import canonical_tones, clean_with_offsets, iy_variant
 from normalizer.text.chars import INVISIBLE, SCRIPT_LOOKALIKES, SIMPLE_MAP
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_SEPARATOR = re.compile(r"[\W_]")
 # The one-to-one part of the cleanup table: dashes, apostrophes, quotes, Latin look-alikes,
 # full-width forms. Deletions (invisible characters) need the slow path.
 _ONE_TO_ONE = {k: v for k, v in SIMPLE_MAP.items() if v is not None and len(v) == 1}
-_NEEDS_SLOW = re.compile(
-    "[" + re.escape("".join(sorted(INVISIBLE | set(SCRIPT_LOOKALIKES)))) + r"\u0300-\u036f]"
-)
-_SOFT_SPACES = np.array([0x20, 0x09, 0xA0, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)])
-_GLUE = np.array([ord("."), ord("_"), ord("@")])
+_SOFT_SPACES = [0x20, 0x09, 0xA0, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)]
+_GLUE = [ord("."), ord("_"), ord("@")]
 # Punctuation that a gazetteer name may itself contain ("APEC (2023)", "Hong Kong, China"):
 # a match crosses it only when the matched name has punctuation too.
-_NAME_PUNCTUATION = np.array([ord(c) for c in "(),/&[]"])
+_NAME_PUNCTUATION = [ord(c) for c in "(),/&[]"]
 
 
 def _codepoints(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
 
 
-def without_surrogates(text: str) -> str:
+_SLOW_CHARS = frozenset(INVISIBLE | set(SCRIPT_LOOKALIKES)) | frozenset(map(chr, range(0x300, 0x370)))
+_MAPPED_CHARS = frozenset(map(chr, _ONE_TO_ONE))
+
+
+def _code_table(chars: Iterable[str]) -> np.ndarray:
+    table = np.zeros(0x110000, dtype=bool)
+    table[[ord(c) for c in chars]] = True
+    return table
+
+
+_WORD_TABLE = _code_table(c for c in map(chr, range(0x110000)) if c.isalnum())
+_SOFT_TABLE = _code_table(map(chr, _SOFT_SPACES))
+_PUNCT_TABLE = _code_table(map(chr, _NAME_PUNCTUATION))
+_GLUE_TABLE = _code_table(map(chr, _GLUE))
+
+
+def without_surrogates(text: str, distinct: set[str] | None = None) -> str:
     """Lone surrogates (broken input) become spaces: the length, hence every offset, is kept."""
-    return _SURROGATE.sub(" ", text) if _SURROGATE.search(text) else text
+    distinct = set(text) if distinct is None else distinct
+    return _SURROGATE.sub(" ", text) if any("\ud800" <= c <= "\udfff" for c in distinct) else text
 
 
-def _fast_clean(text: str) -> str | None:
+def _fast_clean(text: str, distinct: set[str] | None = None) -> str | None:
     """The cleaned text when cleaning keeps every character in place, else None."""
-    if _NEEDS_SLOW.search(text):
+    distinct = set(text) if distinct is None else distinct
+    if not _SLOW_CHARS.isdisjoint(distinct):
         return None
-    mapped = text.translate(_ONE_TO_ONE)
+    mapped = text if _MAPPED_CHARS.isdisjoint(distinct) else text.translate(_ONE_TO_ONE)
     if not unicodedata.is_normalized("NFC", mapped):
         return None
     cleaned = canonical_tones(mapped)
     return cleaned if len(cleaned) == len(text) else None
+
+
+def _clean_by_line(text: str) -> tuple[str, np.ndarray, np.ndarray]:
+    """Cleaned text with offset arrays, line by line: only the lines that need it take the
+    slow per-character path (one decomposed or invisible character must not slow a whole
+    article down)."""
+    pieces: list[str] = []
+    starts: list[np.ndarray] = []
+    ends: list[np.ndarray] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        fast = _fast_clean(line)
+        if fast is not None:
+            positions = np.arange(offset, offset + len(line), dtype=np.int64)
+            pieces.append(fast)
+            starts.append(positions)
+            ends.append(positions + 1)
+        else:
+            cleaned, begin, end = clean_with_offsets(line)
+            pieces.append(cleaned + "\n")  # the line break the slow path stripped
+            starts.append(np.asarray([*begin, len(line) - 1], dtype=np.int64) + offset)
+            ends.append(np.asarray([*end, len(line)], dtype=np.int64) + offset)
+        offset += len(line)
+    if not pieces:
+        return "", np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return "".join(pieces), np.concatenate(starts), np.concatenate(ends)
 
 
 def _casefold_map(cleaned: str) -> tuple[str, np.ndarray | None]:
@@ -90,15 +131,13 @@ class ScanText:
 
     @classmethod
     def build(cls, text: str) -> ScanText:
-        original = without_surrogates(text)
-        fast = _fast_clean(original)
+        distinct = set(text)
+        original = without_surrogates(text, distinct)
+        fast = _fast_clean(original, distinct if original is text else None)
         if fast is not None:
             cleaned, starts, ends = fast, None, None
         else:
-            slow, start_list, end_list = clean_with_offsets(original)
-            cleaned = slow
-            starts = np.asarray(start_list, dtype=np.int64)
-            ends = np.asarray(end_list, dtype=np.int64)
+            cleaned, starts, ends = _clean_by_line(original)
         lowered, lowered_to_cleaned = _casefold_map(cleaned)
         lowered = iy_variant(lowered)
         scan, to_lowered, breaks, punctuation, glued, dashes = _collapse(lowered)
@@ -162,16 +201,16 @@ def _collapse(lowered: str) -> tuple[str, np.ndarray, list[int], list[int], froz
     if not lowered:
         return "  ", np.zeros(0, dtype=np.int64), [], [], frozenset(), []
     chars = _codepoints(lowered)
-    marked = _codepoints(_SEPARATOR.sub(" ", lowered))
-    sep = marked == 0x20
+    sep = ~_WORD_TABLE[chars]
+    marked = np.where(sep, np.uint32(0x20), chars)
     word = ~sep
     word_before = np.concatenate(([False], word[:-1]))
     word_after = np.concatenate((word[1:], [False]))
     between = word_before & word_after
-    soft = np.isin(chars, _SOFT_SPACES) | (chars == ord("-")) | ((chars == ord("'")) & between)
-    punct = np.isin(chars, _NAME_PUNCTUATION)
+    soft = _SOFT_TABLE[chars] | (chars == ord("-")) | ((chars == ord("'")) & between)
+    punct = _PUNCT_TABLE[chars]
     hard = sep & ~soft & ~punct
-    glue = sep & between & np.isin(chars, _GLUE)
+    glue = sep & between & _GLUE_TABLE[chars]
     dash = (chars == ord("-")) & ~between  # "Hàn - Nhật": a list, not one name
     run_start = sep & word_before
     run_start[0] = sep[0]

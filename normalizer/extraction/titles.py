@@ -8,6 +8,7 @@ the title is read across the country mentions ("Nhật Bản", "Hàn Quốc tạ
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from normalizer.extraction.scantext import ScanText
 from normalizer.names import is_person_title, strip_titles
@@ -54,13 +55,25 @@ def title_before(text: ScanText, scan_start: int) -> Title | None:
     spans = _words_before(text, scan_start, MAX_TITLE_WORDS)
     if not spans or (fold(text.scan[spans[-1][0] + 1 : spans[-1][1] - 1]) or "") not in _LAST_WORDS:
         return None
-    words = _cleaned_words(text, spans)
+    return _title_ending(tuple(_cleaned_words(text, spans)))
+
+
+@lru_cache(maxsize=65536)
+def _title_ending(words: tuple[str, ...]) -> Title | None:
+    """The longest run of words at the end that is a title (the same titles recur all along)."""
     for size in range(len(words), 0, -1):
         candidate = " ".join(words[-size:])
         title, _ = strip_titles(candidate + " X")
         if title == candidate:
             return Title(candidate, is_person_title(candidate))
     return None
+
+
+@lru_cache(maxsize=65536)
+def leading_title(words: tuple[str, ...]) -> str | None:
+    """The title at the start of the words, if any ("Ông", "Bộ trưởng Bộ Ngoại giao")."""
+    title, _ = strip_titles(" ".join(words) + " X")
+    return title
 
 
 def person_title_before(text: ScanText, scan_start: int, place_ends: dict[int, int]) -> Title | None:

@@ -20,9 +20,8 @@ import numpy as np
 from normalizer.extraction.found import Found
 from normalizer.extraction.rules import scan_word
 from normalizer.extraction.scantext import ScanText
-from normalizer.extraction.titles import Title, person_title_before, title_before
+from normalizer.extraction.titles import Title, leading_title, person_title_before, title_before
 from normalizer.extraction.vietnamese import SENTENCE_WORDS
-from normalizer.names import strip_titles
 
 _UPPER = "".join(c for c in map(chr, range(0x10000)) if c.isupper() or c.istitle())
 _CAP_WORD = rf"[{re.escape(_UPPER)}][^\W_]*(?:[-'][^\W_]+)*"
@@ -90,7 +89,7 @@ def name_like_spans(text: ScanText, covered: bytearray, place_ends: dict[int, in
 
 def _candidate(text: ScanText, group: list[tuple[int, int]], place_ends: dict[int, int]) -> Found | None:
     words = [text.cleaned[a:b] for a, b in group]
-    title_text, _ = strip_titles(" ".join(words) + " X")
+    title_text = leading_title(tuple(words))
     skip = len(title_text.split()) if title_text else 0
     if skip == 0 and text.starts_sentence(_scan_start(text, group[0][0])):
         skip = 1 if scan_word(words[0]) in _SENTENCE_WORDS else 0
@@ -119,8 +118,7 @@ def _inside_title(text: ScanText, group: list[tuple[int, int]]) -> int:
     end = group[-1][1]
     following = text.cleaned[end : end + 40].split()[:2]
     words = [text.cleaned[a:b] for a, b in group]
-    phrase = " ".join([before.text, *words, *following])
-    title, _ = strip_titles(phrase + " X")
+    title = leading_title((before.text, *words, *following))
     extra = len(title.split()) - len(before.text.split()) if title else 0
     return max(0, min(extra, len(group)))
 

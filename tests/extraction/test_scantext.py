@@ -11,7 +11,7 @@ from normalizer.extraction.scantext import ScanText
 from normalizer.text import clean
 
 PIECES = ["Vương Nghị", "Hàn Quốc", "Kishida", " ", "  ", "\n", ", ", " - ", "(", ")", ".", "-",
-          "\u200b", "\u00a0", "\u0301", "ß", "İ", "Tokу\u043e", "\ud800", "mỹ phẩm", "TTXVN", "x"]
+          "\u200b", "\u00a0", "Ta\u0301c", "ß", "İ", "Tokу\u043e", "\ud800", "mỹ phẩm", "TTXVN", "x"]
 
 
 @settings(max_examples=300, deadline=None)

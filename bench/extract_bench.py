@@ -1,0 +1,92 @@
+"""Mention extraction throughput: MB/s of UTF-8 text, full gazetteer and 1M synthetic names.
+
+    python bench/extract_bench.py [--mb 2] [--runs 3] [--names 1000000] [--seeds ../shared/seeds]
+
+The text is the five seed articles and the passages of seeds/, repeated to --mb megabytes (so
+resolutions repeat, as they do in a news stream; the service's resolve cache is warm after the
+first run). Reported: the median of --runs runs of `Normalizer.extract`, side by side in the same
+process with a baseline that only cleans the text and runs the automaton (no rules, no
+resolution, no coreference); the one-off automaton build; resident memory before and after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from normalizer.extraction.automaton import automaton_for, find_spans  # noqa: E402
+from normalizer.extraction.scantext import ScanText  # noqa: E402
+from normalizer.gazetteer import GazetteerIndex  # noqa: E402
+from normalizer.service import Normalizer, load_index  # noqa: E402
+from normalizer.settings import Settings  # noqa: E402
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * 4096 / 1e6
+
+
+def corpus(seeds: Path, megabytes: float) -> str:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds" / "passages").glob("*.txt"))]
+    unit = "\n\n".join(texts)
+    copies = max(1, int(megabytes * 1e6 / len(unit.encode("utf-8"))) + 1)
+    return "\n\n".join([unit] * copies)
+
+
+def timed(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def measure(label: str, service: Normalizer, text: str, runs: int) -> None:
+    size = len(text.encode("utf-8")) / 1e6
+    before = rss_mb()
+    start = time.perf_counter()
+    automaton = automaton_for(service.index)
+    build = time.perf_counter() - start
+    service.extract(text[:20000])  # warm the resolve cache on a small slice
+    full = timed(lambda: service.extract(text), runs)
+    base = timed(lambda: find_spans(automaton, ScanText.build(text)), runs)
+    mentions = len(service.extract(text).mentions)
+    print(f"{label}: {service.index.name_count} names, text {size:.2f} MB, {mentions} mentions")
+    print(f"  automaton build {build:.2f} s; RSS {before:.0f} -> {rss_mb():.0f} MB")
+    print(f"  extract  {size / full:6.2f} MB/s  (median of {runs}: {full:.2f} s)")
+    print(f"  baseline {size / base:6.2f} MB/s  (clean + scan only: {base:.2f} s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--mb", type=float, default=2.0)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--names", type=int, default=1_000_000, help="synthetic names (0: skip)")
+    parser.add_argument("--seeds", default=str(ROOT.parent / "shared" / "seeds"))
+    args = parser.parse_args()
+    print(f"{platform.node()} {platform.machine()} Python {platform.python_version()} "
+          f"{time.strftime('%Y-%m-%d')}")
+    text = corpus(Path(args.seeds), args.mb)
+    measure("full gazetteer", Normalizer(load_index(Settings().gazetteer_dir)), text, args.runs)
+    if args.names:
+        from synthetic import synthetic_entities
+
+        start = time.perf_counter()
+        before = rss_mb()
+        index = GazetteerIndex(synthetic_entities(args.names, seed=0))
+        print(f"synthetic index: {time.perf_counter() - start:.1f} s, RSS {before:.0f} -> {rss_mb():.0f} MB")
+        measure("synthetic", Normalizer(index), text, args.runs)
+
+
+if __name__ == "__main__":
+    main()
