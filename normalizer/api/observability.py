@@ -13,7 +13,6 @@ import os
 import re
 import sys
 import time
-import uuid
 from collections import Counter as Tally
 from datetime import UTC, datetime
 from typing import Any
@@ -64,6 +63,10 @@ def configure_logging(level: str) -> None:
 
 
 def count_outcomes(results: list[Resolution]) -> None:
+    if len(results) == 1:
+        result = results[0]
+        OUTCOMES.labels(result.status, result.match.method if result.match else "none").inc()
+        return
     tally = Tally((r.status, r.match.method if r.match else "none") for r in results)
     for (status, method), count in tally.items():  # one labels() per kind, not per result
         OUTCOMES.labels(status, method).inc(count)
@@ -81,11 +84,11 @@ def metrics_text() -> bytes:
 def start_request() -> None:
     g.started = time.perf_counter()
     incoming = request.headers.get(REQUEST_ID_HEADER, "")
-    g.request_id = incoming if _VALID_REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+    g.request_id = incoming if _VALID_REQUEST_ID.fullmatch(incoming) else os.urandom(16).hex()
 
 
 def finish_request(response: Response) -> Response:
-    request_id = g.get("request_id") or uuid.uuid4().hex
+    request_id = g.get("request_id") or os.urandom(16).hex()
     response.headers[REQUEST_ID_HEADER] = request_id
     latency = time.perf_counter() - g.get("started", time.perf_counter())
     endpoint = request.url_rule.rule if request.url_rule else "unmatched"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from flask import Response
+from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
+from marshmallow import EXCLUDE
 
 from normalizer.api.context import json_text_response, result_json, service
 from normalizer.api.errors import check_json_body, request_json
@@ -17,28 +16,38 @@ from normalizer.api.schemas import (
     ErrorSchema,
     Query,
     ResolutionSchema,
+    Triple,
     fast_batch,
+    fast_query,
 )
 
 blp = Blueprint("resolve", __name__, url_prefix="/v1", description="Resolve names to entities.")
 blp.before_request(check_json_body)
-# Instances, not classes: webargs would build a new schema (and deep-copy its fields) per request.
+# Built once: a schema instance per request would deep-copy its fields each time.
 QUERY, BATCH = Query(), BatchRequest()
 
 
 @blp.route("/resolve")
 class Resolve(MethodView):
-    @blp.arguments(QUERY, location="query")
+    @blp.doc(parameters=[{"in": "query", "schema": Query}])
     @blp.response(200, ResolutionSchema)
-    def get(self, args: dict[str, Any]) -> Response:
+    @blp.alt_response(422, schema=ErrorSchema, description="invalid input: see errors.query")
+    def get(self) -> Response:
         """Resolve one name.
 
         The result says `matched` (with `match`), `ambiguous` (close candidates, no `match`) or
         `unmatched` (maybe with a `suggestion`), and explains every candidate's score.
         """
-        result = service().resolve(args["q"], args.get("type"), args["limit"])
+        q, type, limit = fast_query(request.args) or self.load_query()
+        result = service().resolve(q, type, limit)
         count_outcomes([result])
         return json_text_response(result_json()(result))
+
+    @staticmethod
+    def load_query() -> Triple:
+        """The query string through the schema: raises ValidationError (a 422) naming the field."""
+        args = QUERY.load(request.args.to_dict(), unknown=EXCLUDE)
+        return args["q"], args.get("type"), args["limit"]
 
     @blp.doc(requestBody={"required": True, "content": {"application/json": {"schema": BatchRequest}}})
     @blp.response(200, BatchResponse)

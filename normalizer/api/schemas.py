@@ -8,6 +8,7 @@ characters); limits that depend on settings (query length, batch size) are the s
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from marshmallow import Schema, ValidationError, fields, validate
 
@@ -62,27 +63,39 @@ class BatchRequest(Schema):
 
 
 QUERY_KEYS = frozenset(Query._declared_fields)
+Triple = tuple[str, str | None, int]
+
+# Shortcuts past marshmallow (~17 µs a query) for the common, plainly valid case. Each accepts
+# only what its schema accepts (property tests hold them to that); on None the caller loads the
+# input with the schema, which says precisely what is wrong.
 
 
-def fast_batch(body: object) -> list[tuple[str, str | None, int]] | None:
-    """(q, type, limit) of every query when the batch is plainly valid, else None.
+def _plain(q: object, kind: object, limit: object) -> bool:
+    return (isinstance(q, str) and bool(q.strip()) and not _CONTROL.search(q)
+            and (kind is None or kind in ENTITY_TYPES)
+            and type(limit) is int and 1 <= limit <= MAX_LIMIT)
 
-    A shortcut past marshmallow (17 µs an item) for the common case: it accepts only what
-    `BatchRequest` accepts (a property test holds it to that), and on None the caller loads the
-    body with `BatchRequest` for the precise field errors.
-    """
+
+def fast_query(params: Mapping[str, str]) -> Triple | None:
+    """(q, type, limit) from a query string's parameters when plainly valid, else None."""
+    q, kind, limit = params.get("q"), params.get("type"), params.get("limit")
+    number = DEFAULT_LIMIT if limit is None else int(limit) if limit.isascii() and limit.isdigit() else 0
+    return (q, kind, number) if _plain(q, kind, number) else None  # type: ignore[return-value]
+
+
+def fast_batch(body: object) -> list[Triple] | None:
+    """(q, type, limit) of every query of a batch when plainly valid, else None."""
     queries = body.get("queries") if isinstance(body, dict) and body.keys() == {"queries"} else None
     if not isinstance(queries, list) or not queries:
         return None
-    out = []
+    out: list[Triple] = []
     for item in queries:
-        if not isinstance(item, dict) or not item.keys() <= QUERY_KEYS:
+        if not isinstance(item, dict) or not item.keys() <= QUERY_KEYS or item.get("type", "") is None:
             return None
-        q, kind, limit = item.get("q"), item.get("type", ENTITY_TYPES[0]), item.get("limit", DEFAULT_LIMIT)
-        if (not isinstance(q, str) or not q.strip() or _CONTROL.search(q) or kind not in ENTITY_TYPES
-                or type(limit) is not int or not 1 <= limit <= MAX_LIMIT):
+        q, kind, limit = item.get("q"), item.get("type"), item.get("limit", DEFAULT_LIMIT)
+        if not _plain(q, kind, limit):
             return None
-        out.append((q, item.get("type"), limit))
+        out.append((q, kind, limit))  # type: ignore[arg-type]  # _plain checked the types
     return out
 
 

@@ -6,9 +6,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from marshmallow import ValidationError
+from marshmallow import EXCLUDE, ValidationError
 
-from normalizer.api.schemas import BatchRequest, fast_batch
+from normalizer.api.schemas import BatchRequest, Query, fast_batch, fast_query
 
 RESULT_KEYS = {"query", "status", "match", "candidates", "parsed", "suggestion"}
 
@@ -111,3 +111,29 @@ def test_fast_batch_takes_a_plain_batch_and_leaves_the_rest_to_the_schema() -> N
     for body in ({"queries": [{"q": " "}]}, {"queries": [{"q": "a", "limit": True}]}, {"queries": []},
                  {"queries": [{"q": "a"}], "more": 1}, ["Dokdo"], "Dokdo"):
         assert fast_batch(body) is None
+
+
+params = st.fixed_dictionaries({}, optional={
+    "q": st.text(max_size=6), "type": st.sampled_from(["person", "place", "planet", ""]),
+    "limit": st.one_of(st.integers(-2, 60).map(str), st.sampled_from(["", " 5", "+5", "05", "٥", "1.0"])),
+    "other": st.just("x")})
+
+
+@settings(max_examples=300, deadline=None)
+@given(params)
+def test_fast_query_accepts_only_what_the_schema_accepts(query: dict[str, str]) -> None:
+    fast = fast_query(query)
+    try:
+        loaded = Query().load(query, unknown=EXCLUDE)
+    except ValidationError:
+        assert fast is None
+        return
+    if fast is not None:
+        assert fast == (loaded["q"], loaded.get("type"), loaded["limit"])
+
+
+def test_fast_query_takes_a_plain_query() -> None:
+    assert fast_query({"q": "Dokdo"}) == ("Dokdo", None, 5)
+    assert fast_query({"q": "Dokdo", "type": "place", "limit": "7"}) == ("Dokdo", "place", 7)
+    for bad in ({"q": ""}, {"q": "a", "limit": "x"}, {"q": "a", "type": "planet"}, {}):
+        assert fast_query(bad) is None
