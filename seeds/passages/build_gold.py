@@ -13,7 +13,7 @@ P["p05_laos_vs_labour"] = ("Bộ trưởng Bộ Lao động - Thương binh và 
 P["p06_france_vs_law"] = ("Pháp luật của Pháp cho phép người lao động đình công. Tổng thống Pháp Emmanuel Macron hôm 5/6 tuyên bố sẽ sửa đổi luật hưu trí. Các chuyên gia pháp lý tại Paris cho rằng cải cách này cần được Quốc hội Pháp thông qua.\n",
  [("Pháp","france","của "),("Pháp","france"),("Emmanuel Macron","emmanuel-macron"),("Paris","paris"),("Quốc hội Pháp","french-national-assembly")])
 P["p07_germany_vs_given_name"] = ("Đức Giáo hoàng Phanxicô đã tiếp Thủ tướng Đức Olaf Scholz. Ông Đức, một linh mục người Việt, làm phiên dịch cho cuộc gặp. Đức và châu Âu cần một tiếng nói chung về di cư, ông Scholz nói.\n",
- [("Giáo hoàng Phanxicô","pope-francis"),("Đức","germany"),("Olaf Scholz","olaf-scholz"),("Đức","germany","gặp. "),("châu Âu","europe"),("Scholz","olaf-scholz")])
+ [("Đức Giáo hoàng Phanxicô","pope-francis"),("Đức","germany"),("Olaf Scholz","olaf-scholz"),("Đức","germany","gặp. "),("châu Âu","europe"),("Scholz","olaf-scholz")])
 P["p08_us_vs_cosmetics"] = ("Thị trường mỹ phẩm Việt Nam thu hút nhiều nhà đầu tư từ Mỹ, Hàn Quốc và Nhật Bản. Các sản phẩm mỹ phẩm xuất xứ châu Mỹ chiếm 15% thị phần, theo Reuters. Mỹ là thị trường xuất khẩu lớn nhất của Việt Nam.\n",
  [("Việt Nam","vietnam"),("Mỹ","united-states"),("Hàn Quốc","south-korea"),("Nhật Bản","japan"),("châu Mỹ","americas"),("Reuters","reuters"),("Mỹ","united-states"),("Việt Nam","vietnam")])
 P["p09_korean_peninsula"] = ("Tình hình Bán đảo Triều Tiên tiếp tục căng thẳng sau khi Triều Tiên phóng tên lửa đạn đạo ra Biển Nhật Bản. Bộ Quốc phòng Hàn Quốc cho biết Bình Nhưỡng đã phóng hai quả tên lửa tầm ngắn vào sáng 14/5.\n",
