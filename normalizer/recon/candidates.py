@@ -1,10 +1,10 @@
 """One reconciliation query -> candidates: resolve the names (and ids), keep the asked types, weigh
-the country conditions, then rank and cut.
+the property conditions (country, type, iso3166, native_name), then rank and cut.
 
 Scores are the resolver's 0..1 scores times 100. `match` is true only for the candidate the
-resolver matched (status "matched"), and never for one a country condition contradicts.
+resolver matched (status "matched"), and never for one a property condition contradicts.
 Each candidate carries the resolver's features (its explanation, one feature per step) plus one
-per country condition. Candidates are read from the service's in-memory index, the one that
+per property condition. Candidates are read from the service's in-memory index, the one that
 resolved them; an id condition reads service.entity (current at once).
 """
 
@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from normalizer.model import Candidate, Entity, Feature
+from normalizer.recon.conditions import fit, fit_feature, value_sets
 from normalizer.recon.errors import ReconError
-from normalizer.recon.queries import CountryCondition, ReconQuery
+from normalizer.recon.queries import PropertyCondition, ReconQuery
 from normalizer.recon.types import type_ref
 from normalizer.service import MAX_LIMIT, InvalidQuery, Normalizer
 
 SCORE_SCALE = 100  # the manifest declares standardizedScore: scores are 0..100
-CONTRADICTED = 0.5  # a candidate whose country contradicts a (non-required) condition keeps half its score
+CONTRADICTED = 0.5  # a candidate a (non-required) property condition contradicts keeps half its score
 
 
 @dataclass(slots=True)
@@ -36,8 +37,8 @@ class Scored:
 def reconcile(service: Normalizer, query: ReconQuery) -> list[dict[str, Any]]:
     """Candidates for one query, best first, at most query.limit; [] when it names nothing."""
     found = _merge(_by_id(service, query) + _by_name(service, query))
-    for condition in query.countries:
-        found = _apply_country(found, condition, _country_sets(service, condition, query.key))
+    for condition in query.conditions:
+        found = _apply(found, condition, value_sets(service, condition, f"queries.{query.key}.properties"))
     found.sort(key=lambda s: -s.score)
     return [_candidate_dict(s) for s in found[:query.limit]]
 
@@ -52,8 +53,8 @@ def _by_id(service: Normalizer, query: ReconQuery) -> list[Scored]:
 
 
 def _by_name(service: Normalizer, query: ReconQuery) -> list[Scored]:
-    # Filters applied here (several types, countries) need more than `limit` to choose from.
-    filtering = len(query.types) > 1 or bool(query.countries)
+    # Filters applied here (several types, conditions) need more than `limit` to choose from.
+    filtering = len(query.types) > 1 or bool(query.conditions)
     limit = MAX_LIMIT if filtering else query.limit
     type = query.types[0] if len(query.types) == 1 else None
     index = service.index  # the in-memory snapshot the resolver used: no database read per candidate
@@ -92,70 +93,20 @@ def _merge(found: list[Scored]) -> list[Scored]:
     return list(best.values())
 
 
-def _country_sets(service: Normalizer, condition: CountryCondition, key: str) -> list[frozenset[str]]:
-    """For each value of the condition, the country ids it names (empty if it names none)."""
-    return [_country_ids(service, value, f"queries.{key}.properties") for value in condition.values]
-
-
-def _country_ids(service: Normalizer, value: str, path: str) -> frozenset[str]:
-    """A country id ("china"), or a country name in any language the gazetteer knows ("Trung Quốc")."""
-    entity = service.index.get(value.strip())
-    if entity is not None and entity.type == "country":
-        return frozenset({entity.id})
-    if not value.strip():
-        return frozenset()
-    resolution = _resolve(service, value, "country", 5, path)
-    if resolution.status == "matched" and resolution.match:
-        return frozenset({resolution.match.id})
-    if resolution.status == "ambiguous":
-        return frozenset(c.id for c in resolution.candidates)
-    return frozenset()
-
-
-def related_countries(entity: Entity) -> set[str]:
-    """The countries an entity belongs to: its country, the countries of its roles, itself if one."""
-    related = {entity.country} | {role.of for role in entity.roles}
-    if entity.type == "country":
-        related.add(entity.id)
-    return {r for r in related if r}
-
-
-def country_fit(entity: Entity, condition: CountryCondition, sets: list[frozenset[str]]) -> bool | None:
-    """Whether the entity fits the condition; None when the gazetteer knows no country for it."""
-    related = related_countries(entity)
-    if not related:
-        return None
-    hits = [bool(ids & related) for ids in sets]
-    if condition.quantifier == "all":
-        return all(hits)
-    if condition.quantifier == "none":
-        return not any(hits)
-    return any(hits)
-
-
-def _apply_country(found: list[Scored], condition: CountryCondition,
-                   sets: list[frozenset[str]]) -> list[Scored]:
+def _apply(found: list[Scored], condition: PropertyCondition, sets: list[frozenset[str]]) -> list[Scored]:
     """Required: keep only fitting candidates. Otherwise a contradiction halves the score and
-    rules out a match; an entity without a known country is left as it is."""
-    said = ", ".join(repr(v) for v in condition.values)
+    rules out a match; an entity without a value for the property is left as it is."""
     kept = []
     for scored in found:
-        fit = country_fit(scored.entity, condition, sets)
-        if condition.required and fit is not True:
+        fits = fit(scored.entity, condition, sets)
+        if condition.required and fits is not True:
             continue
-        scored.features.append(_country_feature(fit, condition.quantifier, said))
-        if fit is False:
+        scored.features.append(fit_feature(fits, condition))
+        if fits is False:
             scored.score *= CONTRADICTED
             scored.match = False
         kept.append(scored)
     return kept
-
-
-def _country_feature(fit: bool | None, quantifier: str, said: str) -> dict[str, Any]:
-    if fit is None:
-        return _feature("country_unknown", f"no country known to compare with {said}", True)
-    verb = "fits" if fit else "does not fit"
-    return _feature("country", f"country {verb} {quantifier} of {said}", fit)
 
 
 def _features(candidate: Candidate) -> list[dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""The properties of our entities that clients can fetch (data extension) or query on (country)."""
+"""The properties of our entities: clients fetch them (data extension) and query on them."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ class Property:
 
 NOT_COUNTRY = tuple(t for t in ENTITY_TYPES if t != "country")
 PROPERTIES = {p.id: p for p in (
-    Property("country", "Country", "The country the entity belongs to (also a query filter)", NOT_COUNTRY),
+    Property("country", "Country", "The country the entity belongs to", NOT_COUNTRY),
     Property("type", "Type", "person, country, place, organization or event", ENTITY_TYPES),
     Property("iso3166", "ISO 3166 code", "The ISO 3166-1 alpha-2 code of a country", ("country",)),
     Property("native_name", "Native name", "The name in the entity's own language and script", ENTITY_TYPES),

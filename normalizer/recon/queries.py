@@ -3,7 +3,8 @@
 0.2: a JSON object of keyed queries {"q0": {"query", "type", "limit", "properties", "type_strict"}}.
 1.0-draft: {"queries": [{"conditions": [{"matchType", "propertyId", "propertyValue", ...}], "type",
 "limit"}]}. Both parsers check every field and raise ReconError naming it: nothing a client sends
-reaches the matcher unchecked.
+reaches the matcher unchecked. Properties are those of normalizer.recon.properties; 0.2's
+type_strict and 1.0's matchQualifier, lang and dir are checked or accepted, and not used.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from typing import Any
 
 from normalizer.model import ENTITY_TYPES
 from normalizer.recon.errors import ReconError
+from normalizer.recon.properties import PROPERTIES
 from normalizer.service import MAX_LIMIT
 
 DEFAULT_LIMIT = 5
-QUERY_PROPERTIES = ("country",)  # the properties a query may filter or rank on
 QUANTIFIERS = ("any", "all", "none")
 V02_KEYS = frozenset({"query", "type", "limit", "properties", "type_strict"})
 V10_KEYS = frozenset({"conditions", "type", "limit", "lang", "dir"})
@@ -26,9 +27,10 @@ CONDITION_KEYS = frozenset({"matchType", "propertyId", "propertyValue", "require
 
 
 @dataclass(frozen=True, slots=True)
-class CountryCondition:
-    """The candidate's country must (required) or should fit any, all or none of the values."""
+class PropertyCondition:
+    """The candidate's property `pid` must (required) or should fit any, all or none of the values."""
 
+    pid: str
     values: tuple[str, ...]
     required: bool = False
     quantifier: str = "any"
@@ -43,7 +45,7 @@ class ReconQuery:
     ids: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
     limit: int = DEFAULT_LIMIT
-    countries: tuple[CountryCondition, ...] = ()
+    conditions: tuple[PropertyCondition, ...] = ()
 
 
 def load_json(text: str, path: str) -> Any:
@@ -92,16 +94,15 @@ def _parse_v02(key: str, query: Any) -> ReconQuery:
     properties = query.get("properties", [])
     if not isinstance(properties, list):
         raise ReconError(f"{path}.properties", "properties must be a list of {pid, v}")
-    countries = tuple(_v02_property(p, f"{path}.properties.{i}") for i, p in enumerate(properties))
+    conditions = tuple(_v02_property(p, f"{path}.properties.{i}") for i, p in enumerate(properties))
     return ReconQuery(key, names=(name,) if name else (), types=_types(query.get("type"), f"{path}.type"),
-                      limit=_limit(query.get("limit"), f"{path}.limit"), countries=countries)
+                      limit=_limit(query.get("limit"), f"{path}.limit"), conditions=conditions)
 
 
-def _v02_property(prop: Any, path: str) -> CountryCondition:
+def _v02_property(prop: Any, path: str) -> PropertyCondition:
     if not isinstance(prop, dict) or "pid" not in prop or "v" not in prop:
         raise ReconError(path, "a property must be an object with pid and v")
-    _check_property_id(prop["pid"], f"{path}.pid")
-    return CountryCondition(_values(prop["v"], f"{path}.v"))
+    return PropertyCondition(_property_id(prop["pid"], f"{path}.pid"), _values(prop["v"], f"{path}.v"))
 
 
 def _parse_v10(key: str, query: Any) -> ReconQuery:
@@ -114,17 +115,17 @@ def _parse_v10(key: str, query: Any) -> ReconQuery:
         raise ReconError(f"{path}.conditions", "conditions must be a non-empty list")
     names: list[str] = []
     ids: list[str] = []
-    countries: list[CountryCondition] = []
+    properties: list[PropertyCondition] = []
     for i, condition in enumerate(conditions):
-        _v10_condition(condition, f"{path}.conditions.{i}", names, ids, countries)
+        _v10_condition(condition, f"{path}.conditions.{i}", names, ids, properties)
     return ReconQuery(key, names=tuple(names), ids=tuple(ids),
                       types=_types(query.get("type"), f"{path}.type"),
-                      limit=_limit(query.get("limit"), f"{path}.limit"), countries=tuple(countries))
+                      limit=_limit(query.get("limit"), f"{path}.limit"), conditions=tuple(properties))
 
 
 def _v10_condition(condition: Any, path: str, names: list[str], ids: list[str],
-                   countries: list[CountryCondition]) -> None:
-    """Sort one condition into names, ids or country conditions (the lists are filled in place)."""
+                   properties: list[PropertyCondition]) -> None:
+    """Sort one condition into names, ids or property conditions (the lists are filled in place)."""
     if not isinstance(condition, dict):
         raise ReconError(path, "a condition must be a JSON object")
     _check_keys(condition, CONDITION_KEYS, path)
@@ -139,8 +140,9 @@ def _v10_condition(condition: Any, path: str, names: list[str], ids: list[str],
     elif kind == "id":
         ids.extend(values)
     elif kind == "property":
-        _check_property_id(condition.get("propertyId", condition.get("pid")), f"{path}.propertyId")
-        countries.append(CountryCondition(values, _required(condition, path), _quantifier(condition, path)))
+        pid = _property_id(condition.get("propertyId", condition.get("pid")), f"{path}.propertyId")
+        required, quantifier = _required(condition, path), _quantifier(condition, path)
+        properties.append(PropertyCondition(pid, values, required, quantifier))
     else:
         raise ReconError(f"{path}.matchType", "matchType must be name, id or property")
 
@@ -166,9 +168,10 @@ def _check_keys(obj: dict[str, Any], allowed: frozenset[str], path: str) -> None
                          + ", ".join(sorted(allowed)))
 
 
-def _check_property_id(pid: Any, path: str) -> None:
-    if pid not in QUERY_PROPERTIES:
-        raise ReconError(path, f"unknown property {pid!r}; queries can use: {', '.join(QUERY_PROPERTIES)}")
+def _property_id(pid: Any, path: str) -> str:
+    if pid not in PROPERTIES:
+        raise ReconError(path, f"unknown property {pid!r}; queries can use: {', '.join(PROPERTIES)}")
+    return str(pid)
 
 
 def _types(value: Any, path: str) -> tuple[str, ...]:

@@ -147,6 +147,24 @@ def test_required_country_filters_and_quantifier_none_excludes(client: FlaskClie
     assert contradicted[0]["score"] == 50.0
 
 
+def test_type_iso_code_and_native_name_work_as_conditions(client: FlaskClient) -> None:
+    body = post_v02(client, {"q": {"query": "Georgia", "properties": [{"pid": "type", "v": "Place"}]}})
+    state, nation = body["q"]["result"]
+    assert (state["id"], feature(state, "type"), nation["id"], feature(nation, "type")) == (
+        "georgia-us-state", True, "georgia", False)
+    by_code, by_native, not_native = post_v10(client, [
+        {"conditions": [name("Georgia"), {"matchType": "property", "propertyId": "iso3166",
+                                          "propertyValue": "ge", "required": True}]},
+        {"conditions": [name("Kishida"), {"matchType": "property", "propertyId": "native_name",
+                                          "propertyValue": "岸田文雄"}]},
+        {"conditions": [name("Kishida"), {"matchType": "property", "propertyId": "native_name",
+                                          "propertyValue": "王毅"}]},
+    ])
+    assert ids(by_code) == ["georgia"]  # the state has no ISO code: a required condition drops it
+    assert feature(by_native[0], "native_name") is True and by_native[0]["match"]
+    assert feature(not_native[0], "native_name") is False and not not_native[0]["match"]
+
+
 def test_an_entity_without_a_country_is_kept_unless_required(client: FlaskClient) -> None:
     kept, dropped = post_v10(client, [
         {"conditions": [name("Takeshima"), country("Nhật Bản")]},
