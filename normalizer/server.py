@@ -21,11 +21,13 @@ MAX_DEFAULT_WORKERS = 8
 # Unlimited: a legitimate GET query of NORMALIZER_MAX_QUERY_CHARS Vietnamese characters,
 # percent-encoded, passes gunicorn's 8190-byte ceiling; the app answers an overlong q with a 422.
 REQUEST_LINE_LIMIT = 0
-THREADS = 4  # for the gthread worker: keep-alive connections without a worker per connection
+# gthread: keep-alive connections (pipelines reuse them) without a worker per connection; it
+# measured faster than sync for single names and batches alike (bench/README.md).
+THREADS = 4
 
 
 def default_workers(cores: int | None = None) -> int:
-    """2 x cores + 1 (gunicorn's advice for CPU-bound sync work), at most 8: each holds the index."""
+    """2 x cores + 1 (gunicorn's advice), at most 8: each worker holds its own index."""
     return min(2 * (cores or os.cpu_count() or 1) + 1, MAX_DEFAULT_WORKERS)
 
 
@@ -48,7 +50,7 @@ def _child_exit(server: Any, worker: Any) -> None:
 
 
 def gunicorn_options(settings: Settings, host: str, port: int, workers: int,
-                     worker_class: str = "sync") -> dict[str, Any]:
+                     worker_class: str = "gthread") -> dict[str, Any]:
     return {
         "bind": f"{host}:{port}",
         "workers": workers or default_workers(),
