@@ -119,8 +119,9 @@ def extend_propose() -> Response:
 
 def _manifest(version_asked: str | None) -> dict[str, Any]:
     endpoint_url = url_for("reconcile.endpoint", _external=True)
-    return recon.manifest(endpoint_url, request.url_root.rstrip("/"), version_asked,
-                          service().settings.max_batch, _service_version())
+    settings = service().settings
+    return recon.manifest(endpoint_url, request.url_root.rstrip("/"), version_asked, settings.max_batch,
+                          _service_version(), settings.read_token_required)
 
 
 def _service_version() -> str:

@@ -19,12 +19,16 @@ from normalizer.recon.types import all_types
 VERSIONS = ("0.2", "1.0-draft")
 NAME = "normalizer: Vietnamese news entities"
 PREVIEW_SIZE = {"width": 400, "height": 200}
+# A Swagger 2.0 security scheme, as both schemas want: the token goes in the Authorization header.
+BEARER = {"type": "apiKey", "in": "header", "name": "Authorization",
+          "description": "send Authorization: Bearer <token>, a token of any role"}
 
 
 def manifest(endpoint: str, root: str, version: str | None = None, batch_size: int = 1000,
-             service_version: str = "") -> dict[str, Any]:
+             service_version: str = "", token_required: bool = False) -> dict[str, Any]:
     """The manifest of the service at `endpoint` (its /reconcile URL) on the server at `root`.
-    `version` None gives the manifest for both versions; an unknown one raises ReconError."""
+    `version` None gives the manifest for both versions; an unknown one raises ReconError.
+    `token_required` (NORMALIZER_READ_TOKEN_REQUIRED) adds the security scheme clients need."""
     if version is not None and version not in VERSIONS:
         raise ReconError("version", f"unknown version {version!r}; versions: {', '.join(VERSIONS)}")
     out: dict[str, Any] = {
@@ -46,6 +50,8 @@ def manifest(endpoint: str, root: str, version: str | None = None, batch_size: i
     }
     if service_version:
         out["serviceVersion"] = service_version
+    if token_required:
+        out["authentication"] = dict(BEARER)
     if version == "0.2":
         out["suggest"] = _suggest_v02(endpoint)
     elif version == "1.0-draft":

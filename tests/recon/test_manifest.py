@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
+from normalizer.recon import manifest
 from tests.recon import specs
 
 
@@ -78,3 +79,13 @@ def test_every_0_2_service_url_in_the_manifest_answers(client: FlaskClient, need
     url = (propose["service_url"] + propose["service_path"]).removeprefix(local)
     specs.assert_valid("0.2", "data-extension-property-proposal",
                        client.get(url, query_string={"type": "person"}).get_json())
+
+
+@pytest.mark.parametrize("version", [None, *specs.VERSIONS])
+def test_a_service_that_wants_read_tokens_says_how_to_send_them(
+        need_specs: None, version: str | None) -> None:
+    found = manifest("http://h/reconcile", "http://h", version, token_required=True)
+    assert found["authentication"]["in"] == "header" and found["authentication"]["name"] == "Authorization"
+    for checked in [version] if version else specs.VERSIONS:
+        specs.assert_valid(checked, "manifest", found)
+    assert "authentication" not in manifest("http://h/reconcile", "http://h", version)
