@@ -15,7 +15,7 @@ from normalizer.text.vietnamese import canonical_tones
 
 _SPACES = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 _LATIN_WORD_WITH_LOOKALIKE = re.compile(r"[^\W\d_]+")
-_LATIN_WORD_OR_MARKS = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
+_LATIN_WORD_OR_MARKS = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*")
 _SCRIPT_LOOKALIKE_CHARS = frozenset(chr(c) for c in SCRIPT_LOOKALIKE_MAP)
 _STRAY_MARKS = re.compile(r"(?:^|(?<= ))[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 _ANY_LOOKALIKE = re.compile("[" + re.escape("".join(sorted(_SCRIPT_LOOKALIKE_CHARS))) + "]")

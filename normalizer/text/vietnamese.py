@@ -20,7 +20,7 @@ _ONSETS = (
     "ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr",
     "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "q", "r", "s", "t", "v", "x",
 )
-_WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")  # letters with any stray combining marks
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*")  # a word may carry stray marks
 _TONED_Y = {"y": "i", "ý": "í", "ỳ": "ì", "ỷ": "ỉ", "ỹ": "ĩ", "ỵ": "ị"}
 _IY_SYLLABLE = re.compile(
     r"\b(ngh|ch|gh|kh|ng|nh|ph|qu|th|tr|[bcdđghklmnprstvx])([yýỳỷỹỵ])\b", re.IGNORECASE

@@ -62,3 +62,10 @@ def test_offsets_point_into_the_original():
     assert text[starts[i] : ends[i + 3]] == "Nghị"
     j = cleaned.index("Moscow")
     assert text[starts[j] : ends[j + 5]] == "Moѕᴄow"
+
+
+def test_a_stray_mark_after_punctuation_keeps_the_next_word_offsets():
+    text = "(\u0301Vương"
+    cleaned, starts, _ = clean_with_offsets(text)
+    assert cleaned.endswith("Vương")
+    assert starts[-5:] == [2, 3, 4, 5, 6]
