@@ -91,7 +91,7 @@ query_items = st.fixed_dictionaries(
               "extra": st.just(1)})
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(query_items, max_size=4))
 def test_fast_batch_accepts_only_what_the_schema_accepts(queries: list) -> None:
     body = {"queries": queries}
@@ -119,7 +119,7 @@ params = st.fixed_dictionaries({}, optional={
     "other": st.just("x")})
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(params)
 def test_fast_query_accepts_only_what_the_schema_accepts(query: dict[str, str]) -> None:
     fast = fast_query(query)
