@@ -19,7 +19,8 @@ case, diacritics stripped, a title in front ("Ngoại trưởng ..."), tokens sw
             with the full resolver on the distinct file).
 
 Every case runs side by side in one process with the floor: a plain csv.reader -> csv.writer
-copy of the same file to /dev/null. Figures are medians of --runs runs. `--workers N` adds the
+copy of the same file to /dev/null (and the same copy with seven constant cells appended to
+each row: the output's size at no cost). Figures are medians of --runs runs. `--workers N` adds the
 forked-worker variant of each real case. Peak RSS is measured in fresh subprocesses for --rows
 and --rss-rows repeat rows drawn from one pool of values (ru_maxrss), to show that memory
 does not grow with the file.
@@ -106,16 +107,20 @@ def make_inputs(service: Normalizer, rows: int, distinct_rows: int, folder: Path
     return paths
 
 
-def copy_floor(path: Path) -> int:
-    """The I/O floor: parse and write the same CSV with the csv module, nothing else."""
+def copy_floor(path: Path, extra: tuple[str, ...] = ()) -> int:
+    """The I/O floor: parse and write the same CSV with the csv module, nothing else; with
+    `extra`, the same cells appended to every row (the output's size without any work)."""
     with path.open(encoding="utf-8", newline="") as src, open(os.devnull, "w", encoding="utf-8",
                                                               newline="") as sink:
         writer = csv.writer(sink)
         n = 0
         for row in csv.reader(src):
-            writer.writerow(row)
+            writer.writerow(row + list(extra) if extra else row)
             n += 1
     return n - 1
+
+
+SEVEN_CELLS = ("wang-yi", "Wang Yi", "person", "1.0000", "matched", "exact", "")
 
 
 def instant(query: str, type: str | None, limit: int) -> Resolution:
@@ -184,6 +189,7 @@ def bench(service: Normalizer, paths: dict[str, Path], runs: int, workers: int) 
     cases: list[tuple[str, Path, Callable[[], int]]] = []
     for data, path in paths.items():
         cases.append((f"{data}: csv copy (floor)", path, lambda p=path: copy_floor(p)))
+        cases.append((f"{data}: csv copy + 7 cells", path, lambda p=path: copy_floor(p, SEVEN_CELLS)))
         cases.append((f"{data}: stub resolver", path, lambda p=path: run_job(instant, p, 1)))
         cases.append((f"{data}: resolver", path,
                       lambda p=path: run_job(fresh_service(service).resolve, p, 1)))
@@ -249,7 +255,8 @@ def main() -> None:
     service = plain_service()
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     report: dict = {"machine": machine,
-                    "date": time.strftime("%Y-%m-%d"), "names": len(service.index.name_of)}
+                    "date": time.strftime("%Y-%m-%d"), "names": len(service.index.name_of),
+                    "load_before": os.getloadavg()}
     with tempfile.TemporaryDirectory(prefix="csv-bench-") as tmp:
         if not args.rss_only:
             paths = make_inputs(service, args.rows, args.distinct_rows, Path(tmp))
@@ -259,6 +266,7 @@ def main() -> None:
                   file=sys.stderr)
         if not args.no_rss:
             report["rss"] = rss(service, [args.rows, args.rss_rows], Path(tmp))
+    report["load_after"] = os.getloadavg()  # the cores are shared: say how busy they were
     print(json.dumps(report, ensure_ascii=False, indent=1))
 
 
