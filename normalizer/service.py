@@ -17,6 +17,19 @@ from normalizer.bulk import (  # noqa: F401
     UnmatchedCounter,
 )
 from normalizer.bulk.encoding import Readable
+
+# Curation (normalizer.curation); its refusals are re-exported for the shells.
+from normalizer.curation import (  # noqa: F401
+    CurationError,
+    Desk,
+    GazetteerProblems,
+    InvalidEntity,
+    NameConflict,
+    Refresher,
+    ReviewItemNotFound,
+    ReviewRecorder,
+    ensure_loaded,
+)
 from normalizer.evaluation import GoldError, Report, evaluate  # noqa: F401  (GoldError: for shells)
 from normalizer.extract import Extraction, extract, parse_date, utf8_size
 from normalizer.gazetteer import GazetteerIndex, Loaded, load_dir
@@ -24,6 +37,23 @@ from normalizer.match import Matcher
 from normalizer.match.translit_tier import translit_suggest, translit_tier
 from normalizer.model import ENTITY_TYPES, Entity, Resolution
 from normalizer.settings import PROJECT_ROOT, Settings
+from normalizer.store import (  # noqa: F401  (errors and records: for shells)
+    ROLES,
+    AuditEntry,
+    EntityExists,
+    EntityMerged,
+    EntityNotFound,
+    LoadReport,
+    ReviewItem,
+    RevisionNotFound,
+    StaleRevision,
+    Store,
+    StoredEntity,
+    StoreError,
+    TokenExists,
+    TokenInfo,
+    TokenNotFound,
+)
 from normalizer.text import fold
 from normalizer.translit import Rendering, UnsupportedPair, transliterate
 
@@ -58,16 +88,53 @@ class EntityPage:
 class Normalizer:
     """Resolves names against the gazetteer and answers questions about its entities."""
 
-    def __init__(self, index: GazetteerIndex, settings: Settings | None = None):
+    def __init__(self, index: GazetteerIndex, settings: Settings | None = None, store: Store | None = None,
+                 revision: int = 0):
+        """A service over an index. With a store (from_settings), the store is the source of
+        truth: `curation` takes editors' writes and the index follows the database's revision."""
         self.settings = settings or Settings()
         self.index = index
-        self.matcher = Matcher(index, tiers=[translit_tier], suggester=translit_suggest)
+        self.matcher = self._matcher_for(index)
         self._resolve_cached = lru_cache(maxsize=self.settings.resolve_cache_size)(self._resolve)
+        self.store = store
+        self.curation = Desk(store, lambda: self.index, self._nudge) if store else None
+        self.refresher = (Refresher(store.gazetteer_revision, self._rebuild, revision,
+                                    self.settings.refresh_seconds) if store else None)
+        self.recorder = (ReviewRecorder(store.review.add) if store and self.settings.review_queue else None)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Normalizer:
         settings = settings or Settings.from_env()
-        return cls(load_index(settings.gazetteer_dir), settings)
+        store = Store.open(settings.database_url)
+        ensure_loaded(store, settings.gazetteer_dir)
+        live = store.live()
+        return cls(GazetteerIndex(live.entities, live.redirects), settings, store, live.revision)
+
+    @staticmethod
+    def _matcher_for(index: GazetteerIndex) -> Matcher:
+        return Matcher(index, tiers=[translit_tier], suggester=translit_suggest)
+
+    def refresh(self) -> bool:
+        """Rebuild the index now if the database moved; returns whether it did (no store: False)."""
+        return self.refresher.refresh() if self.refresher else False
+
+    def _nudge(self) -> None:
+        if self.refresher:
+            self.refresher.ensure_running()
+            self.refresher.nudge()
+
+    def _rebuild(self) -> int:
+        """Build a new index and matcher from the database, then swap them in (readers keep the
+        old pair until then); returns the revision built."""
+        assert self.store is not None
+        live = self.store.live()
+        index = GazetteerIndex(live.entities, live.redirects)
+        matcher = self._matcher_for(index)
+        # Order matters: a result cached after the new cache is in place comes from the new matcher.
+        self.index = index
+        self.matcher = matcher
+        self._resolve_cached = lru_cache(maxsize=self.settings.resolve_cache_size)(self._resolve)
+        return live.revision
 
     def validate(self, query: str, type: str | None, limit: int) -> None:
         if type is not None and type not in ENTITY_TYPES:
@@ -80,7 +147,12 @@ class Normalizer:
     def resolve(self, query: str, type: str | None = None, limit: int = 5) -> Resolution:
         """Resolve one name. Raises InvalidQuery for a bad type, limit or an overlong query."""
         self.validate(query, type, limit)
-        return self._resolve_cached(query, type, limit)
+        result = self._resolve_cached(query, type, limit)
+        if self.refresher is not None:
+            self.refresher.ensure_running()
+        if self.recorder is not None:
+            self.recorder.record(result)
+        return result
 
     def _resolve(self, query: str, type: str | None, limit: int) -> Resolution:
         return self.matcher.resolve(query, type=type, limit=limit)
@@ -92,10 +164,22 @@ class Normalizer:
             yield self.resolve(query, type, limit)
 
     def entity(self, entity_id: str) -> Entity | None:
-        return self.index.get(entity_id)
+        """The entity with this id (following merges); read from the store when there is one, so
+        that a reader sees a write at once, else from the index. None if unknown or deleted."""
+        if self.store is None:
+            return self.index.get(entity_id)
+        found = self.store.get(self.canonical_id(entity_id) or entity_id)
+        return found.entity if found and not found.deleted and not found.merged_into else None
 
     def canonical_id(self, entity_id: str) -> str | None:
         """The surviving id for an id (itself unless it was merged away), or None if unknown."""
+        if self.store is not None:
+            found = self.store.get(entity_id)
+            for _ in range(100):  # follow a chain of merges (bounded: never loop on bad data)
+                if found is None or not found.merged_into:
+                    break
+                found = self.store.get(found.merged_into)
+            return found.entity.id if found and not found.deleted and not found.merged_into else None
         entity = self.index.get(entity_id)
         return entity.id if entity else None
 
@@ -176,7 +260,14 @@ class Normalizer:
 
     def readiness(self) -> dict[str, bool]:
         """Checks a load balancer waits for: the index is loaded (the store adds its own check)."""
-        return {"index": len(self.index) > 0}
+        checks = {"index": len(self.index) > 0}
+        if self.store is not None:
+            try:
+                self.store.gazetteer_revision()
+                checks["database"] = True
+            except Exception:  # any driver error means: not ready
+                checks["database"] = False
+        return checks
 
     def _catalog(self) -> list[tuple[Entity, str]]:
         """Entities by id with their folded name keys joined, rebuilt when the index is replaced."""

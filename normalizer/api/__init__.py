@@ -5,9 +5,11 @@ from __future__ import annotations
 from flask import Flask
 from flask_smorest import Api
 
-from normalizer.api import entities, ops, resolve, translit
+from normalizer.api import curation, entities, ops, resolve, review, translit
 from normalizer.api import reconcile as reconcile_api
+from normalizer.api.auth import install_auth
 from normalizer.api.context import EXTENSION
+from normalizer.api.curation_errors import install_curation_errors
 from normalizer.api.errors import install_error_handlers
 from normalizer.api.observability import install_observability
 from normalizer.api.schemas import ErrorSchema
@@ -40,5 +42,10 @@ def register_api(app: Flask, service: Normalizer, settings: Settings) -> Normali
         api.register_blueprint(module.blp)
     app.register_blueprint(ops.docs)
     app.register_blueprint(reconcile_api.blp)  # W3C reconciliation: plain Flask, outside /openapi.json
+    if service.curation is not None:  # editors' API and review queue: only over a database
+        for module in (curation, review):
+            api.register_blueprint(module.blp)
+    install_auth(app, settings.read_token_required)
     install_error_handlers(app)  # after Api(app), which registers handlers of its own
+    install_curation_errors(app)
     return api

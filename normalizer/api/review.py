@@ -1,0 +1,46 @@
+"""The review queue: GET /v1/review (open items, most seen first), POST /v1/review/<key> (settle)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from normalizer.api.auth import require_editor
+from normalizer.api.context import json_response
+from normalizer.api.curation import desk
+from normalizer.api.curation_schemas import ReviewArgs, ReviewItemSchema, ReviewPageSchema, SettleInput
+from normalizer.api.errors import check_json_body
+from normalizer.api.schemas import ErrorSchema
+
+blp = Blueprint("review", __name__, url_prefix="/v1",
+                description="Names the service could not resolve, counted, for editors to settle.")
+blp.before_request(check_json_body)
+
+
+@blp.route("/review")
+class ReviewQueue(MethodView):
+    @blp.arguments(ReviewArgs, location="query")
+    @blp.response(200, ReviewPageSchema)
+    def get(self, args: dict[str, Any]) -> Response:
+        """Unmatched and ambiguous queries by normalized key, most often seen first."""
+        items, total = desk().review(args["state"], args["page"], args["per_page"])
+        return json_response({"items": [i.to_dict() for i in items], "total": total,
+                              "page": args["page"], "per_page": args["per_page"]})
+
+
+@blp.route("/review/<path:key>")
+class SettleItem(MethodView):
+    @blp.arguments(SettleInput)
+    @blp.response(200, ReviewItemSchema)
+    @blp.alt_response(401, schema=ErrorSchema, description="no valid token")
+    @blp.alt_response(403, schema=ErrorSchema, description="the token's role cannot write")
+    @blp.alt_response(404, schema=ErrorSchema, description="no item (or entity) has this key (id)")
+    @blp.alt_response(409, schema=ErrorSchema, description="the name is a strong name of another entity")
+    @blp.alt_response(422, schema=ErrorSchema, description="invalid fields")
+    def post(self, body: dict[str, Any], key: str) -> Response:
+        """Settle an item: `add_name` to an entity, `new_entity`, or `dismiss`."""
+        token = require_editor()
+        return json_response(desk().settle(key, body, token.name).to_dict())

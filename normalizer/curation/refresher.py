@@ -1,0 +1,55 @@
+"""Keeps a process's in-memory index in step with the database: a daemon thread polls the
+gazetteer revision every `every` seconds and calls `rebuild` when it moved. The thread is started
+lazily and again after a fork (gunicorn builds the app in the master, then forks the workers)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable
+
+log = logging.getLogger("normalizer.refresh")
+
+
+class Refresher:
+    def __init__(self, poll: Callable[[], int], rebuild: Callable[[], int], revision: int, every: float):
+        self.poll = poll
+        self.rebuild = rebuild
+        self.revision = revision
+        self.every = every
+        self._pid = -1
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+
+    def ensure_running(self) -> None:
+        """Start the polling thread in this process if it is not running (cheap to call often)."""
+        if self._pid == os.getpid():
+            return
+        self._pid = os.getpid()
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        threading.Thread(target=self._run, name="index-refresher", daemon=True).start()
+
+    def nudge(self) -> None:
+        """Check now rather than at the next tick (after a write of this process)."""
+        self._wake.set()
+
+    def refresh(self) -> bool:
+        """Rebuild if the database moved; returns whether it did. One rebuild at a time."""
+        with self._lock:
+            current = self.poll()
+            if current == self.revision:
+                return False
+            self.revision = self.rebuild()
+            return True
+
+    def _run(self) -> None:
+        pid = os.getpid()
+        while self._pid == pid:
+            self._wake.wait(self.every)
+            self._wake.clear()
+            try:
+                self.refresh()
+            except Exception:  # a database hiccup must not kill the thread; try again next tick
+                log.exception("index refresh failed")

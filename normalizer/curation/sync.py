@@ -1,0 +1,70 @@
+"""Between the YAML gazetteer (reviewed in git) and the database (edited live): load and export."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import defaultdict
+from pathlib import Path
+
+from normalizer.gazetteer import format_entities, load_dir, yaml_files
+from normalizer.model import Entity
+from normalizer.store import LoadReport, Store
+
+log = logging.getLogger("normalizer.curation")
+SOURCE_FINGERPRINT = "gazetteer_source"
+
+
+class GazetteerProblems(ValueError):
+    """The YAML files do not load cleanly; nothing was imported."""
+
+
+def load_gazetteer(store: Store, root: Path) -> LoadReport:
+    """Upsert every entity of the YAML files under root (see Store.load: editors' changes win and
+    are reported as conflicts). Raises GazetteerProblems, importing nothing, on invalid files."""
+    loaded = load_dir(Path(root))
+    if loaded.problems:
+        first = "; ".join(str(p) for p in loaded.problems[:3])
+        raise GazetteerProblems(f"the gazetteer in {root} has {len(loaded.problems)} problem(s): {first}")
+    return store.load([(loaded.files[e.id], e) for e in loaded.entities])
+
+
+def fingerprint(root: Path) -> int:
+    """A 60-bit hash of every YAML file under root (names and bytes): did the files change?"""
+    digest = hashlib.sha256()
+    for path in yaml_files(Path(root)):
+        digest.update(str(path.relative_to(root)).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return int(digest.hexdigest()[:15], 16)
+
+
+def ensure_loaded(store: Store, root: Path) -> LoadReport | None:
+    """At start: load the YAML gazetteer into an empty database, and load it again (an upsert that
+    leaves editors' changes alone) whenever the files changed since the last load, e.g. after a
+    git pull. Returns the load's report, or None when nothing had to be loaded."""
+    stamp = fingerprint(root)
+    if store.entity_count() and store.meta_value(SOURCE_FINGERPRINT) == stamp:
+        return None
+    report = load_gazetteer(store, root)
+    store.set_meta(SOURCE_FINGERPRINT, stamp)
+    if report.conflicts:
+        log.warning("gazetteer load: %d entities changed by editors were left alone: %s",
+                    len(report.conflicts), ", ".join(report.conflicts[:20]))
+    return report
+
+
+def export_gazetteer(store: Store, root: Path) -> list[str]:
+    """Write every live entity back as canonical YAML, one file per entity's `file`; returns the
+    files written (relative to root). Files of the directory that no entity lives in are left."""
+    by_file: dict[str, list[Entity]] = defaultdict(list)
+    for file, entity in store.export():
+        by_file[file].append(entity)
+    root = Path(root)
+    for file, entities in sorted(by_file.items()):
+        path = root / file
+        if not path.resolve().is_relative_to(root.resolve()):
+            raise ValueError(f"refusing to write outside {root}: {file}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = format_entities(entities)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    return sorted(by_file)

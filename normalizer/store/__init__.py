@@ -1,0 +1,30 @@
+"""The curation store: entities, names, audit, tokens and the review queue in SQL (SQLite by
+default, PostgreSQL through NORMALIZER_DATABASE_URL). The only module that speaks SQL."""
+
+from normalizer.store.errors import (
+    EntityExists,
+    EntityMerged,
+    EntityNotFound,
+    RevisionNotFound,
+    StaleRevision,
+    StoreError,
+    TokenExists,
+    TokenNotFound,
+)
+from normalizer.store.records import (
+    AuditEntry,
+    LiveSet,
+    LoadReport,
+    ReviewItem,
+    Sighting,
+    StoredEntity,
+    TokenInfo,
+)
+from normalizer.store.repo import Store, editorial_file
+from normalizer.store.tokens import ROLES
+
+__all__ = [
+    "ROLES", "AuditEntry", "EntityExists", "EntityMerged", "EntityNotFound", "LiveSet", "LoadReport",
+    "ReviewItem", "RevisionNotFound", "Sighting", "StaleRevision", "Store", "StoreError", "StoredEntity",
+    "TokenExists", "TokenInfo", "TokenNotFound", "editorial_file",
+]

@@ -1,0 +1,1 @@
+"""Alembic migrations of the curation store, shipped in the package."""

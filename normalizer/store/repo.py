@@ -1,0 +1,259 @@
+"""Store: the curation database. Every write is one transaction that bumps the entity's revision,
+writes its audit row and moves the gazetteer revision; writers name the revision they read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, Engine, func, insert, select, update
+
+from normalizer.model import Entity, Name
+from normalizer.store import reads
+from normalizer.store.changes import ENTITIES, Change, next_position, state
+from normalizer.store.convert import content_hash
+from normalizer.store.engine import WRITER, Writing, make_engine, migrate
+from normalizer.store.errors import (
+    EntityExists,
+    EntityMerged,
+    EntityNotFound,
+    RevisionNotFound,
+    StaleRevision,
+)
+from normalizer.store.records import AuditEntry, LiveSet, LoadReport, StoredEntity
+from normalizer.store.review import ReviewStore
+from normalizer.store.tables import MetaRow
+from normalizer.store.tokens import TokenStore
+
+T = TypeVar("T")
+LOADER = "gazetteer-load"
+
+
+def _names_of(found: StoredEntity) -> list[tuple[int, Name]]:
+    return list(zip(found.name_ids, found.entity.names, strict=True))
+
+
+def editorial_file(entity_type: str) -> str:
+    """Where export writes an entity created by an editor."""
+    return f"editorial/{entity_type}.yaml"
+
+
+class Store:
+    """Entities, their audit, tokens and the review queue in one SQL database."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.writer = engine.execution_options(**WRITER)
+        self.writing = Writing(self.writer)
+        self.tokens = TokenStore(engine, self.writing)
+        self.review = ReviewStore(engine, self.writing)
+
+    @classmethod
+    def open(cls, url: str, migrate_schema: bool = True) -> Store:
+        store = cls(make_engine(url))
+        if migrate_schema:
+            migrate(store.engine)
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def _write(self, actor: str, body: Callable[[Change], T]) -> T:
+        with self.writing() as conn:
+            change = Change(conn, actor)
+            result = body(change)
+            change.finish()
+            return result
+
+    # reads
+
+    def gazetteer_revision(self) -> int:
+        with self._read() as conn:
+            return reads.gazetteer_revision(conn)
+
+    def entity_count(self) -> int:
+        with self._read() as conn:
+            return int(conn.execute(select(func.count()).select_from(ENTITIES)).scalar_one())
+
+    def get(self, entity_id: str) -> StoredEntity | None:
+        with self._read() as conn:
+            return reads.stored_entity(conn, entity_id)
+
+    def live(self) -> LiveSet:
+        """Entities neither deleted nor merged, and redirects, as of one gazetteer revision."""
+        with self._read() as conn, conn.begin():
+            revision = reads.gazetteer_revision(conn)
+            rows = reads.all_entities(conn)
+            return LiveSet([e for row, e in rows if not row.deleted and not row.merged_into],
+                           reads.redirects(conn), revision)
+
+    def export(self) -> list[tuple[str, Entity]]:
+        """(file, entity) for every live entity, in file then position order."""
+        with self._read() as conn:
+            return [(row.file, e) for row, e in reads.all_entities(conn)
+                    if not row.deleted and not row.merged_into]
+
+    def history(self, entity_id: str, offset: int = 0, limit: int = 20) -> tuple[list[AuditEntry], int]:
+        with self._read() as conn:
+            return reads.history(conn, entity_id, offset, limit)
+
+    def changes(self, since: int, limit: int = 100) -> list[AuditEntry]:
+        with self._read() as conn:
+            return reads.changes(conn, since, limit)
+
+    def audit_at(self, entity_id: str, revision: int) -> AuditEntry:
+        with self._read() as conn:
+            found = reads.audit_at(conn, entity_id, revision)
+        if found is None:
+            raise RevisionNotFound(entity_id, revision)
+        return found
+
+    def meta_value(self, key: str) -> int | None:
+        with self._read() as conn:
+            found = conn.execute(select(MetaRow.value).where(MetaRow.key == key)).scalar()
+        return None if found is None else int(found)
+
+    def set_meta(self, key: str, value: int) -> None:
+        """Set a bookkeeping value (not the gazetteer revision, which only changes move)."""
+        with self.writing() as conn:
+            done = conn.execute(update(MetaRow).where(MetaRow.key == key).values(value=value))
+            if done.rowcount == 0:
+                conn.execute(insert(MetaRow).values(key=key, value=value))
+
+    # writes
+
+    def create(self, entity: Entity, actor: str, file: str | None = None) -> StoredEntity:
+        """Add a new entity at revision 1. Raises EntityExists (ids are never reused)."""
+        def body(change: Change) -> StoredEntity:
+            if reads.stored_entity(change.conn, entity.id) is not None:
+                raise EntityExists(entity.id)
+            where = file or editorial_file(entity.type)
+            new = replace(entity, revision=1)
+            change.insert_entity(new, where, next_position(change.conn, where), None)
+            change.record(new.id, 1, "create", {}, state(new))
+            return self._must(change.conn, new.id)
+        return self._write(actor, body)
+
+    def save(self, entity: Entity, expected: int, actor: str, action: str = "update",
+             deleted: bool | None = None) -> StoredEntity:
+        """Replace an entity's fields and names (and optionally its deleted flag) if it is still at
+        revision `expected`. Raises EntityNotFound, EntityMerged, StaleRevision."""
+        def body(change: Change) -> StoredEntity:
+            current = self._current(change.conn, entity.id, expected)
+            gone = current.deleted if deleted is None else deleted
+            new = replace(entity, revision=current.revision + 1)
+            ids = change.update_entity(new, _names_of(current), deleted=gone)
+            change.record(new.id, new.revision, action, state(current.entity, current.deleted),
+                          state(new, gone))
+            return StoredEntity(new, tuple(ids), gone, None, current.file, change.at)
+        return self._write(actor, body)
+
+    def set_deleted(self, entity_id: str, deleted: bool, expected: int, actor: str) -> StoredEntity:
+        def body(change: Change) -> StoredEntity:
+            current = self._current(change.conn, entity_id, expected)
+            revision = current.revision + 1
+            change.set_state(entity_id, revision, deleted=deleted)
+            change.record(entity_id, revision, "delete" if deleted else "undelete",
+                          state(current.entity, current.deleted), state(current.entity, deleted))
+            return self._must(change.conn, entity_id)
+        return self._write(actor, body)
+
+    def merge(self, entity_id: str, expected: int, survivor: Entity, survivor_expected: int,
+              actor: str) -> StoredEntity:
+        """Retire entity_id into survivor (whose new names the caller computed); ids merged into
+        entity_id before now point at the survivor. Both revisions are checked."""
+        def body(change: Change) -> StoredEntity:
+            current = self._current(change.conn, entity_id, expected)
+            target = self._current(change.conn, survivor.id, survivor_expected)
+            revision = current.revision + 1
+            change.set_state(entity_id, revision, merged_into=survivor.id)
+            change.record(entity_id, revision, "merge", state(current.entity, current.deleted),
+                          state(current.entity, current.deleted, survivor.id))
+            new = replace(survivor, revision=target.revision + 1)
+            change.update_entity(new, _names_of(target))
+            change.record(new.id, new.revision, "merge", state(target.entity), state(new))
+            change.conn.execute(ENTITIES.update().where(ENTITIES.c.merged_into == entity_id)
+                                .values(merged_into=survivor.id))
+            return self._must(change.conn, survivor.id)
+        return self._write(actor, body)
+
+    def load(self, entities: list[tuple[str, Entity]], actor: str = LOADER) -> LoadReport:
+        """Upsert gazetteer entities (file, entity) by id in one transaction. An entity editors
+        have not changed since its last load is updated; one they changed is left alone and
+        reported as a conflict (unless it already equals the file's version)."""
+        report = LoadReport()
+
+        def body(change: Change) -> LoadReport:
+            known = {row.id: (row, entity) for row, entity in reads.all_entities(change.conn)}
+            positions: dict[str, int] = {}
+            fresh = []
+            for file, entity in entities:
+                position = positions[file] = positions.get(file, -1) + 1
+                if entity.id in known:
+                    self._reload_one(change, file, position, entity, *known[entity.id], report)
+                else:
+                    fresh.append((file, position, replace(entity, revision=1)))
+                    report.created.append(entity.id)
+            change.insert_many(fresh, "load")
+            return report
+        return self._write(actor, body)
+
+    @staticmethod
+    def _reload_one(change: Change, file: str, position: int, entity: Entity, row: Any, current: Entity,
+                    report: LoadReport) -> None:
+        incoming, now_hash = content_hash(entity), content_hash(current)
+        live = not row.deleted and not row.merged_into
+        if live and now_hash == incoming:
+            if (row.loaded_hash, row.file, row.position) != (incoming, file, position):
+                # where it lives and what was loaded: bookkeeping, not a change of the entity
+                change.conn.execute(ENTITIES.update().where(ENTITIES.c.id == entity.id).values(
+                    loaded_hash=incoming, file=file, position=position))
+            report.unchanged += 1
+        elif not live or now_hash != row.loaded_hash:  # editors changed it since its last load
+            report.conflicts.append(entity.id)
+        else:
+            new = replace(entity, revision=current.revision + 1)
+            old = reads.name_rows(change.conn, entity.id)
+            change.update_entity(new, old, loaded_hash=incoming, file=file, position=position)
+            change.record(entity.id, new.revision, "load", state(current), state(new))
+            report.updated.append(entity.id)
+
+    # helpers
+
+    def _current(self, conn: Connection, entity_id: str, expected: int | None) -> StoredEntity:
+        if expected is not None and conn.dialect.name == "postgresql":
+            # Fail a stale writer before it queues for the row lock behind the writer that beat it.
+            found = conn.execute(select(ENTITIES.c.revision).where(ENTITIES.c.id == entity_id)).scalar()
+            if found is not None and found != expected:
+                raise StaleRevision(entity_id, expected, int(found))
+        current = reads.stored_entity(conn, entity_id, lock=True)
+        if current is None:
+            raise EntityNotFound(entity_id)
+        if current.merged_into:
+            raise EntityMerged(entity_id, reads.redirects(conn).get(entity_id, current.merged_into))
+        if expected is not None and current.revision != expected:
+            raise StaleRevision(entity_id, expected, current.revision)
+        return current
+
+    @staticmethod
+    def _must(conn: Connection, entity_id: str) -> StoredEntity:
+        found = reads.stored_entity(conn, entity_id)
+        assert found is not None
+        return found
+
+    def debug_counts(self) -> dict[str, Any]:
+        """Revision and audit-row count per entity (integrity checks in tests and tools)."""
+        from normalizer.store.tables import AuditRow
+
+        with self._read() as conn:
+            audit = dict(conn.execute(select(AuditRow.entity_id, func.count()).group_by(AuditRow.entity_id))
+                         .all())
+            revisions = dict(conn.execute(select(ENTITIES.c.id, ENTITIES.c.revision)).all())
+        return {"revisions": revisions, "audit": audit}
