@@ -7,14 +7,17 @@ import json
 import pytest
 from flask import Flask
 
-from normalizer.service import Normalizer
+from normalizer.service import Normalizer, load_index
+from normalizer.settings import Settings
 from normalizer.web import create_app
 from tests.recon import specs
 
 
 @pytest.fixture(scope="module")
-def real_app(service: Normalizer) -> Flask:
-    return create_app(service.settings, service)
+def real_app() -> Flask:
+    # The YAML gazetteer itself, without a database: other tests write to the shared one.
+    settings = Settings(log_level="WARNING")
+    return create_app(settings, Normalizer(load_index(settings.gazetteer_dir), settings))
 
 
 def test_seed_names_reconcile_through_a_0_2_batch(real_app: Flask) -> None:
