@@ -2,7 +2,8 @@
 the property conditions (country, type, iso3166, native_name), then rank and cut.
 
 Scores are the resolver's 0..1 scores times 100. `match` is true only for the candidate the
-resolver matched (status "matched"), and never for one a property condition contradicts.
+resolver matched (status "matched"), never for one a property condition contradicts, and for
+none when several names or ids of one query match different entities.
 Each candidate carries the resolver's features (its explanation, one feature per step) plus one
 per property condition. Candidates are read from the service's in-memory index, the one that
 resolved them; an id condition reads service.entity (current at once).
@@ -38,7 +39,10 @@ def reconcile(service: Normalizer, query: ReconQuery) -> list[dict[str, Any]]:
     """Candidates for one query, best first, at most query.limit; [] when it names nothing."""
     found = _merge(_by_id(service, query) + _by_name(service, query))
     for condition in query.conditions:
-        found = _apply(found, condition, value_sets(service, condition, f"queries.{query.key}.properties"))
+        found = _apply(found, condition, value_sets(service, condition, f"queries.{query.key}"))
+    if sum(s.match for s in found) > 1:  # names or ids that match different entities: none is certain
+        for scored in found:
+            scored.match = False
     found.sort(key=lambda s: -s.score)
     return [_candidate_dict(s) for s in found[:query.limit]]
 

@@ -187,6 +187,14 @@ def test_id_condition_finds_the_entity_through_a_redirect(client: FlaskClient) -
     assert unknown == []
 
 
+def test_names_that_match_different_entities_match_none(client: FlaskClient) -> None:
+    by_id = {"matchType": "id", "propertyValue": "wang-yi"}
+    both, same = post_v10(client, [{"conditions": [name("Tokyo"), name("Vương Nghị")]},
+                                   {"conditions": [name("Vương Nghị"), by_id]}])
+    assert set(ids(both)) == {"tokyo", "wang-yi"} and not any(c["match"] for c in both)
+    assert ids(same) == ["wang-yi"] and same[0]["match"]
+
+
 def test_a_query_without_a_name_has_no_candidates(client: FlaskClient) -> None:
     body = post_v02(client, {"q": {"properties": [{"pid": "country", "v": "japan"}]}})
     assert body == {"q": {"result": []}}
