@@ -77,7 +77,7 @@ class NormalizeCsv(MethodView):
     @csv_blp.alt_response(413, schema=ErrorSchema, description="past NORMALIZER_MAX_CSV_BYTES")
     def post(self, args: dict[str, Any]) -> Response:
         """Normalize one column of a CSV upload; every row comes back, in order, with results."""
-        request.max_content_length = max_csv_bytes()  # read below: past it, werkzeug raises 413
+        request.max_content_length = max_csv_bytes()  # this route's own limit, not the JSON one
         body = spooled_body()
         options = CsvOptions(column=args["column"], type=args.get("type"), encoding=args["encoding"],
                              delimiter=args["delimiter"], header=args["header"],
@@ -102,7 +102,11 @@ def spooled_body() -> IO[bytes]:
     else:
         source = request.stream
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)  # noqa: SIM115 (closed by stream)
-    shutil.copyfileobj(source, spool)
+    try:
+        shutil.copyfileobj(source, spool)  # past the limit, werkzeug raises 413 here
+    except BaseException:
+        spool.close()
+        raise
     spool.seek(0)
     return spool  # type: ignore[return-value]
 

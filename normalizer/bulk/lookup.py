@@ -63,6 +63,8 @@ class GenerationCache:
         self._young[key] = value
 
 
+# The resolver that forked workers inherit: set by ParallelResolver just before the pool forks,
+# so one parallel job per process at a time (the CLI runs one; REST never uses workers).
 _worker_resolver: ValueResolver | None = None
 
 

@@ -86,3 +86,14 @@ def test_openapi_documents_the_endpoint(client):
     assert "text/csv" in post["requestBody"]["content"]
     assert "text/csv" in post["responses"]["200"]["content"]
     assert {p["name"] for p in post["parameters"]} >= {"column", "type", "encoding", "delimiter"}
+
+
+def test_csv_limit_is_its_own_not_the_json_body_limit(small_service):
+    from dataclasses import replace
+
+    app = Flask("test-csv-limit")
+    api = register_api(app, small_service, replace(small_service.settings, max_body_bytes=50))
+    api.register_blueprint(csv_blp)
+    body = b"name\n" + b"Wang Yi\n" * 30  # 245 bytes: past the JSON limit, within the CSV one
+    response = app.test_client().post("/v1/csv?column=name", data=body, content_type="text/csv")
+    assert response.status_code == 200 and len(rows(response.data)) == 31
