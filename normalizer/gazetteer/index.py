@@ -33,7 +33,7 @@ def _add(table: dict[str, Postings], key: str, name_id: int) -> None:
     elif isinstance(found, int):
         if found != name_id:
             table[key] = [found, name_id]
-    elif name_id not in found:
+    elif found[-1] != name_id:  # numbers only grow, so a repeat can only be the last one
         found.append(name_id)
 
 
@@ -93,7 +93,10 @@ class GazetteerIndex:
 
     def lookup(self, tier: str, key: str) -> list[Hit]:
         """Names whose key in this tier equals key."""
-        return [self.hit(i) for i in _ids(self.tables[tier].get(key))]
+        found = self.tables[tier].get(key)
+        if found is None:  # most lookups miss: skip building anything
+            return []
+        return [self.hit(i) for i in _ids(found)]
 
     def folded_keys(self) -> Iterator[tuple[str, list[int]]]:
         """Every distinct folded key with its name numbers, for building a fuzzy index."""

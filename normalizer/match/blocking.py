@@ -1,8 +1,12 @@
 """Fuzzy candidates without a full scan: a trigram index with a pigeonhole filter.
 
-An edit changes at most three trigrams of a padded key, so a name within k edits of the query
-shares at least one of any 3k+1 distinct query trigrams. Taking the 3k+1 *rarest* ones keeps
-the candidate set small and loses no name within k edits; rapidfuzz then ranks the survivors.
+An edit (insertion, deletion, substitution, or two neighbours swapped) changes at most four
+trigrams of a padded key, so a name within k edits of the query shares at least one of any
+4k+1 distinct query trigrams. Taking the 4k+1 *rarest* ones keeps the candidate set small and
+loses no name within k edits; rapidfuzz then ranks the survivors. Keys too long or too short to
+reach the score cutoff are dropped by length alone, and a set still too large to score is cut to
+the keys that share the most rare trigrams (at a million names, common syllables make the
+postings of even the rarest trigrams long).
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ _BASE = len(_ALPHABET) + 1  # code 0 is any other character
 _CODES = np.zeros(256, dtype=np.int32)
 for _i, _c in enumerate(_ALPHABET, start=1):
     _CODES[ord(_c)] = _i
-MAX_CANDIDATES = 20_000
+MAX_CANDIDATES = 1000  # keys scored with fuzz.ratio per query, at most
+GRAMS_PER_EDIT = 4  # trigrams one edit can change: a swap of neighbours changes four
+EXTRA_GRAMS = 3  # trigrams beyond the pigeonhole's 4k+1 that rank an oversized candidate set
 
 
 def _gram(a: str, b: str, c: str) -> int:
@@ -29,17 +35,45 @@ def query_grams(key: str) -> list[int]:
 
 
 def _all_grams(keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(gram code, key number) for every trigram of every key, vectorised."""
-    padded = [f"${k}$" for k in keys]
-    lengths = np.fromiter((len(p) for p in padded), dtype=np.int64, count=len(padded))
-    chars = _CODES[np.frombuffer("".join(padded).encode("ascii", "replace"), dtype=np.uint8)]
-    owner = np.repeat(np.arange(len(keys), dtype=np.int64), lengths)
-    ends = np.repeat(np.cumsum(lengths), lengths)
-    starts = np.arange(len(chars) - 2)
-    valid = starts + 2 < ends[: len(starts)]
-    starts = starts[valid]
-    grams = chars[starts] * _BASE * _BASE + chars[starts + 1] * _BASE + chars[starts + 2]
-    return grams.astype(np.int64), owner[starts]
+    """(gram code, key number) for every trigram of every key, vectorised.
+
+    Codes fit in 16 bits (_BASE**3 < 2**16) and key numbers in 32, which keeps a million keys'
+    twenty-odd million trigrams in a few hundred megabytes while building.
+    """
+    padded = "".join(f"${k}$" for k in keys).encode("ascii", "replace")
+    chars = _CODES[np.frombuffer(padded, dtype=np.uint8)].astype(np.uint16)
+    lengths = np.fromiter((len(k) + 2 for k in keys), dtype=np.int64, count=len(keys))
+    ends = np.cumsum(lengths)
+    inside = np.ones(len(chars) - 2, dtype=bool)  # a window that starts inside one padded key
+    inside[ends[:-1] - 2] = inside[ends[:-1] - 1] = False
+    grams = chars[:-2] * (_BASE * _BASE) + chars[1:-1] * _BASE + chars[2:]
+    owners = np.repeat(np.arange(len(keys), dtype=np.int32), lengths)[:-2]
+    return grams[inside], owners[inside]
+
+
+def _postings(grams: np.ndarray, owners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Key numbers grouped by gram, ascending and distinct within each gram, and gram offsets.
+
+    A stable sort of 16-bit codes is a radix sort; owners come in ascending order, so they stay
+    ascending within each gram and a key's repeated gram lands next to itself.
+    """
+    order = np.argsort(grams, kind="stable")
+    grams, owners = grams[order], owners[order]
+    del order
+    distinct = np.ones(len(grams), dtype=bool)
+    distinct[1:] = (grams[1:] != grams[:-1]) | (owners[1:] != owners[:-1])
+    counts = np.bincount(grams[distinct], minlength=_BASE**3)
+    offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+    return owners[distinct], offsets
+
+
+def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values, ascending, and how often each occurs (np.unique by sorting)."""
+    ordered = np.sort(values)
+    first = np.ones(len(ordered), dtype=bool)
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    return ordered[starts], np.diff(np.append(starts, len(ordered)))
 
 
 class TrigramIndex:
@@ -47,36 +81,57 @@ class TrigramIndex:
 
     def __init__(self, keys: list[str]):
         self.keys = keys
-        grams, owners = _all_grams(keys) if keys else (np.zeros(0, np.int64), np.zeros(0, np.int64))
-        pairs = np.unique(grams * max(len(keys), 1) + owners)
-        self.postings = (pairs % max(len(keys), 1)).astype(np.int32)
-        counts = np.bincount(pairs // max(len(keys), 1), minlength=_BASE**3)
-        self.offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+        grams, owners = _all_grams(keys) if keys else (np.zeros(0, np.uint16), np.zeros(0, np.int32))
+        self.postings, self.offsets = _postings(grams, owners)
+        self.lengths = np.fromiter(map(len, keys), dtype=np.int32, count=len(keys))
 
     def _posting(self, gram: int) -> np.ndarray:
         return self.postings[self.offsets[gram] : self.offsets[gram + 1]]
 
-    def candidates(self, key: str, max_edits: int) -> np.ndarray:
-        """Key numbers that may lie within max_edits of key (never misses one that does)."""
+    def candidates(self, key: str, max_edits: int, cutoff: float = 0.0) -> np.ndarray:
+        """Ascending key numbers that may lie within max_edits of key.
+
+        Every key within max_edits shares one of the 4k+1 rarest query trigrams (pigeonhole,
+        when the query has that many), so the union of their postings misses none. With a
+        cutoff (0..100), keys whose length alone keeps their fuzz.ratio below it go first.
+        When more than MAX_CANDIDATES remain, the ones sharing the most of the rarest
+        4k+1+EXTRA_GRAMS trigrams are kept: a close key shares nearly all of them, a key that
+        merely shares one rare trigram does not.
+        """
         grams = query_grams(key)
-        grams.sort(key=lambda g: self.offsets[g + 1] - self.offsets[g])
-        chosen = [self._posting(g) for g in grams[: 3 * max_edits + 1]]
-        found = np.unique(np.concatenate(chosen)) if chosen else np.zeros(0, np.int32)
+        at = np.array(grams, dtype=np.int64)
+        grams = [grams[i] for i in np.argsort(self.offsets[at + 1] - self.offsets[at], kind="stable")]
+        needed = GRAMS_PER_EDIT * max_edits + 1
+        chosen = [self._posting(g) for g in grams[:needed]]
+        found, shared = _counted(np.concatenate(chosen)) if chosen else (np.zeros(0, np.int32),) * 2
+        if cutoff > 0:
+            keep = self._may_reach(len(key), found, cutoff)
+            found, shared = found[keep], shared[keep]
         if len(found) > MAX_CANDIDATES:
-            found = self._most_shared(grams, found)
+            shared += self._shared(grams[needed : needed + EXTRA_GRAMS], found)
+            # A stable sort of small counts is a radix sort; ties keep the lower key number.
+            best = np.argsort(np.uint8(255) - shared.astype(np.uint8), kind="stable")
+            found = np.sort(found[best[:MAX_CANDIDATES]])
         return found
 
-    def _most_shared(self, grams: list[int], found: np.ndarray) -> np.ndarray:
-        counts = np.zeros(len(found), dtype=np.int32)
+    def _shared(self, grams: list[int], found: np.ndarray) -> np.ndarray:
+        """How many of these grams each found key holds (a dense tally: cheaper than searching)."""
+        tally = np.zeros(len(self.keys), dtype=np.uint8)
         for gram in grams:
-            counts += np.isin(found, self._posting(gram), assume_unique=False)
-        return found[np.argsort(-counts, kind="stable")[:MAX_CANDIDATES]]
+            tally[self._posting(gram)] += 1  # a posting holds each key once
+        return tally[found]
+
+    def _may_reach(self, length: int, found: np.ndarray, cutoff: float) -> np.ndarray:
+        """Which keys could score cutoff: fuzz.ratio is at most 100 * (1 - |a - b| / (a + b))."""
+        lengths = self.lengths[found]
+        best = 100.0 * (1.0 - np.abs(lengths - length) / (lengths + length))
+        return best >= cutoff - 1e-9
 
     def search(self, key: str, max_edits: int, limit: int, cutoff: float) -> list[tuple[str, float, int]]:
         """Best keys by fuzz.ratio: (key, score 0..100, key number), best first."""
-        numbers = self.candidates(key, max_edits)
-        choices = {int(i): self.keys[i] for i in numbers}
+        numbers = self.candidates(key, max_edits, cutoff).tolist()
         found = process.extract(
-            key, choices, scorer=fuzz.ratio, processor=None, limit=limit, score_cutoff=cutoff
+            key, [self.keys[i] for i in numbers], scorer=fuzz.ratio, processor=None, limit=limit,
+            score_cutoff=cutoff,
         )
-        return [(text, score, number) for text, score, number in found]
+        return [(text, score, numbers[at]) for text, score, at in found]

@@ -83,8 +83,8 @@ def fold(text: str | None) -> str | None:
     if text.isascii():
         key = _ASCII_NON_WORD.sub(" ", iy_variant(text.lower())).strip()
         return key or None
-    keys = match_keys(text)  # the same as _fold_exact(exact_key(text)), word by word
-    return keys.folded if keys else None
+    found = _keys_by_word(text)  # the same as _fold_exact(exact_key(text))
+    return " ".join(found[1]) if found else None
 
 
 def sorted_key(text: str | None) -> str | None:
@@ -123,8 +123,8 @@ def _word_keys(word: str) -> tuple[str, str]:
     return exact, _fold_exact(exact) or ""
 
 
-def match_keys(text: str | None) -> MatchKeys | None:
-    """The four keys of a name, or None when it has no letter or digit.
+def _keys_by_word(text: str | None) -> tuple[str, list[str]] | None:
+    """The exact key and the folded tokens of text, or None when either is empty.
 
     Computed word by word with a cache, since words repeat far more than names do: every step
     of `_exact_from_clean` and `_fold_exact` acts within a word (character maps, word-bounded
@@ -136,7 +136,14 @@ def match_keys(text: str | None) -> MatchKeys | None:
     parts = [_word_keys(word) for word in cleaned.split(" ")]
     exact = " ".join([e for e, _ in parts if e])
     tokens = " ".join([f for _, f in parts if f]).split()
-    if not exact or not tokens:
+    return (exact, tokens) if exact and tokens else None
+
+
+def match_keys(text: str | None) -> MatchKeys | None:
+    """The four keys of a name, or None when it has no letter or digit."""
+    found = _keys_by_word(text)
+    if found is None:
         return None
+    exact, tokens = found
     folded = " ".join(tokens)
     return MatchKeys(exact, folded, " ".join(sorted(tokens)), _compact(folded))

@@ -1,0 +1,86 @@
+"""The trigram blocking index: its build, its pigeonhole guarantee and its length bound."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+from normalizer.match.blocking import TrigramIndex, query_grams
+
+KEY = st.text(alphabet="abcdeghinotuy ", min_size=1, max_size=14).map(str.strip).filter(bool)
+
+
+def reference_postings(keys: list[str]) -> dict[int, list[int]]:
+    """gram -> ascending distinct key numbers, the plain way."""
+    postings: dict[int, list[int]] = {}
+    for number, key in enumerate(keys):
+        for gram in query_grams(key):
+            postings.setdefault(gram, []).append(number)
+    return postings
+
+
+@settings(max_examples=200)
+@given(st.lists(KEY, min_size=1, max_size=30))
+def test_postings_equal_the_plain_construction(keys):
+    index = TrigramIndex(keys)
+    expected = reference_postings(keys)
+    for gram, numbers in expected.items():
+        assert index._posting(gram).tolist() == numbers
+    assert index.offsets[-1] == sum(len(n) for n in expected.values())
+
+
+def damage(key: str, edits: int, rng: random.Random) -> str:
+    chars = list(key)
+    for _ in range(edits):
+        kind, at = rng.randrange(4), rng.randrange(len(chars))
+        if kind == 0:
+            chars[at] = rng.choice("abcxyz")
+        elif kind == 1:
+            chars.insert(at, rng.choice("abcxyz"))
+        elif kind == 2 and len(chars) > 1:
+            del chars[at]
+        elif at + 1 < len(chars):
+            chars[at], chars[at + 1] = chars[at + 1], chars[at]  # a swap of neighbours
+    return "".join(chars)
+
+
+@settings(max_examples=300)
+@given(st.lists(KEY, min_size=1, max_size=40), st.integers(0, 10_000), st.integers(1, 2))
+def test_a_key_within_k_edits_or_swaps_is_never_missed(keys, seed, edits):
+    rng = random.Random(seed)
+    target = rng.randrange(len(keys))
+    query = damage(keys[target], edits, rng)
+    if len(query_grams(query)) < 4 * edits + 1:
+        return  # the pigeonhole needs that many distinct trigrams (max_edits gives short keys 0)
+    assert target in TrigramIndex(keys).candidates(query, edits).tolist()
+
+
+@settings(max_examples=300)
+@given(KEY, st.lists(KEY, min_size=1, max_size=40), st.floats(50, 99))
+def test_the_length_bound_drops_no_key_that_reaches_the_cutoff(query, keys, cutoff):
+    index = TrigramIndex(keys)
+    kept = index._may_reach(len(query), index.candidates(query, 0), cutoff)
+    everyone = index.candidates(query, 0)
+    for number, ok in zip(everyone.tolist(), kept.tolist(), strict=True):
+        if fuzz.ratio(query, keys[number]) >= cutoff:
+            assert ok
+
+
+def test_search_ranks_by_ratio_and_keeps_numbers():
+    keys = ["kishida fumio", "fumio kishida", "kamikawa yoko", "kishida fumiko"]
+    found = TrigramIndex(keys).search("kishda fumio", 2, 5, 70.0)
+    assert found[0][0] == "kishida fumio" and found[0][2] == 0
+    assert [score for _, score, _ in found] == sorted((s for _, s, _ in found), reverse=True)
+
+
+def test_an_oversized_set_keeps_the_closest_keys(monkeypatch):
+    import normalizer.match.blocking as blocking
+
+    monkeypatch.setattr(blocking, "MAX_CANDIDATES", 5)
+    noise = [f"zz{chr(97 + i % 26)}{chr(97 + i // 26 % 26)} nguyen" for i in range(300)]
+    keys = [*noise, "nguyen van thanh"]
+    found = TrigramIndex(keys).search("nguyen vn thanh", 2, 3, 70.0)
+    assert found and found[0][2] == len(keys) - 1
