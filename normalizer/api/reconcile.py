@@ -9,7 +9,8 @@ HTML. Routes, relative to /reconcile:
   GET  /suggest/entity, /suggest/type, /suggest/property   ?prefix=&cursor=&limit=
   GET  /preview?id=       an HTML card; GET /flyout?id= the 0.2 flyout {"id", "html"}
   POST /extend            1.0-draft data extension (application/json); GET /extend/propose?type=
-The W3C spec describes these shapes, so they are plain Flask routes, outside /openapi.json.
+Any GET takes `callback=` for JSONP (0.1/0.2 clients). The W3C spec describes these shapes, so they
+are plain Flask routes, outside /openapi.json.
 """
 
 from __future__ import annotations
@@ -36,11 +37,27 @@ def refused(exc: recon.ReconError) -> Response:
     return error_response(exc.status, str(exc), {location: nest(exc.path, [str(exc)])})
 
 
+@blp.before_request
+def check_callback() -> None:
+    if request.method == "GET" and "callback" in request.args:
+        recon.check_callback(request.args["callback"])
+
+
 @blp.after_request
 def allow_cross_origin(response: Response) -> Response:
-    """The spec asks CORS of every route; the data is public, so any origin may read it."""
+    """The spec asks CORS of every route; the data is public, so any origin may read it. A 0.2
+    client's GET with a valid `callback` gets JSONP."""
     response.headers.setdefault("Access-Control-Allow-Origin", "*")
     response.headers.setdefault("Access-Control-Allow-Headers", "Content-Type")
+    callback = request.args.get("callback", "")
+    if request.method == "GET" and callback and response.mimetype == "application/json":
+        try:
+            script = recon.wrap(callback, response.get_data(as_text=True))
+        except recon.ReconError:
+            return response  # the refusal of the bad callback itself, as plain JSON
+        response.set_data(script)
+        response.mimetype = "application/javascript"
+        response.headers["X-Content-Type-Options"] = "nosniff"
     return response
 
 

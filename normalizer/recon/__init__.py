@@ -8,13 +8,14 @@ property), suggest services, preview cards and data extension. The REST blueprin
 from normalizer.recon.batches import reconcile_single, reconcile_v02, reconcile_v10
 from normalizer.recon.errors import ReconError
 from normalizer.recon.extend import extend_v02, extend_v10, parse_extend, propose
+from normalizer.recon.jsonp import check_callback, wrap
 from normalizer.recon.manifest import VERSIONS, manifest
 from normalizer.recon.preview import flyout, preview_html
 from normalizer.recon.queries import load_json
 from normalizer.recon.suggest import suggest_entities, suggest_properties, suggest_types
 
 __all__ = [
-    "VERSIONS", "ReconError", "extend_v02", "extend_v10", "flyout", "load_json", "manifest",
+    "VERSIONS", "ReconError", "check_callback", "extend_v02", "extend_v10", "flyout", "load_json", "manifest",
     "parse_extend", "preview_html", "propose", "reconcile_single", "reconcile_v02", "reconcile_v10",
-    "suggest_entities", "suggest_properties", "suggest_types",
+    "suggest_entities", "suggest_properties", "suggest_types", "wrap",
 ]

@@ -187,3 +187,25 @@ def test_property_proposals_depend_on_the_type(client: FlaskClient) -> None:
     every = get_valid(client, "/reconcile/extend/propose", "data-extension-property-proposal")
     assert len(every["properties"]) == 4
     assert client.get("/reconcile/extend/propose?type=planet").status_code == 400
+
+
+def test_jsonp_for_0_2_clients(client: FlaskClient) -> None:
+    params = {"prefix": "pl", "callback": "jQuery1_2.cb"}
+    response = client.get("/reconcile/suggest/type", query_string=params)
+    assert response.mimetype == "application/javascript"
+    script = response.get_data(as_text=True)
+    assert script.startswith("/**/jQuery1_2.cb(") and script.endswith(");")
+    assert json.loads(script[len("/**/jQuery1_2.cb("):-2])["result"][0]["id"] == "place"
+    manifest = client.get("/reconcile", query_string={"callback": "cb"}).get_data(as_text=True)
+    assert manifest.startswith("/**/cb({") and '"versions"' in manifest
+    # An error is wrapped too, with its status; HTML and POST answers never are.
+    assert client.get("/reconcile/flyout?id=nobody&callback=cb").get_data(as_text=True).startswith("/**/cb(")
+    assert client.get("/reconcile/preview?id=tokyo&callback=cb").mimetype == "text/html"
+    assert client.post("/reconcile?callback=cb", data={"queries": "{}"}).get_json() == {}
+
+
+@pytest.mark.parametrize("callback", ["alert(1)//", "a b", "1abc", "x" * 101, "a..b", "<script>"])
+def test_a_callback_that_is_not_a_plain_name_is_refused(client: FlaskClient, callback: str) -> None:
+    response = client.get("/reconcile", query_string={"callback": callback})
+    assert response.status_code == 400 and response.mimetype == "application/json"
+    assert set(response.get_json()) == ERROR_KEYS
