@@ -248,9 +248,13 @@ def _mark_invalid(row: list[str], encoding: str) -> list[str]:
 
 
 def find_column(column: str, header: list[str] | None, width: int) -> int:
-    """The 0-based index of `column` (a header name, else a 1-based number); CsvUsageError."""
-    if header is not None and column in header:
-        return header.index(column)
+    """The 0-based index of `column` (a header name, else a 1-based number); CsvUsageError.
+    Names compare in NFC: a terminal may send "tên" decomposed."""
+    if header is not None:
+        names = [unicodedata.normalize("NFC", h) for h in header]
+        wanted = unicodedata.normalize("NFC", column)
+        if wanted in names:
+            return names.index(wanted)
     if column.strip().isdigit():
         number = int(column)
         if 1 <= number <= width:

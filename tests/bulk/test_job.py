@@ -101,6 +101,12 @@ def test_column_by_number_and_a_header_named_like_a_number(small_service):
     assert cells(rows[1])["entity_id"] == "wang-yi"  # the header "2" is column 1
 
 
+def test_column_name_matches_in_any_normalization_form(small_service):
+    decomposed = unicodedata.normalize("NFD", "tên")
+    _, rows = run_job(small_service, "id,tên\n1,Wang Yi\n".encode(), column=decomposed)
+    assert cells(rows[1])["entity_id"] == "wang-yi"
+
+
 def test_no_header(small_service):
     _, rows = run_job(small_service, b"1,Wang Yi\n2,Xi Jinping\n", column="2", header=False)
     assert [r[:2] for r in rows] == [["1", "Wang Yi"], ["2", "Xi Jinping"]]
