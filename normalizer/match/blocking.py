@@ -58,7 +58,8 @@ def _postings(grams: np.ndarray, owners: np.ndarray) -> tuple[np.ndarray, np.nda
     ascending within each gram and a key's repeated gram lands next to itself.
     """
     order = np.argsort(grams, kind="stable")
-    grams, owners = grams[order], owners[order]
+    grams = grams[order]
+    owners = owners[order]
     del order
     distinct = np.ones(len(grams), dtype=bool)
     distinct[1:] = (grams[1:] != grams[:-1]) | (owners[1:] != owners[:-1])
@@ -81,8 +82,8 @@ class TrigramIndex:
 
     def __init__(self, keys: list[str]):
         self.keys = keys
-        grams, owners = _all_grams(keys) if keys else (np.zeros(0, np.uint16), np.zeros(0, np.int32))
-        self.postings, self.offsets = _postings(grams, owners)
+        pairs = _all_grams(keys) if keys else (np.zeros(0, np.uint16), np.zeros(0, np.int32))
+        self.postings, self.offsets = _postings(*pairs)  # no reference kept: freed as it sorts
         self.lengths = np.fromiter(map(len, keys), dtype=np.int32, count=len(keys))
 
     def _posting(self, gram: int) -> np.ndarray:

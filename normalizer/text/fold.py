@@ -146,4 +146,6 @@ def match_keys(text: str | None) -> MatchKeys | None:
         return None
     exact, tokens = found
     folded = " ".join(tokens)
+    if folded == exact:  # plain ASCII names: one string object serves both tables
+        folded = exact
     return MatchKeys(exact, folded, " ".join(sorted(tokens)), _compact(folded))
