@@ -30,12 +30,13 @@ from normalizer.curation import (  # noqa: F401
     ReviewRecorder,
     ensure_loaded,
 )
+from normalizer.curation.editor import _combine as merged_names  # the merge's own rule, for previews
 from normalizer.evaluation import GoldError, Report, evaluate  # noqa: F401  (GoldError: for shells)
 from normalizer.extract import Extraction, extract, parse_date, utf8_size
 from normalizer.gazetteer import GazetteerIndex, Loaded, load_dir
 from normalizer.match import Matcher
 from normalizer.match.translit_tier import translit_suggest, translit_tier
-from normalizer.model import ENTITY_TYPES, Entity, Resolution
+from normalizer.model import ENTITY_TYPES, Entity, Name, Resolution
 from normalizer.settings import PROJECT_ROOT, Settings
 from normalizer.store import (  # noqa: F401  (errors and records: for shells)
     ROLES,
@@ -73,6 +74,17 @@ class TextTooLarge(InvalidQuery):
 
 
 MAX_PER_PAGE = 100
+
+
+@dataclass(frozen=True)
+class MergePreview:
+    """What merging `merged` into `survivor` would do: the names that would move (preferred ones
+    become aliases) and the ones the survivor already has."""
+
+    merged: StoredEntity
+    survivor: StoredEntity
+    moved: tuple[Name, ...]
+    duplicates: tuple[Name, ...]
 
 
 @dataclass(frozen=True)
@@ -170,6 +182,25 @@ class Normalizer:
             return self.index.get(entity_id)
         found = self.store.get(self.canonical_id(entity_id) or entity_id)
         return found.entity if found and not found.deleted and not found.merged_into else None
+
+    def merge_preview(self, entity_id: str, into: str) -> MergePreview:
+        """Merging entity_id into `into` (followed through earlier merges), computed by the merge's
+        own rule and not written. Raises EntityNotFound, InvalidEntity (same, merged or deleted)."""
+        if self.curation is None:
+            raise CurationError("merging needs the database (this service runs without a store)")
+        merged, survivor = self.curation.get(entity_id), self.curation.get(self.canonical_id(into) or into)
+        for found, wanted in ((merged, entity_id), (survivor, into)):
+            if found is None:
+                raise EntityNotFound(wanted)
+            if found.merged_into or found.deleted:
+                raise InvalidEntity({"into": [f"{found.entity.id!r} is merged or deleted"]})
+        assert merged is not None and survivor is not None
+        if merged.entity.id == survivor.entity.id:
+            raise InvalidEntity({"into": ["an entity cannot be merged into itself"]})
+        moved = merged_names(survivor.entity.names, merged.entity.names)[len(survivor.entity.names):]
+        taken = {(n.text, n.lang) for n in moved}
+        duplicates = tuple(n for n in merged.entity.names if (n.text, n.lang) not in taken)
+        return MergePreview(merged, survivor, moved, duplicates)
 
     def canonical_id(self, entity_id: str) -> str | None:
         """The surviving id for an id (itself unless it was merged away), or None if unknown."""

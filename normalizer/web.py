@@ -11,6 +11,7 @@ from flask_cors import CORS
 from normalizer.api import register_api
 from normalizer.service import Normalizer
 from normalizer.settings import Settings
+from normalizer.ui import register_ui
 
 # Headers a browser script may read from a cross-origin response.
 EXPOSED_HEADERS = ["X-Request-Id", "ETag", "Location"]
@@ -21,7 +22,9 @@ def create_app(settings: Settings | None = None, service: Normalizer | None = No
     loads the gazetteer those settings name (tests pass a small one)."""
     settings = settings or Settings.from_env()
     app = Flask("normalizer")
-    register_api(app, service or Normalizer.from_settings(settings), settings)
+    service = service or Normalizer.from_settings(settings)
+    register_api(app, service, settings)
+    register_ui(app, service, settings)  # the editors' web UI under /ui/
     configure_cors(app, settings.cors_origins)
     return app
 

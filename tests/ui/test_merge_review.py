@@ -1,0 +1,103 @@
+"""Merging with a preview, and working the review queue."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from normalizer.service import Normalizer
+from normalizer.store import Sighting
+from tests.ui.conftest import Browser, revision_of
+
+
+def text(response) -> str:  # type: ignore[no-untyped-def]
+    return response.get_data(as_text=True)
+
+
+def test_merge_preview_shows_what_moves_before_anything_changes(editor: Browser,
+                                                                ui_service: Normalizer) -> None:
+    page = text(editor.get("/ui/entity/xi-jinping/merge?into=wang-yi"))
+    moved = page[page.index('class="moved"'):page.index("</ul>", page.index('class="moved"'))]
+    assert "Xi Jinping" in moved and "Tập Cận Bình" in moved and "Wang Yi" not in moved
+    assert 'id="confirm-merge"' in page
+    assert ui_service.entity("xi-jinping") is not None  # a preview writes nothing
+
+
+def test_merge_preview_refuses_a_bad_target(editor: Browser) -> None:
+    for into in ("xi-jinping", "nobody-here"):
+        response = editor.get(f"/ui/entity/xi-jinping/merge?into={into}")
+        assert response.status_code == 422 and 'id="confirm-merge"' not in text(response)
+
+
+def test_confirming_a_merge_moves_names_and_redirects_the_old_id(editor: Browser, ui_service: Normalizer
+                                                                 ) -> None:
+    editor.get("/ui/entity/xi-jinping/merge?into=wang-yi")
+    response = editor.post("/ui/entity/xi-jinping/merge",
+                           {"into": "wang-yi", "revision": str(revision_of(ui_service, "xi-jinping"))})
+    assert response.status_code == 303 and response.headers["Location"] == "/ui/entity/wang-yi"
+    assert "Tập Cận Bình" in [n.text for n in ui_service.entity("wang-yi").names]  # type: ignore[union-attr]
+    assert ui_service.canonical_id("xi-jinping") == "wang-yi"
+
+
+def test_a_stale_merge_is_refused(editor: Browser, ui_service: Normalizer) -> None:
+    editor.get("/ui/entity/xi-jinping/merge?into=wang-yi")
+    response = editor.post("/ui/entity/xi-jinping/merge", {"into": "wang-yi", "revision": "0"})
+    assert response.status_code == 409
+    assert ui_service.canonical_id("xi-jinping") == "xi-jinping"
+
+
+def queue(service: Normalizer, *counts: tuple[str, int]) -> None:
+    assert service.store is not None
+    now = dt.datetime.now(dt.UTC)
+    service.store.review.add([Sighting(example.casefold(), example, count, ("unmatched",), now, now)
+                              for example, count in counts])
+
+
+def test_the_queue_is_sorted_by_frequency(editor: Browser, ui_service: Normalizer) -> None:
+    queue(ui_service, ("Bắc Kinh", 3), ("Lý Cường", 40), ("<i>Zelensky</i>", 7))
+    page = text(editor.get("/ui/review"))
+    assert page.index("Lý Cường") < page.index("&lt;i&gt;Zelensky&lt;/i&gt;") < page.index("Bắc Kinh")
+    assert "<i>Zelensky" not in page
+
+
+def test_add_as_name_of_an_entity(editor: Browser, ui_service: Normalizer) -> None:
+    queue(ui_service, ("Vuong Nghi", 5))
+    editor.get("/ui/review")
+    response = editor.post("/ui/review/settle", {"key": "vuong nghi", "example": "Vuong Nghi",
+                                                 "action": "add_name", "entity": "wang-yi", "lang": "vi",
+                                                 "kind": "misspelling"})
+    assert response.status_code == 303
+    assert "Vuong Nghi" in [n.text for n in ui_service.entity("wang-yi").names]  # type: ignore[union-attr]
+    assert 'class="example">Vuong Nghi<' not in text(editor.get("/ui/review"))
+    assert 'class="example">Vuong Nghi<' in text(editor.get("/ui/review?state=settled"))
+
+
+def test_new_entity_from_a_queue_item(editor: Browser, ui_service: Normalizer) -> None:
+    queue(ui_service, ("Lý Cường", 40))
+    editor.get("/ui/review")
+    response = editor.post("/ui/review/settle", {"key": "lý cường", "example": "Lý Cường",
+                                                 "action": "new_entity", "name": "Li Qiang",
+                                                 "type": "person", "lang": "vi"})
+    assert response.status_code == 303
+    created = ui_service.entity("li-qiang")
+    assert created is not None and {n.text for n in created.names} == {"Li Qiang", "Lý Cường"}
+
+
+def test_dismiss_and_a_refused_settle(editor: Browser, ui_service: Normalizer) -> None:
+    queue(ui_service, ("Bắc Kinh", 3))
+    editor.get("/ui/review")
+    refused = editor.post("/ui/review/settle", {"key": "bắc kinh", "example": "Bắc Kinh",
+                                                "action": "add_name", "entity": "nobody", "lang": "vi"})
+    assert refused.status_code in (404, 422) and "Bắc Kinh" in text(refused)
+    assert editor.post("/ui/review/settle", {"key": "bắc kinh", "action": "dismiss"}).status_code == 303
+    assert 'class="example">Bắc Kinh<' in text(editor.get("/ui/review?state=dismissed"))
+    missing = editor.post("/ui/review/settle", {"key": "never-seen", "action": "dismiss"})
+    assert missing.status_code == 404
+
+
+def test_a_viewer_sees_the_queue_but_cannot_settle(browser: Browser, viewer_token: str,
+                                                   ui_service: Normalizer) -> None:
+    queue(ui_service, ("Bắc Kinh", 3))
+    browser.sign_in(viewer_token)
+    page = text(browser.get("/ui/review"))
+    assert "Bắc Kinh" in page and 'value="dismiss"' not in page
+    assert browser.post("/ui/review/settle", {"key": "bắc kinh", "action": "dismiss"}).status_code == 403
