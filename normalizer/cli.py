@@ -14,7 +14,18 @@ from typing import BinaryIO, TextIO
 from normalizer.gazetteer import check_dir, format_dir
 from normalizer.gazetteer.stats import gazetteer_stats
 from normalizer.model import ENTITY_TYPES, Resolution
-from normalizer.service import CsvError, CsvOptions, CsvUsageError, InvalidQuery, Normalizer, UnmatchedCounter
+from normalizer.service import (
+    ROLES,
+    CsvError,
+    CsvOptions,
+    CsvUsageError,
+    GazetteerProblems,
+    InvalidQuery,
+    Normalizer,
+    TokenExists,
+    TokenNotFound,
+    UnmatchedCounter,
+)
 from normalizer.settings import PROJECT_ROOT, Settings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -229,6 +240,58 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_token_create(args: argparse.Namespace) -> int:
+    """Print a new token once; only its hash is stored."""
+    try:
+        token = Normalizer.open_desk(_settings(args)).create_token(args.name, args.role)
+    except TokenExists as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(token)
+    print(f"token {args.name!r} ({args.role}) created; it is shown only this once", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_token_list(args: argparse.Namespace) -> int:
+    for token in Normalizer.open_desk(_settings(args)).tokens():
+        info = token.to_dict()
+        print("\t".join([info["name"], info["role"], info["created"], info["revoked"] or "active"]))
+    return EXIT_OK
+
+
+def cmd_token_revoke(args: argparse.Namespace) -> int:
+    try:
+        Normalizer.open_desk(_settings(args)).revoke_token(args.name)
+    except TokenNotFound as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"token {args.name!r} revoked", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_gazetteer_load(args: argparse.Namespace) -> int:
+    """Upsert the YAML files into the database; entities editors changed are left alone (listed)."""
+    try:
+        report = Normalizer.open_desk(_settings(args)).load(Path(args.dir))
+    except GazetteerProblems as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    summary = report.to_dict()
+    print(f"created {summary['created']}, updated {summary['updated']}, unchanged {summary['unchanged']}, "
+          f"conflicts {len(report.conflicts)}")
+    for entity_id in report.conflicts:
+        print(f"conflict: {entity_id} was changed by editors since its last load; left as it is",
+              file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_gazetteer_export(args: argparse.Namespace) -> int:
+    """Write the database back as canonical YAML files under DIR."""
+    for file in Normalizer.open_desk(_settings(args)).export(Path(args.dir)):
+        print(f"wrote {file}")
+    return EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from normalizer.server import serve  # gunicorn is imported only when serving
 
@@ -315,6 +378,23 @@ def build_parser() -> argparse.ArgumentParser:
             tool.add_argument("--json", action="store_true")
         if name == "fmt":
             tool.add_argument("--check", action="store_true", help="check after formatting")
+    load = tools.add_parser("load", help="upsert the YAML files into the database (editors' changes win)")
+    load.add_argument("dir", nargs="?", default=str(settings.gazetteer_dir))
+    load.set_defaults(func=cmd_gazetteer_load)
+    export = tools.add_parser("export", help="write the database back as canonical YAML files")
+    export.add_argument("dir", help="directory to write (e.g. gazetteer/entities)")
+    export.set_defaults(func=cmd_gazetteer_export)
+
+    token = commands.add_parser("token", help="API tokens for editors (shown once; only hashes are kept)")
+    token_tools = token.add_subparsers(dest="tool", required=True)
+    create = token_tools.add_parser("create", help="create a token and print it once")
+    create.add_argument("--role", required=True, choices=ROLES)
+    create.add_argument("name", help="who holds it (shown in the audit)")
+    create.set_defaults(func=cmd_token_create)
+    token_tools.add_parser("list", help="names, roles, dates").set_defaults(func=cmd_token_list)
+    revoke = token_tools.add_parser("revoke", help="revoke a token by name")
+    revoke.add_argument("name")
+    revoke.set_defaults(func=cmd_token_revoke)
     return parser
 
 

@@ -123,6 +123,13 @@ class Normalizer:
         return cls(GazetteerIndex(live.entities, live.redirects), settings, store, live.revision)
 
     @staticmethod
+    def open_desk(settings: Settings | None = None) -> Desk:
+        """The curation desk over the settings' database without building an index (for tools:
+        `normalizer token`, `gazetteer load|export`). Strong-name conflicts are not checked here."""
+        settings = settings or Settings.from_env()
+        return Desk(Store.open(settings.database_url), lambda: GazetteerIndex(()), lambda: None)
+
+    @staticmethod
     def _matcher_for(index: GazetteerIndex) -> Matcher:
         return Matcher(index, tiers=[translit_tier], suggester=translit_suggest)
 

@@ -34,11 +34,34 @@ from normalizer.service import Desk, EntityMerged, StoredEntity
 
 blp = Blueprint("curation", __name__, url_prefix="/v1",
                 description="Editors' writes (Bearer token with the editor or admin role; If-Match).")
-blp.before_request(check_json_body)
+BODYLESS = frozenset({"curation.UndeleteEntity"})
+
+
+def check_body() -> None:
+    """Bodies are JSON (415 otherwise), except on routes that take none, where none is fine."""
+    if request.endpoint in BODYLESS and not request.content_length:
+        return
+    check_json_body()
+
+
+blp.before_request(check_body)
 WRITE_ERRORS = ((401, "no valid token"), (403, "the token's role cannot write"),
                 (404, "no entity has this id"), (308, "the id was merged: Location has the survivor"),
                 (412, "stale If-Match: the entity changed"), (428, "If-Match is required"),
                 (422, "invalid fields"), (409, "a strong name of another entity"))
+
+
+def redirect_merged() -> None:
+    """A merged id answers 308 to its survivor before anything else (its body is not checked):
+    every route of an entity but its history, which stays with the old id."""
+    entity_id = (request.view_args or {}).get("entity_id")
+    if entity_id and request.endpoint != "curation.EntityHistory":
+        found = desk().get(entity_id)
+        if found is not None and found.merged_into:
+            raise EntityMerged(entity_id, service().canonical_id(entity_id) or found.merged_into)
+
+
+blp.before_request(redirect_merged)
 
 
 def desk() -> Desk:

@@ -23,6 +23,7 @@ GAZETTEER = """\
 - id: china
   type: country
   name: China
+  external_ids: {iso3166: CN, wikidata: Q148}
   names:
   - {text: China, lang: en, kind: preferred, source: cldr}
   - {text: Trung Quốc, lang: vi, kind: preferred, source: cldr}

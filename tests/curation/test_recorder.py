@@ -1,0 +1,71 @@
+"""The review recorder counts in memory and writes in batches; a failed write keeps the counts."""
+
+from __future__ import annotations
+
+import threading
+
+from normalizer.curation import ReviewRecorder, review_key
+from normalizer.model import Parsed, Resolution
+from normalizer.store import Sighting
+
+
+def result(query: str, status: str = "unmatched", name: str | None = None) -> Resolution:
+    return Resolution(query, status, None, parsed=Parsed(name or query))
+
+
+class Sink:
+    def __init__(self, fail: int = 0):
+        self.batches: list[list[Sighting]] = []
+        self.fail = fail
+        self.done = threading.Event()
+
+    def __call__(self, sightings: list[Sighting]) -> None:
+        if self.fail:
+            self.fail -= 1
+            raise RuntimeError("database down")
+        self.batches.append(sightings)
+        self.done.set()
+
+
+def test_sightings_of_one_key_are_counted_together() -> None:
+    sink = Sink()
+    recorder = ReviewRecorder(sink, every=3600)
+    recorder.record(result("Ông Nguyễn Văn A", name="Nguyễn Văn A"))
+    recorder.record(result("nguyen van a", "ambiguous"))
+    recorder.record(Resolution("Wang Yi", "matched", None))
+    assert recorder.flush() == 1
+    [sighting] = sink.batches[0]
+    assert (sighting.key, sighting.count, sighting.example) == ("nguyen van a", 2, "Ông Nguyễn Văn A")
+    assert sighting.statuses == ("ambiguous", "unmatched")
+    assert recorder.flush() == 0  # nothing pending any more
+
+
+def test_a_full_batch_is_written_without_waiting_for_the_tick() -> None:
+    sink = Sink()
+    recorder = ReviewRecorder(sink, every=3600, batch=10)
+    for i in range(10):
+        recorder.record(result(f"name {i}"))
+    assert sink.done.wait(5)
+    assert sum(len(b) for b in sink.batches) == 10
+
+
+def test_a_failed_write_keeps_the_counts_for_the_next_one() -> None:
+    sink = Sink(fail=1)
+    recorder = ReviewRecorder(sink, every=3600)
+    recorder.record(result("abe"))
+    assert recorder.flush() == 0
+    recorder.record(result("abe"))
+    assert recorder.flush() == 1
+    assert sink.batches[0][0].count == 2
+
+
+def test_the_tick_writes_what_is_pending() -> None:
+    sink = Sink()
+    recorder = ReviewRecorder(sink, every=0.05)
+    recorder.record(result("abe"))
+    assert sink.done.wait(5)
+
+
+def test_keys_fold_case_marks_and_titles() -> None:
+    assert review_key(result("Ông NGUYỄN Văn A", name="NGUYỄN Văn A")) == "nguyen van a"
+    assert review_key(result("   ")) is None
