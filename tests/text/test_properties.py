@@ -1,6 +1,6 @@
 """Invariants of every text function, on arbitrary Unicode (RapidFuzz's tests/test_hypothesis.py style)."""
 
-from hypothesis import given, settings
+from hypothesis import given, note, settings
 from hypothesis import strategies as st
 
 from normalizer.text import (
@@ -23,6 +23,7 @@ KEY_FUNCTIONS = [clean, exact_key, fold, sorted_key, compact_key]
 @settings(max_examples=300)
 @given(ANY_TEXT)
 def test_key_functions_are_idempotent_and_never_raise(text):
+    note(f"text={ascii(text)}")  # bidi controls make the plain repr unreadable
     for function in KEY_FUNCTIONS:
         once = function(text)
         assert once is None or once  # None for empty, never ""
