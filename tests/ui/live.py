@@ -1,0 +1,62 @@
+"""A live server for browser tests and screenshots: the app on 127.0.0.1 (werkzeug in a thread)
+over a temporary SQLite database and the small test gazetteer, and Debian's Chromium."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from werkzeug.serving import make_server
+
+from normalizer.service import Normalizer
+from normalizer.settings import Settings
+from normalizer.store import Sighting
+from normalizer.web import create_app
+from tests.api.conftest import GAZETTEER
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+QUEUE = (("Lý Cường", 42), ("Vuong Nghi", 17), ("Zelenskyy", 9), ("Bắc Kinh", 4))
+
+
+@dataclass
+class Live:
+    url: str
+    service: Normalizer
+    token: str
+
+
+@contextmanager
+def live_server(root: Path) -> Iterator[Live]:
+    """Serve a fresh app until the block ends; an editor token and a few review items are ready."""
+    gazetteer = root / "gazetteer"
+    gazetteer.mkdir(parents=True, exist_ok=True)
+    (gazetteer / "entities.yaml").write_text(GAZETTEER, encoding="utf-8")
+    settings = Settings(gazetteer_dir=gazetteer, database_url=f"sqlite:///{root / 'live.db'}",
+                        secret_key="browser-test-" + "k" * 40, review_queue=False, refresh_seconds=0.05,
+                        log_level="WARNING")
+    service = Normalizer.from_settings(settings)
+    assert service.curation is not None and service.store is not None
+    token = service.curation.create_token("alice", "editor")
+    now = dt.datetime.now(dt.UTC)
+    service.store.review.add([Sighting(text.casefold(), text, n, ("unmatched",), now, now)
+                              for text, n in QUEUE])
+    server = make_server("127.0.0.1", 0, create_app(settings, service), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="ui-live-server", daemon=True)
+    thread.start()
+    try:
+        yield Live(f"http://127.0.0.1:{server.server_port}", service, token)
+    finally:
+        server.shutdown()
+        thread.join(5)
+        service.store.close()
+
+
+def launch(playwright: Any) -> Any:
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
