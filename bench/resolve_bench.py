@@ -287,8 +287,8 @@ def main() -> None:
     for size in args.sizes:
         print(f"running {size:,} names ...", file=sys.stderr, flush=True)
         results.append(run_size(args, size))
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=1))
+        if args.json:  # after every size, so a long run that is cut short keeps what it measured
+            args.json.write_text(json.dumps(results, indent=1))
     print(markdown(results))
 
 

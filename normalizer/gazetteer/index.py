@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from normalizer.model import Entity, Name
 from normalizer.text import MatchKeys, match_keys
@@ -35,6 +36,10 @@ def _add(table: dict[str, Postings], key: str, name_id: int) -> None:
             table[key] = [found, name_id]
     elif found[-1] != name_id:  # numbers only grow, so a repeat can only be the last one
         found.append(name_id)
+
+
+# Family names repeat across thousands of people ("Nguyễn", "Kim"): key each one once.
+_family_keys = lru_cache(maxsize=1 << 14)(match_keys)
 
 
 def _ids(found: Postings | None) -> list[int]:
@@ -72,7 +77,7 @@ class GazetteerIndex:
             _add(self.tables["sorted"], keys.sorted, name_id)
         if keys.compact != keys.folded:
             _add(self.tables["compact"], keys.compact, name_id)
-        family = match_keys(name.family) if name.family and name.strong else None
+        family = _family_keys(name.family) if name.family and name.strong else None
         if family is not None and family.exact != keys.exact:
             _add(self.tables["family_exact"], family.exact, name_id)
             _add(self.tables["family_folded"], family.folded, name_id)
