@@ -122,6 +122,15 @@ class Normalizer:
         live = store.live()
         return cls(GazetteerIndex(live.entities, live.redirects), settings, store, live.revision)
 
+    def close(self) -> None:
+        """Stop the refresher, write the review queue's pending counts, close the database."""
+        if self.refresher:
+            self.refresher.stop()
+        if self.recorder:
+            self.recorder.stop()
+        if self.store:
+            self.store.close()
+
     @staticmethod
     def open_desk(settings: Settings | None = None) -> Desk:
         """The curation desk over the settings' database without building an index (for tools:

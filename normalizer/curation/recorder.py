@@ -9,6 +9,8 @@ import datetime as dt
 import logging
 import os
 import threading
+import time
+import weakref
 from collections.abc import Callable
 
 from normalizer.model import Resolution
@@ -22,17 +24,43 @@ MAX_PENDING = 100_000  # if the database is down, keep at most this many keys in
 
 def review_key(result: Resolution) -> str | None:
     """The normalized key a query is counted under: the folded name without its title."""
-    text = result.parsed.name if result.parsed and result.parsed.name else result.query
-    key = fold(text)
+    return _key(result.parsed.name if result.parsed and result.parsed.name else result.query)
+
+
+def _key(name: str) -> str | None:
+    key = fold(name)
     return key[:MAX_KEY] if key else None
 
 
-class _Pending:
-    __slots__ = ("count", "example", "first", "last", "statuses")
+def _utc(at: float) -> dt.datetime:
+    return dt.datetime.fromtimestamp(at, dt.UTC)
 
-    def __init__(self, example: str, status: str, at: dt.datetime):
-        self.example, self.count, self.first, self.last = example, 0, at, at
-        self.statuses: set[str] = {status}
+
+def _sightings(pending: dict[str, _Pending]) -> list[Sighting]:
+    """Queries grouped by key; the example is the key's most frequent query as written."""
+    groups: dict[str, list[tuple[str, _Pending]]] = {}
+    for query, item in pending.items():
+        key = _key(item.name)
+        if key is not None:
+            groups.setdefault(key, []).append((query, item))
+    out = []
+    for key, members in sorted(groups.items()):
+        example = max(members, key=lambda m: (m[1].count, -m[1].first))[0][:MAX_KEY * 2]
+        statuses = set().union(*(m.statuses for _, m in members))
+        out.append(Sighting(key, example, sum(m.count for _, m in members), tuple(sorted(statuses)),
+                            _utc(min(m.first for _, m in members)), _utc(max(m.last for _, m in members))))
+    return out
+
+
+class _Pending:
+    """One query as written, seen since the last flush (folded into its key only at flush time,
+    off the request path)."""
+
+    __slots__ = ("count", "first", "last", "name", "statuses")
+
+    def __init__(self, name: str, at: float):
+        self.name, self.count, self.first, self.last = name, 0, at, at
+        self.statuses: set[str] = set()
 
 
 class ReviewRecorder:
@@ -42,12 +70,25 @@ class ReviewRecorder:
         self.sink = sink
         self.every = every
         self.batch = batch
-        self._pid = -1
+        self._stopped = False
+        self._forked = False
         self._reset()
         atexit.register(self.flush)
+        mark = weakref.WeakMethod(self._mark_forked)  # weak: the hook must not keep us alive
+        os.register_at_fork(after_in_child=lambda: (method := mark()) and method())
+
+    def _mark_forked(self) -> None:
+        self._forked = True  # the parent's thread did not come along: restart it on the next record
+
+    def stop(self) -> None:
+        """Write what is pending and stop the thread (for good): the service is closing."""
+        self._stopped = True
+        self._wake.set()
+        self.flush()
+        atexit.unregister(self.flush)
 
     def _reset(self) -> None:
-        self._pid = os.getpid()
+        self._forked = False
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._pending: dict[str, _Pending] = {}
@@ -55,25 +96,24 @@ class ReviewRecorder:
         self._thread.start()
 
     def record(self, result: Resolution) -> None:
-        """Count one unmatched or ambiguous result (matched ones are ignored)."""
+        """Count one unmatched or ambiguous result (matched ones are ignored). A dictionary update
+        under a lock: the folding and the database write happen at flush."""
         if result.status == "matched":
             return
-        key = review_key(result)
-        if key is None:
-            return
-        if self._pid != os.getpid():  # a forked child: the parent's thread did not come along
+        if self._forked and not self._stopped:
             self._reset()
-        now = dt.datetime.now(dt.UTC)
+        now = time.time()
         with self._lock:
-            item = self._pending.get(key)
+            item = self._pending.get(result.query)
             if item is None:
                 if len(self._pending) >= MAX_PENDING:
                     return
-                item = self._pending[key] = _Pending(result.query[:MAX_KEY * 2], result.status, now)
+                name = result.parsed.name if result.parsed and result.parsed.name else result.query
+                item = self._pending[result.query] = _Pending(name, now)
             item.count += 1
             item.last = now
             item.statuses.add(result.status)
-            full = len(self._pending) >= self.batch
+            full = len(self._pending) == self.batch  # wake the writer once, when the batch fills
         if full:
             self._wake.set()
 
@@ -83,8 +123,7 @@ class ReviewRecorder:
             pending, self._pending = self._pending, {}
         if not pending:
             return 0
-        sightings = [Sighting(k, p.example, p.count, tuple(sorted(p.statuses)), p.first, p.last)
-                     for k, p in sorted(pending.items())]
+        sightings = _sightings(pending)
         try:
             self.sink(sightings)
         except Exception:  # the queue is advisory: log, keep the counts for the next try
@@ -95,19 +134,19 @@ class ReviewRecorder:
 
     def _restore(self, pending: dict[str, _Pending]) -> None:
         with self._lock:
-            for key, old in pending.items():
-                item = self._pending.get(key)
+            for query, old in pending.items():
+                item = self._pending.get(query)
                 if item is None:
                     if len(self._pending) < MAX_PENDING:
-                        self._pending[key] = old
+                        self._pending[query] = old
                     continue
                 item.count += old.count
                 item.first = min(item.first, old.first)
                 item.statuses |= old.statuses
 
     def _run(self) -> None:
-        while True:
+        while not self._stopped:
             self._wake.wait(self.every)
             self._wake.clear()
-            if self._pid == os.getpid():
+            if not self._forked and not self._stopped:
                 self.flush()

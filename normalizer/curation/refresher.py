@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import weakref
 from collections.abc import Callable
 
 log = logging.getLogger("normalizer.refresh")
@@ -18,17 +19,28 @@ class Refresher:
         self.rebuild = rebuild
         self.revision = revision
         self.every = every
-        self._pid = -1
+        self._running = False  # in this process; a fork clears it (the thread stays behind)
+        self._stopped = False
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        forked = weakref.WeakMethod(self._forked)  # weak: the hook must not keep us alive
+        os.register_at_fork(after_in_child=lambda: (method := forked()) and method())
+
+    def _forked(self) -> None:
+        self._running = False
         self._lock = threading.Lock()
         self._wake = threading.Event()
 
+    def stop(self) -> None:
+        """Stop polling (for good): the service is closing."""
+        self._stopped = True
+        self._wake.set()
+
     def ensure_running(self) -> None:
         """Start the polling thread in this process if it is not running (cheap to call often)."""
-        if self._pid == os.getpid():
+        if self._running or self._stopped:
             return
-        self._pid = os.getpid()
-        self._lock = threading.Lock()
-        self._wake = threading.Event()
+        self._running = True
         threading.Thread(target=self._run, name="index-refresher", daemon=True).start()
 
     def nudge(self) -> None:
@@ -45,10 +57,11 @@ class Refresher:
             return True
 
     def _run(self) -> None:
-        pid = os.getpid()
-        while self._pid == pid:
+        while self._running:
             self._wake.wait(self.every)
             self._wake.clear()
+            if self._stopped:
+                return
             try:
                 self.refresh()
             except Exception:  # a database hiccup must not kill the thread; try again next tick

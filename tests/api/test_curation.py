@@ -60,8 +60,7 @@ def make_service(tmp_path: Path, **changes: Any) -> tuple[Settings, Normalizer]:
 def editors(tmp_path: Path) -> Iterator[Editors]:
     settings, service = make_service(tmp_path)
     yield Editors(create_app(settings, service), service)
-    assert service.store is not None
-    service.store.close()
+    service.close()
 
 
 def test_writes_need_a_token_of_an_editor(editors: Editors) -> None:
@@ -214,6 +213,7 @@ def test_reads_can_require_a_token(tmp_path: Path) -> None:
     assert client.call("GET", "/v1/resolve?q=Wang Yi", role="viewer").status_code == 200
     assert client.call("GET", "/healthz", role=None).status_code == 200
     assert client.call("GET", "/openapi.json", role=None).status_code == 200
+    service.close()
 
 
 def test_the_openapi_document_lists_the_editors_api(editors: Editors) -> None:
@@ -232,3 +232,4 @@ def test_a_service_without_a_store_has_no_editors_api(tmp_path: Path) -> None:
     _, service = make_service(tmp_path)
     bare = create_app(replace(Settings(), log_level="WARNING"), Normalizer(service.index))
     assert bare.test_client().post("/v1/entities", json=KIM).status_code in (404, 405)
+    service.close()

@@ -26,8 +26,7 @@ def store_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
                       database_url=f"sqlite:///{root / 'normalizer.db'}")
     service = Normalizer.from_settings(config)
     yield create_app(config, service)
-    assert service.store is not None
-    service.store.close()
+    service.close()
 
 
 @pytest.fixture(scope="module")

@@ -22,5 +22,4 @@ def settings(tmp_path: Path) -> Settings:
 def service(settings: Settings) -> Iterator[Normalizer]:
     found = Normalizer.from_settings(settings)
     yield found
-    assert found.store is not None
-    found.store.close()
+    found.close()

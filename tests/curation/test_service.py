@@ -54,6 +54,7 @@ def test_another_process_sees_a_write_within_a_second(service: Normalizer, setti
     while other.resolve("Kim Jong Un").status != "matched":
         assert time.monotonic() < deadline, "the other service did not see the write within 1 s"
         time.sleep(0.02)
+    other.close()
 
 
 def test_merged_ids_lead_to_the_survivor(service: Normalizer) -> None:
@@ -153,6 +154,7 @@ def test_the_review_queue_can_be_turned_off(settings: Settings) -> None:
     service = Normalizer.from_settings(replace(settings, review_queue=False))
     assert service.recorder is None
     service.resolve("Nguyễn Văn Zzz")
+    service.close()
 
 
 def test_a_service_without_a_store_still_works(service: Normalizer) -> None:
