@@ -9,7 +9,7 @@ from flask import Flask, Response, request
 import normalizer.ui.views  # noqa: F401  (registers the pages on bp)
 from normalizer.service import Normalizer
 from normalizer.settings import Settings
-from normalizer.ui.blueprint import bp
+from normalizer.ui.blueprint import SIGNIN_REQUIRED, bp
 from normalizer.ui.secret import KEY_FILE, secret_key
 from normalizer.ui.session import SERVICE, configure_sessions
 
@@ -23,6 +23,7 @@ def register_ui(app: Flask, service: Normalizer, settings: Settings, key_file: P
     in ./var/ui_secret_key (shared by the workers of one deployment)."""
     app.extensions[SERVICE] = service
     configure_sessions(app, secret_key(settings.secret_key, key_file))
+    app.config[SIGNIN_REQUIRED] = settings.read_token_required
     app.register_blueprint(bp)
     app.after_request(_security_headers)
 

@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, flash, get_flashed_messages, render_template, request
+from flask import Blueprint, current_app, flash, get_flashed_messages, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from normalizer.model import ENTITY_TYPES, NAME_KINDS
@@ -21,6 +21,16 @@ log = logging.getLogger("normalizer.ui")
 bp = Blueprint("ui", __name__, url_prefix="/ui", template_folder=str(HERE / "templates"),
                static_folder=str(HERE / "static"), static_url_path="/static")
 bp.before_request(check_csrf)
+SIGNIN_REQUIRED = "NORMALIZER_UI_SIGNIN_REQUIRED"
+OPEN_ENDPOINTS = frozenset({"ui.signin_form", "ui.signin", "ui.set_language", "ui.static"})
+
+
+@bp.before_request
+def require_signin_for_reads() -> None:
+    """With NORMALIZER_READ_TOKEN_REQUIRED, reading the gazetteer through the UI needs a sign-in too."""
+    if current_app.config.get(SIGNIN_REQUIRED) and request.endpoint not in OPEN_ENDPOINTS \
+            and current_editor() is None:
+        raise EditorRequired("sign in to read the gazetteer")
 
 
 @bp.app_template_global("_")

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from normalizer.model import Entity, Name
+from normalizer.model import Entity, Name, Role
 
 MAX_ROWS = 1000
 
@@ -54,6 +54,32 @@ class NameRow:
 
 
 @dataclass
+class RoleRow:
+    """One role as the form shows it."""
+
+    title: str = ""
+    of: str = ""
+    start: str = ""
+    end: str = ""
+    remove: bool = False
+
+    @classmethod
+    def of_role(cls, role: Role) -> RoleRow:
+        return cls(role.title, role.of or "", role.start or "", role.end or "")
+
+    @classmethod
+    def read(cls, form: Mapping[str, str], prefix: str) -> RoleRow:
+        def get(key: str) -> str:
+            return form.get(f"{prefix}{key}", "").strip()
+        return cls(get("title"), get("of"), get("start"), get("end"), bool(get("remove")))
+
+    def payload(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"title": self.title}
+        out.update({k: v for k, v in (("of", self.of), ("start", self.start), ("end", self.end)) if v})
+        return out
+
+
+@dataclass
 class EntityForm:
     """The edit form: the entity's own fields and its names, with the revision it was read at."""
 
@@ -63,11 +89,13 @@ class EntityForm:
     country: str
     revision: int
     rows: list[NameRow] = field(default_factory=list)
+    roles: list[RoleRow] = field(default_factory=list)
 
     @classmethod
     def of(cls, entity: Entity) -> EntityForm:
         return cls(entity.name, entity.type, entity.description or "", entity.country or "",
-                   entity.revision, [NameRow.of(n) for n in entity.names])
+                   entity.revision, [NameRow.of(n) for n in entity.names],
+                   [RoleRow.of_role(r) for r in entity.roles])
 
     @classmethod
     def read(cls, form: Mapping[str, str]) -> EntityForm:
@@ -76,34 +104,43 @@ class EntityForm:
         extra = NameRow.read(form, "names-new-")
         if extra.text:
             rows.append(extra)
+        count = form_int(form.get("roles-count"), 0)
+        roles = [RoleRow.read(form, f"roles-{i}-") for i in range(min(count, MAX_ROWS))]
+        new_role = RoleRow.read(form, "roles-new-")
+        if new_role.title or new_role.of:
+            roles.append(new_role)
         return cls(form.get("name", "").strip(), form.get("type", ""), form.get("description", "").strip(),
-                   form.get("country", "").strip(), form_int(form.get("revision"), 0), rows)
+                   form.get("country", "").strip(), form_int(form.get("revision"), 0), rows, roles)
 
-    def changes(self) -> tuple[dict[str, Any], list[int]]:
-        """The update payload and, for each name sent, its row in the form (rows marked for
-        removal are left out, so payload positions and form rows differ)."""
-        kept = [i for i, row in enumerate(self.rows) if not row.remove]
+    def changes(self) -> tuple[dict[str, Any], dict[str, list[int]]]:
+        """The update payload and, for each name and role sent, its row in the form (rows marked
+        for removal are left out, so payload positions and form rows differ)."""
+        names = [i for i, row in enumerate(self.rows) if not row.remove]
+        roles = [i for i, role in enumerate(self.roles) if not role.remove]
         payload = {"name": self.name, "type": self.type, "description": self.description or None,
-                   "country": self.country or None, "names": [self.rows[i].payload() for i in kept]}
-        return payload, kept
+                   "country": self.country or None, "names": [self.rows[i].payload() for i in names],
+                   "roles": [self.roles[i].payload() for i in roles]}
+        return payload, {"names": names, "roles": roles}
 
 
 def form_int(value: str | None, default: int) -> int:
     return int(value) if value and value.isdigit() and len(value) < 12 else default
 
 
-def field_errors(errors: Mapping[str, Any], rows: list[int] | None = None,
+def field_errors(errors: Mapping[str, Any], rows: Mapping[str, list[int]] | None = None,
                  prefix: str = "") -> dict[str, list[str]]:
-    """Flatten nested field errors to form field names; `rows` maps a payload's name positions
-    back to form rows. Messages that concern no field land under "_schema"."""
+    """Flatten nested field errors to form field names; `rows` maps a list field's payload
+    positions back to form rows ({"names": [0, 2]}). Messages that concern no field land under
+    "_schema"."""
     out: dict[str, list[str]] = {}
     _flatten(errors, [], out)
     placed: dict[str, list[str]] = {}
     for path, messages in out.items():
         parts = path.split("-")
-        if rows is not None and len(parts) >= 2 and parts[0] == "names" and parts[1].isdigit():
+        form_rows = (rows or {}).get(parts[0])
+        if form_rows is not None and len(parts) >= 2 and parts[1].isdigit():
             position = int(parts[1])
-            parts[1] = str(rows[position]) if position < len(rows) else parts[1]
+            parts[1] = str(form_rows[position]) if position < len(form_rows) else parts[1]
         key = prefix + "-".join(p for p in parts if p != "_schema") if path != "_schema" else "_schema"
         placed.setdefault(key or "_schema", []).extend(messages)
     return placed

@@ -24,6 +24,7 @@ VI: dict[str, str] = {
     "This token is unknown or revoked.": "Mã truy cập này không tồn tại hoặc đã bị thu hồi.",
     "sign in with an editor token": "Hãy đăng nhập bằng mã truy cập biên tập viên.",
     "sign in to see the review queue": "Hãy đăng nhập để xem hàng chờ duyệt.",
+    "sign in to read the gazetteer": "Hãy đăng nhập để xem danh mục.",
     "your token was revoked or changed: sign in again": "Mã truy cập của bạn đã bị thu hồi hoặc thay đổi: hãy đăng nhập lại.",
     "viewer": "người xem", "editor": "biên tập viên", "admin": "quản trị viên",
     # search
@@ -51,7 +52,8 @@ VI: dict[str, str] = {
     "Name removed.": "Đã xoá tên.",
     # edit
     "English name": "Tên tiếng Anh", "Type": "Loại", "Description": "Mô tả", "Family name": "Họ",
-    "New name": "Tên mới", "Save": "Lưu", "Cancel": "Huỷ", "Saved.": "Đã lưu.",
+    "New name": "Tên mới", "New role": "Chức vụ mới", "Role": "Chức vụ", "Title": "Chức danh",
+    "Of (entity id)": "Của (mã thực thể)", "From": "Từ", "To": "Đến", "Save": "Lưu", "Cancel": "Huỷ", "Saved.": "Đã lưu.",
     "Please correct the fields marked below.": "Vui lòng sửa các trường được đánh dấu dưới đây.",
     "Someone changed this entity since you opened the form (you read revision %(expected)s, it is now at %(actual)s). Your changes were NOT saved, so that theirs are not overwritten.":
         "Có người đã sửa thực thể này từ khi bạn mở biểu mẫu (bạn đọc phiên bản %(expected)s, nay là %(actual)s). "

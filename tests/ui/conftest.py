@@ -4,6 +4,7 @@ around it, editor and viewer tokens, and a client that signs in and reads CSRF t
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,10 +29,26 @@ def ui_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+def settings_for(gazetteer: Path, database: Path) -> Settings:
+    return Settings(gazetteer_dir=gazetteer, database_url=f"sqlite:///{database}", secret_key=SECRET,
+                    review_queue=False, refresh_seconds=0.05, log_level="WARNING")
+
+
+@pytest.fixture(scope="session")
+def loaded_database(ui_gazetteer: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database with the test gazetteer loaded once; each test works on its own copy."""
+    database = tmp_path_factory.mktemp("ui-db") / "template.db"
+    service = Normalizer.from_settings(settings_for(ui_gazetteer, database))
+    assert service.store is not None
+    service.store.close()  # checkpoints the WAL: the one file holds everything
+    return database
+
+
 @pytest.fixture()
-def ui_settings(ui_gazetteer: Path, tmp_path: Path) -> Settings:
-    return Settings(gazetteer_dir=ui_gazetteer, database_url=f"sqlite:///{tmp_path / 'ui.db'}",
-                    secret_key=SECRET, review_queue=False, refresh_seconds=0.05, log_level="WARNING")
+def ui_settings(ui_gazetteer: Path, loaded_database: Path, tmp_path: Path) -> Settings:
+    database = tmp_path / "ui.db"
+    shutil.copyfile(loaded_database, database)
+    return settings_for(ui_gazetteer, database)
 
 
 @pytest.fixture()

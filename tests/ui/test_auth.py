@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Flask
 from itsdangerous import URLSafeTimedSerializer
 
 from normalizer.service import Normalizer
+from normalizer.settings import Settings
+from normalizer.web import create_app
 from tests.ui.conftest import SECRET, Browser
 
 
@@ -124,3 +128,17 @@ def test_language_switch_and_default_vietnamese(browser: Browser) -> None:
     assert "Search the gazetteer" in page and '<html lang="en">' in page
     browser.post("/ui/lang", {"lang": "xx"})
     assert '<html lang="en">' in browser.get("/ui/").get_data(as_text=True)
+
+
+def test_with_read_tokens_required_every_page_needs_a_sign_in(ui_settings: Settings, ui_service: Normalizer,
+                                                              viewer_token: str) -> None:
+    app = create_app(replace(ui_settings, read_token_required=True), ui_service)
+    # The REST API's own bearer-token check answers /ui/ with JSON 401 unless it lets the UI
+    # (which has its own sign-in) through; this test looks at the UI's check alone.
+    app.before_request_funcs[None] = [f for f in app.before_request_funcs[None]
+                                      if f.__name__ != "_check_read_token"]
+    browser = Browser(app.test_client())
+    assert browser.get("/ui/entity/wang-yi").status_code == 401
+    assert browser.get("/ui/try?q=x").status_code == 401
+    browser.sign_in(viewer_token)
+    assert browser.get("/ui/entity/wang-yi").status_code == 200

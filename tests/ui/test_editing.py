@@ -145,3 +145,17 @@ def test_a_stale_revert_is_refused(editor: Browser, ui_service: Normalizer) -> N
     response = editor.post("/ui/entity/japan/revert", {"revision": "1", "expected": "1"})
     assert response.status_code == 409
     assert ui_service.entity("japan").description == "Island country"  # type: ignore[union-attr]
+
+
+def test_roles_are_edited_with_their_errors_by_the_field(editor: Browser, ui_service: Normalizer) -> None:
+    form = edit_form(editor, "wang-yi")
+    assert form["roles-0-title"] == "Minister of Foreign Affairs" and form["roles-0-of"] == "china"
+    bad = {**form, "roles-new-title": "Director", "roles-new-of": "no-such-office"}
+    page = text(editor.post("/ui/entity/wang-yi/edit", bad))
+    error = page.index('class="field-error"', page.index('name="roles-1-of"'))
+    assert error < page.index('name="roles-1-start"')
+    good = {**form, "roles-0-remove": "1", "roles-new-title": "Director", "roles-new-of": "china",
+            "roles-new-start": "2022-01-01"}
+    assert editor.post("/ui/entity/wang-yi/edit", good).status_code == 303
+    roles = ui_service.entity("wang-yi").roles  # type: ignore[union-attr]
+    assert [(r.title, r.of, r.start) for r in roles] == [("Director", "china", "2022-01-01")]

@@ -81,8 +81,8 @@ def test_segments_keep_markup_as_plain_text() -> None:
 
 def test_field_errors_are_placed_by_form_row() -> None:
     errors = {"names": {"1": {"lang": ["bad tag"]}, "_schema": ["needs an en name"]}, "type": ["bad type"]}
-    assert field_errors(errors, rows=[0, 2]) == {"names-2-lang": ["bad tag"], "names": ["needs an en name"],
-                                                 "type": ["bad type"]}
+    assert field_errors(errors, rows={"names": [0, 2]}) == {
+        "names-2-lang": ["bad tag"], "names": ["needs an en name"], "type": ["bad type"]}
 
 
 def test_the_edit_form_reads_rows_and_the_new_name() -> None:
@@ -92,7 +92,7 @@ def test_the_edit_form_reads_rows_and_the_new_name() -> None:
                             "names-new-text": "Vương Nghị", "names-new-lang": "vi",
                             "names-new-used_by": "china, , japan"})
     payload, rows = form.changes()
-    assert form.revision == 7 and payload["name"] == "Wang Yi" and rows == [0, 2]
+    assert form.revision == 7 and payload["name"] == "Wang Yi" and rows == {"names": [0, 2], "roles": []}
     assert payload["names"][1] == {"text": "Vương Nghị", "lang": "vi", "kind": "alias", "source": "editorial",
                                    "used_by": ["china", "japan"]}
     assert EntityForm.read({"names-count": "99999999999999", "revision": "x"}).revision == 0

@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 
 from normalizer.service import EntityNotFound, InvalidEntity, NameConflict, StaleRevision, StoredEntity
 from normalizer.ui.blueprint import bp, notify, page
-from normalizer.ui.forms import EntityForm, NameRow, field_errors
+from normalizer.ui.forms import EntityForm, NameRow, RoleRow, field_errors
 from normalizer.ui.session import require_writer
 from normalizer.ui.views.common import desk, stored_or_redirect
 
@@ -18,6 +18,7 @@ from normalizer.ui.views.common import desk, stored_or_redirect
 def edit_page(found: StoredEntity, form: EntityForm, status: int = 200, **context: Any) -> tuple[str, int]:
     context.setdefault("errors", {})
     context.setdefault("blank", NameRow(lang="vi", kind="alias"))
+    context.setdefault("blank_role", RoleRow())
     return page("edit.html", status, found=found, entity=found.entity, form=form, **context)
 
 
