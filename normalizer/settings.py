@@ -23,6 +23,7 @@ class Settings:
     max_batch: int = 1000
     max_query_chars: int = 1000
     max_text_bytes: int = 5 * 1024 * 1024
+    max_csv_bytes: int = 100 * 1024 * 1024
     cors_origins: str = ""
     log_level: str = "INFO"
     workers: int = 0  # 0: 2 x cores + 1, capped at 8

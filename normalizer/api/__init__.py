@@ -9,6 +9,7 @@ from normalizer.api import curation, entities, ops, resolve, review, translit
 from normalizer.api import reconcile as reconcile_api
 from normalizer.api.auth import install_auth
 from normalizer.api.context import EXTENSION
+from normalizer.api.csv import csv_blp
 from normalizer.api.curation_errors import install_curation_errors
 from normalizer.api.errors import install_error_handlers
 from normalizer.api.observability import install_observability
@@ -40,6 +41,7 @@ def register_api(app: Flask, service: Normalizer, settings: Settings) -> Normali
     api = NormalizerApi(app, spec_kwargs={"info": {"description": __doc__}})
     for module in (resolve, entities, translit, ops):
         api.register_blueprint(module.blp)
+    api.register_blueprint(csv_blp)
     app.register_blueprint(ops.docs)
     app.register_blueprint(reconcile_api.blp)  # W3C reconciliation: plain Flask, outside /openapi.json
     if service.curation is not None:  # editors' API and review queue: only over a database

@@ -30,7 +30,6 @@ from normalizer.service import CsvError, CsvJob, CsvOptions, CsvUsageError
 
 log = logging.getLogger("normalizer.api")
 SPOOL_IN_MEMORY = 8 * 1024 * 1024
-DEFAULT_MAX_CSV_BYTES = 100 * 1024 * 1024
 
 csv_blp = Blueprint("csv", __name__, url_prefix="/v1",
                     description="Normalize one column of a CSV file.")
@@ -66,7 +65,7 @@ CSV_RESPONSE = {
 
 def max_csv_bytes() -> int:
     """NORMALIZER_MAX_CSV_BYTES once Settings has it; this default until then."""
-    return int(getattr(service().settings, "max_csv_bytes", DEFAULT_MAX_CSV_BYTES))
+    return service().settings.max_csv_bytes
 
 
 @csv_blp.route("/csv")

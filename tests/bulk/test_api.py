@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 
 import pytest
 from flask import Flask
 
-from normalizer.api import csv as csv_api
 from normalizer.api import register_api
-from normalizer.api.csv import csv_blp
 
 ERROR_KEYS = {"code", "status", "message", "errors"}
 
@@ -18,8 +17,7 @@ ERROR_KEYS = {"code", "status", "message", "errors"}
 @pytest.fixture(scope="module")
 def client(small_service):
     app = Flask("test-csv")
-    api = register_api(app, small_service, small_service.settings)
-    api.register_blueprint(csv_blp)
+    register_api(app, small_service, small_service.settings)
     return app.test_client()
 
 
@@ -66,8 +64,8 @@ def test_column_error_names_the_available_columns(client):
     assert response.get_json()["message"] == "column 'nom' not found; available columns: 'id', 'name'"
 
 
-def test_past_the_size_limit_is_413_json(client, monkeypatch):
-    monkeypatch.setattr(csv_api, "DEFAULT_MAX_CSV_BYTES", 100)
+def test_past_the_size_limit_is_413_json(client, small_service, monkeypatch):
+    monkeypatch.setattr(small_service, "settings", replace(small_service.settings, max_csv_bytes=100))
     response = client.post("/v1/csv?column=name", data=b"name\n" + b"Wang Yi\n" * 50,
                            content_type="text/csv")
     assert response.status_code == 413
@@ -89,11 +87,8 @@ def test_openapi_documents_the_endpoint(client):
 
 
 def test_csv_limit_is_its_own_not_the_json_body_limit(small_service):
-    from dataclasses import replace
-
     app = Flask("test-csv-limit")
-    api = register_api(app, small_service, replace(small_service.settings, max_body_bytes=50))
-    api.register_blueprint(csv_blp)
+    register_api(app, small_service, replace(small_service.settings, max_body_bytes=50))
     body = b"name\n" + b"Wang Yi\n" * 30  # 245 bytes: past the JSON limit, within the CSV one
     response = app.test_client().post("/v1/csv?column=name", data=body, content_type="text/csv")
     assert response.status_code == 200 and len(rows(response.data)) == 31
