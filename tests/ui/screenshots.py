@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tests.ui.live import Live, launch, live_server
 
@@ -43,7 +43,7 @@ def shoot(page: Any, out: Path, name: str, size: str) -> None:
 def pages(page: Any, out: Path, size: str) -> None:
     page.goto("/ui/")
     page.fill("#search input[name=q]", "Vương")
-    page.wait_for_selector("#results a[href='/ui/entity/wang-yi']")
+    expect(page.locator("#results li")).to_have_count(1)  # the script's results replaced the list
     shoot(page, out, "search", size)
     for name, url in (("entity", "/ui/entity/wang-yi"), ("edit", "/ui/entity/wang-yi/edit"),
                       ("history", "/ui/entity/wang-yi/history"), ("review", "/ui/review"),
@@ -59,7 +59,9 @@ def pages(page: Any, out: Path, size: str) -> None:
 
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp, live_server(Path(tmp)) as live, sync_playwright() as pw:
+    # ignore_cleanup_errors: a worker's index refresher may still touch the database as it ends
+    with (tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp, live_server(Path(tmp)) as live,
+          sync_playwright() as pw):
         browser = launch(pw)
         for size, (width, height) in WIDTHS.items():
             context = browser.new_context(viewport={"width": width, "height": height}, base_url=live.url,

@@ -109,6 +109,8 @@ def test_work_a_review_item(page: Any, live: Live) -> None:
     first = page.locator("ol.queue li.item").first
     assert "Lý Cường" in first.inner_text()  # the most often seen comes first
     item = page.locator("ol.queue li.item", has_text="Vuong Nghi")
+    item.locator("input[name=entity]").fill("Vương")  # the entity search offers matching ids
+    sync_api.expect(item.locator("datalist option[value='wang-yi']")).to_have_count(1)
     item.locator("input[name=entity]").fill("wang-yi")
     item.locator("select[name=kind]").select_option("misspelling")
     item.locator("form.add-as button").click()
