@@ -11,6 +11,8 @@ postings of even the rarest trigrams long).
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from rapidfuzz import fuzz, process
 
@@ -77,16 +79,35 @@ def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return ordered[starts], np.diff(np.append(starts, len(ordered)))
 
 
+def length_range(length: int, cutoff: float) -> tuple[int, int]:
+    """Key lengths whose fuzz.ratio with a key of this length can reach cutoff (0 < cutoff <= 100).
+
+    fuzz.ratio is at most 100 * (1 - |a - b| / (a + b)); solved for b, widened by one each
+    way so that rounding never drops a key.
+    """
+    c = cutoff / 100.0
+    return max(0, math.floor(c * length / (2.0 - c)) - 1), math.ceil(length * (2.0 - c) / c) + 1
+
+
 class TrigramIndex:
-    """Candidate keys for a query key, by shared rare trigrams."""
+    """Candidate keys for a query key, by shared rare trigrams.
+
+    Inside, keys are numbered shortest first, so the keys of one length range are one range of
+    numbers and each posting's slice for it is two binary searches away; candidates() and
+    search() speak the caller's numbers.
+    """
 
     def __init__(self, keys: list[str]):
         self.keys = keys
-        pairs = _all_grams(keys) if keys else (np.zeros(0, np.uint16), np.zeros(0, np.int32))
+        lengths = np.fromiter(map(len, keys), dtype=np.int32, count=len(keys))
+        self.outside = np.argsort(lengths, kind="stable").astype(np.int32)  # inside -> caller's
+        self.lengths = lengths[self.outside]  # ascending
+        by_length = [keys[i] for i in self.outside.tolist()]
+        pairs = _all_grams(by_length) if keys else (np.zeros(0, np.uint16), np.zeros(0, np.int32))
         self.postings, self.offsets = _postings(*pairs)  # no reference kept: freed as it sorts
-        self.lengths = np.fromiter(map(len, keys), dtype=np.int32, count=len(keys))
 
     def _posting(self, gram: int) -> np.ndarray:
+        """Inside numbers of the keys holding gram, ascending."""
         return self.postings[self.offsets[gram] : self.offsets[gram + 1]]
 
     def candidates(self, key: str, max_edits: int, cutoff: float = 0.0) -> np.ndarray:
@@ -104,16 +125,17 @@ class TrigramIndex:
         grams = [grams[i] for i in np.argsort(self.offsets[at + 1] - self.offsets[at], kind="stable")]
         needed = GRAMS_PER_EDIT * max_edits + 1
         chosen = [self._posting(g) for g in grams[:needed]]
-        found, shared = _counted(np.concatenate(chosen)) if chosen else (np.zeros(0, np.int32),) * 2
         if cutoff > 0:
-            keep = self._may_reach(len(key), found, cutoff)
-            found, shared = found[keep], shared[keep]
+            shortest, longest = length_range(len(key), cutoff)
+            first, last = np.searchsorted(self.lengths, [shortest, longest + 1])
+            chosen = [p[np.searchsorted(p, first) : np.searchsorted(p, last)] for p in chosen]
+        found, shared = _counted(np.concatenate(chosen)) if chosen else (np.zeros(0, np.int32),) * 2
         if len(found) > MAX_CANDIDATES:
             shared += self._shared(grams[needed : needed + EXTRA_GRAMS], found)
-            # A stable sort of small counts is a radix sort; ties keep the lower key number.
+            # A stable sort of small counts is a radix sort; ties keep the shorter key.
             best = np.argsort(np.uint8(255) - shared.astype(np.uint8), kind="stable")
-            found = np.sort(found[best[:MAX_CANDIDATES]])
-        return found
+            found = found[best[:MAX_CANDIDATES]]
+        return np.sort(self.outside[found])
 
     def _shared(self, grams: list[int], found: np.ndarray) -> np.ndarray:
         """How many of these grams each found key holds (a dense tally: cheaper than searching)."""
@@ -121,12 +143,6 @@ class TrigramIndex:
         for gram in grams:
             tally[self._posting(gram)] += 1  # a posting holds each key once
         return tally[found]
-
-    def _may_reach(self, length: int, found: np.ndarray, cutoff: float) -> np.ndarray:
-        """Which keys could score cutoff: fuzz.ratio is at most 100 * (1 - |a - b| / (a + b))."""
-        lengths = self.lengths[found]
-        best = 100.0 * (1.0 - np.abs(lengths - length) / (lengths + length))
-        return best >= cutoff - 1e-9
 
     def search(self, key: str, max_edits: int, limit: int, cutoff: float) -> list[tuple[str, float, int]]:
         """Best keys by fuzz.ratio: (key, score 0..100, key number), best first."""

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from normalizer.match.blocking import TrigramIndex, query_grams
+from normalizer.match.blocking import TrigramIndex, length_range, query_grams
 
 KEY = st.text(alphabet="abcdeghinotuy ", min_size=1, max_size=14).map(str.strip).filter(bool)
 
@@ -28,7 +28,10 @@ def test_postings_equal_the_plain_construction(keys):
     index = TrigramIndex(keys)
     expected = reference_postings(keys)
     for gram, numbers in expected.items():
-        assert index._posting(gram).tolist() == numbers
+        inside = index._posting(gram)
+        assert inside.tolist() == sorted(inside.tolist())  # binary searches rely on it
+        assert sorted(index.outside[inside].tolist()) == numbers
+    assert index.lengths.tolist() == sorted(len(k) for k in keys)
     assert index.offsets[-1] == sum(len(n) for n in expected.values())
 
 
@@ -59,14 +62,22 @@ def test_a_key_within_k_edits_or_swaps_is_never_missed(keys, seed, edits):
 
 
 @settings(max_examples=300)
+@given(st.integers(1, 60), st.integers(1, 60), st.floats(1, 100))
+def test_the_length_range_holds_every_length_that_can_reach_the_cutoff(length, other, cutoff):
+    best = fuzz.ratio("a" * length, "a" * other)  # equal letters: the best any pair can do
+    shortest, longest = length_range(length, cutoff)
+    if best >= cutoff:
+        assert shortest <= other <= longest
+
+
+@settings(max_examples=200)
 @given(KEY, st.lists(KEY, min_size=1, max_size=40), st.floats(50, 99))
-def test_the_length_bound_drops_no_key_that_reaches_the_cutoff(query, keys, cutoff):
+def test_the_cutoff_drops_no_candidate_that_reaches_it(query, keys, cutoff):
     index = TrigramIndex(keys)
-    kept = index._may_reach(len(query), index.candidates(query, 0), cutoff)
-    everyone = index.candidates(query, 0)
-    for number, ok in zip(everyone.tolist(), kept.tolist(), strict=True):
-        if fuzz.ratio(query, keys[number]) >= cutoff:
-            assert ok
+    everyone = set(index.candidates(query, 0).tolist())
+    kept = set(index.candidates(query, 0, cutoff).tolist())
+    for number in everyone - kept:
+        assert fuzz.ratio(query, keys[number]) < cutoff
 
 
 def test_search_ranks_by_ratio_and_keeps_numbers():
