@@ -83,7 +83,15 @@ def fold(text: str | None) -> str | None:
     if text.isascii():
         key = _ASCII_NON_WORD.sub(" ", iy_variant(text.lower())).strip()
         return key or None
+    if " " not in text:  # one word, as name parsing asks for title words: cache it
+        return _fold_word(text)
     found = _keys_by_word(text)  # the same as _fold_exact(exact_key(text))
+    return " ".join(found[1]) if found else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_word(text: str) -> str | None:
+    found = _keys_by_word(text)
     return " ".join(found[1]) if found else None
 
 
