@@ -52,6 +52,12 @@ VI: dict[str, str] = {
     "Name removed.": "Đã xoá tên.",
     # edit
     "English name": "Tên tiếng Anh", "Type": "Loại", "Description": "Mô tả", "Family name": "Họ",
+    "New entity": "Thực thể mới", "Vietnamese name": "Tên tiếng Việt", "Created %(id)s.": "Đã tạo %(id)s.",
+    "Restored.": "Đã khôi phục.", "Deleted. It can be restored from its page.": "Đã xoá. Có thể khôi phục từ trang của nó.",
+    "This entity is deleted: it is no longer in the index.": "Thực thể này đã bị xoá: nó không còn trong chỉ mục.",
+    "Restore": "Khôi phục", "Delete this entity": "Xoá thực thể này",
+    "Deleting takes the entity out of the index; its id is never reused, and it can be restored.":
+        "Xoá sẽ đưa thực thể ra khỏi chỉ mục; mã của nó không bao giờ được dùng lại, và có thể khôi phục.",
     "New name": "Tên mới", "New role": "Chức vụ mới", "Role": "Chức vụ", "Title": "Chức danh",
     "Of (entity id)": "Của (mã thực thể)", "From": "Từ", "To": "Đến", "Save": "Lưu", "Cancel": "Huỷ", "Saved.": "Đã lưu.",
     "Please correct the fields marked below.": "Vui lòng sửa các trường được đánh dấu dưới đây.",

@@ -159,3 +159,33 @@ def test_roles_are_edited_with_their_errors_by_the_field(editor: Browser, ui_ser
     assert editor.post("/ui/entity/wang-yi/edit", good).status_code == 303
     roles = ui_service.entity("wang-yi").roles  # type: ignore[union-attr]
     assert [(r.title, r.of, r.start) for r in roles] == [("Director", "china", "2022-01-01")]
+
+
+def test_a_new_entity_with_field_errors_then_created(editor: Browser, ui_service: Normalizer) -> None:
+    editor.get("/ui/new")
+    refused = editor.post("/ui/new", {"name": "Li Qiang", "vi_name": "???", "type": "person"})
+    assert refused.status_code == 422
+    page = text(refused)
+    assert page.index('class="field-error"', page.index('id="n-vi"')) < page.index('id="n-type"')
+    page = text(editor.post("/ui/new", {"name": "Li Qiang", "type": "person", "country": "atlantis"}))
+    assert page.index('class="field-error"', page.index('id="n-country"')) < page.index('id="n-description"')
+    conflict = editor.post("/ui/new", {"name": "Li Qiang", "vi_name": "Vương Nghị", "type": "person"})
+    assert conflict.status_code == 409 and 'href="/ui/entity/wang-yi"' in text(conflict)
+    created = editor.post("/ui/new", {"name": "Li Qiang", "vi_name": "Lý Cường", "type": "person",
+                                      "country": "china"})
+    assert created.status_code == 303 and created.headers["Location"] == "/ui/entity/li-qiang"
+    assert {n.text for n in ui_service.entity("li-qiang").names} == {"Li Qiang", "Lý Cường"}  # type: ignore[union-attr]
+
+
+def test_delete_and_restore(editor: Browser, ui_service: Normalizer) -> None:
+    editor.get("/ui/entity/japan/edit")
+    response = editor.post("/ui/entity/japan/delete", {"revision": str(revision_of(ui_service, "japan"))})
+    assert response.status_code == 303 and ui_service.entity("japan") is None
+    page = text(editor.get("/ui/entity/japan"))
+    assert 'id="restore"' in page
+    stale = editor.post("/ui/entity/japan/delete", {"revision": "1", "restore": "1"})
+    assert stale.status_code == 409 and ui_service.entity("japan") is None
+    editor.get("/ui/entity/japan")
+    restored = editor.post("/ui/entity/japan/delete", {"revision": str(revision_of(ui_service, "japan")),
+                                                       "restore": "1"})
+    assert restored.status_code == 303 and ui_service.entity("japan") is not None

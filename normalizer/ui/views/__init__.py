@@ -1,5 +1,5 @@
 """The UI's pages, one module per area; importing this package registers them on the blueprint."""
 
-from normalizer.ui.views import auth, edit, entity, history, merge, review, search, tryit
+from normalizer.ui.views import auth, create, edit, entity, history, merge, review, search, tryit
 
-__all__ = ["auth", "edit", "entity", "history", "merge", "review", "search", "tryit"]
+__all__ = ["auth", "create", "edit", "entity", "history", "merge", "review", "search", "tryit"]
