@@ -16,9 +16,9 @@ POSTS = ("/ui/entity/wang-yi/edit", "/ui/entity/wang-yi/names", "/ui/entity/wang
 GETS = ("/ui/?q={v}&type={v}&page={v}", "/ui/entity/{v}", "/ui/entity/{v}/history?page={v}",
         "/ui/entity/wang-yi/merge?into={v}", "/ui/try?q={v}", "/ui/review?state={v}&page={v}",
         "/ui/entity/wang-yi/history?page=99999999999999999999")
-FIELDS = ("name", "vi_name", "restore", "type", "description", "country", "revision", "expected", "names-count", "names-0-text",
-          "names-0-lang", "names-0-kind", "names-0-used_by", "text", "lang", "kind", "used_by", "into",
-          "key", "action", "entity", "example", "token", "next")
+FIELDS = ("name", "vi_name", "restore", "type", "description", "country", "revision", "expected",
+          "names-count", "names-0-text", "names-0-lang", "names-0-kind", "names-0-used_by", "text", "lang",
+          "kind", "used_by", "into", "key", "action", "entity", "example", "token", "next")
 values = st.one_of(st.text(max_size=40), st.sampled_from(["", "0", "-1", "1" * 30, "wang-yi", "alias",
                                                           "add_name", "new_entity", "dismiss", "%", "\x00"]))
 

@@ -71,6 +71,18 @@ def test_add_as_name_of_an_entity(editor: Browser, ui_service: Normalizer) -> No
     assert 'class="example">Vuong Nghi<' in text(editor.get("/ui/review?state=settled"))
 
 
+def test_a_conflicting_queue_item_can_be_added_as_ambiguous(editor: Browser, ui_service: Normalizer) -> None:
+    queue(ui_service, ("Vương Nghị", 2))
+    editor.get("/ui/review")
+    request = {"key": "vương nghị", "example": "Vương Nghị", "action": "add_name", "entity": "xi-jinping",
+               "lang": "vi", "kind": "alias"}
+    refused = editor.post("/ui/review/settle", request)
+    assert refused.status_code == 409 and "wang-yi" in text(refused)
+    assert editor.post("/ui/review/settle", {**request, "ambiguous": "1"}).status_code == 303
+    added = [n for n in ui_service.entity("xi-jinping").names if n.text == "Vương Nghị"]  # type: ignore[union-attr]
+    assert added and added[0].ambiguous
+
+
 def test_new_entity_from_a_queue_item(editor: Browser, ui_service: Normalizer) -> None:
     queue(ui_service, ("Lý Cường", 40))
     editor.get("/ui/review")
