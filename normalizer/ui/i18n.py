@@ -101,6 +101,8 @@ VI: dict[str, str] = {
     "preferred": "tên chính", "alias": "tên khác", "abbreviation": "viết tắt", "historic": "tên cũ",
     "misspelling": "viết sai", "native": "nguyên ngữ",
     # errors
+    "The form has expired or did not come from this site. Reload the page and try again.":
+        "Biểu mẫu đã hết hạn hoặc không đến từ trang này. Hãy tải lại trang rồi thử lại.",
     "Error": "Lỗi", "Something went wrong. It was logged.": "Đã xảy ra lỗi. Lỗi đã được ghi lại.",
 }
 CATALOGS = {"vi": VI, "en": {}}
