@@ -70,6 +70,7 @@ def test_search_as_you_type_with_a_type_filter(page: Any) -> None:
     page.wait_for_selector("#results li.empty")
     page.fill("#search input[name=q]", "Vương")
     page.wait_for_selector("#results a[href='/ui/entity/wang-yi']")
+    assert "người" in page.inner_text("#results")  # the type's label in the page's language
     page.click("#results a[href='/ui/entity/wang-yi']")
     page.wait_for_url("**/ui/entity/wang-yi")
     assert "Wang Yi" in page.inner_text("h1")

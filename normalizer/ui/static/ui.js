@@ -40,7 +40,8 @@
     var list = document.getElementById("results");
     if (!form || !list) { return; }
     var q = form.elements.q, type = form.elements.type, count = document.getElementById("result-count");
-    var get = latest();
+    var get = latest(), labels = {};
+    Array.prototype.forEach.call(type.options, function (o) { labels[o.value] = o.textContent; });
     var run = debounce(function () {
       var params = new URLSearchParams({ per_page: "20" });
       if (q.value.trim()) { params.set("q", q.value.trim()); }
@@ -51,8 +52,7 @@
           var li = el("li"), a = el("a"), strong = el("strong", e.name);
           a.href = entityUrl + encodeURIComponent(e.id);
           a.appendChild(strong);
-          li.append(a, " ", el("span", type.querySelector('option[value="' + e.type + '"]') ?
-            type.querySelector('option[value="' + e.type + '"]').textContent : e.type, "tag"), " ", el("code", e.id));
+          li.append(a, " ", el("span", labels[e.type] || e.type, "tag"), " ", el("code", e.id));
           if (e.description) { li.append(el("br"), el("small", e.description)); }
           list.appendChild(li);
         });
