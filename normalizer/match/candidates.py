@@ -7,12 +7,16 @@ only when they found no strong name, with a cutoff that grows stricter as keys g
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from normalizer.gazetteer import GazetteerIndex, Hit
 from normalizer.gazetteer.records import ID_PATTERN
 from normalizer.match.blocking import TrigramIndex
 from normalizer.model import Name
 from normalizer.text import MatchKeys, match_keys
+
+# Names repeat (queries, titles, context countries): key each text once.
+cached_keys = lru_cache(maxsize=1 << 16)(match_keys)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +42,7 @@ def make_variants(texts: list[tuple[str, str]]) -> list[Variant]:
     seen: set[str] = set()
     out = []
     for text, role in texts:
-        keys = match_keys(text)
+        keys = cached_keys(text)
         if keys is not None and keys.exact not in seen:
             seen.add(keys.exact)
             out.append(Variant(text, role, keys))

@@ -10,14 +10,21 @@ from dataclasses import replace
 
 from normalizer.gazetteer import GazetteerIndex
 from normalizer.match.blocking import TrigramIndex
-from normalizer.match.candidates import RawHit, Variant, dictionary_hits, fuzzy_hits, make_variants
+from normalizer.match.candidates import (
+    RawHit,
+    Variant,
+    cached_keys,
+    dictionary_hits,
+    fuzzy_hits,
+    make_variants,
+)
 from normalizer.match.decision import CANDIDATE_FLOOR, decide
-from normalizer.match.scoring import Context, best_per_entity
+from normalizer.match.scoring import CandidateCache, Context, best_per_entity
 from normalizer.model import Candidate, Parsed, Resolution, Suggestion
-from normalizer.names import is_person_title, parse
-from normalizer.text import clean, match_keys
+from normalizer.names import cached_clean, is_person_title, parse
 
 MAX_CONTEXT_TOKENS = 4
+MAX_CACHED_PLACES = 100_000
 CONTEXT_TYPES = frozenset({"country", "place"})
 # Extra tiers (transliteration) and suggesters plug in here: (matcher, variant) -> hits.
 Tier = Callable[["Matcher", Variant], list[RawHit]]
@@ -55,6 +62,8 @@ class Matcher:
         self.blocking = TrigramIndex(keys)
         self.tiers = tiers or []
         self.suggester = suggester
+        self._places: dict[str, str | None] = {}
+        self._candidates: CandidateCache = {}
 
     def resolve(self, query: str, type: str | None = None, limit: int = 5) -> Resolution:
         parsed = parse(query)
@@ -63,7 +72,8 @@ class Matcher:
         parsed, context = self.split_context(parsed)
         variants = make_variants(self.variant_texts(query, parsed))
         hits = self.gather(variants)
-        candidates = [c for c in best_per_entity(hits, context) if not type or c.type == type]
+        scored = best_per_entity(hits, context, self._candidates)
+        candidates = [c for c in scored if not type or c.type == type]
         status, match = decide(candidates)
         shown = tuple(c for c in candidates if c.score >= CANDIDATE_FLOOR)[:limit]
         suggestion = self.suggest(parsed) if status == "unmatched" else None
@@ -89,19 +99,25 @@ class Matcher:
         return parsed, Context(person_title, parsed.title)
 
     def _known(self, text: str) -> bool:
-        keys = match_keys(text)
+        keys = cached_keys(text)
         return keys is not None and bool(
             self.index.lookup("exact", keys.exact) or self.index.lookup("folded", keys.folded)
         )
 
     def _place(self, text: str) -> str | None:
-        keys = match_keys(text)
-        if keys is None:
-            return None
-        for hit in self.index.lookup("exact", keys.exact) or self.index.lookup("folded", keys.folded):
-            if hit.entity.type in CONTEXT_TYPES and hit.name.strong:
-                return hit.entity.id
-        return None
+        """The id of the country or place this text names, if any (cached per matcher)."""
+        if text in self._places:
+            return self._places[text]
+        keys = cached_keys(text)
+        found = None
+        if keys is not None:
+            hits = self.index.lookup("exact", keys.exact) or self.index.lookup("folded", keys.folded)
+            found = next(
+                (h.entity.id for h in hits if h.entity.type in CONTEXT_TYPES and h.name.strong), None
+            )
+        if len(self._places) < MAX_CACHED_PLACES:
+            self._places[text] = found
+        return found
 
     def _drop_place(self, tokens: list[str]) -> list[str]:
         for size in range(min(MAX_CONTEXT_TOKENS, len(tokens) - 1), 0, -1):
@@ -113,7 +129,7 @@ class Matcher:
     def variant_texts(query: str, parsed: Parsed) -> list[tuple[str, str]]:
         texts = [(parsed.name, "name")]
         texts += [(alt, "alternative") for alt in parsed.alternatives]
-        full = clean(query)
+        full = cached_clean(query)
         if full and full != parsed.name:
             texts.append((full, "full"))
         return texts

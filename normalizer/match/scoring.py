@@ -70,7 +70,27 @@ def _features(raw: RawHit, context: Context, agreeing: int) -> list[Feature]:
     return features
 
 
-def score_hit(raw: RawHit, context: Context, agreeing: int = 1) -> Candidate:
+NO_CONTEXT = Context()
+MAX_CACHED_CANDIDATES = 200_000
+CandidateCache = dict[tuple[str, int, str, float, str], Candidate]
+
+
+def score_hit(raw: RawHit, context: Context, agreeing: int = 1,
+              cache: CandidateCache | None = None) -> Candidate:
+    """The candidate for one hit. Most hits carry no title, context or alternatives: then the
+    candidate depends on the hit alone, and `cache` (owned by one index's matcher) keeps it."""
+    if cache is None or context != NO_CONTEXT or agreeing > 1:
+        return _score(raw, context, agreeing)
+    key = (raw.hit.entity.id, raw.hit.name_id, raw.method, raw.similarity, raw.detail)
+    found = cache.get(key)
+    if found is None:
+        found = _score(raw, NO_CONTEXT, 1)
+        if len(cache) < MAX_CACHED_CANDIDATES:
+            cache[key] = found
+    return found
+
+
+def _score(raw: RawHit, context: Context, agreeing: int) -> Candidate:
     features = _features(raw, context, agreeing)
     score = min(1.0, max(0.0, sum(f.weight for f in features)))
     entity = raw.hit.entity
@@ -81,7 +101,8 @@ def score_hit(raw: RawHit, context: Context, agreeing: int = 1) -> Candidate:
     )
 
 
-def best_per_entity(hits: list[RawHit], context: Context) -> list[Candidate]:
+def best_per_entity(hits: list[RawHit], context: Context,
+                    cache: CandidateCache | None = None) -> list[Candidate]:
     """One candidate per entity, its best-scoring hit, best first."""
     agreeing: dict[str, set[str]] = {}
     for raw in hits:
@@ -90,7 +111,7 @@ def best_per_entity(hits: list[RawHit], context: Context) -> list[Candidate]:
     best: dict[str, Candidate] = {}
     for raw in hits:
         entity_id = raw.hit.entity.id
-        candidate = score_hit(raw, context, len(agreeing.get(entity_id, ())))
+        candidate = score_hit(raw, context, len(agreeing.get(entity_id, ())), cache)
         if entity_id not in best or candidate.score > best[entity_id].score:
             best[entity_id] = candidate
     return sorted(best.values(), key=lambda c: (-c.score, c.id))

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from normalizer.model import Parsed
 from normalizer.names.titles import ENGLISH_TITLES, HONORIFICS, PERSON_TITLES, VIETNAMESE_TITLES
@@ -17,6 +18,7 @@ _TITLE_TOKENS: dict[tuple[str, ...], str] = {}
 for _title in VIETNAMESE_TITLES + ENGLISH_TITLES:
     _TITLE_TOKENS[tuple((fold(_title) or "").split())] = _title
 _LONGEST_TITLE = max(len(k) for k in _TITLE_TOKENS)
+_FIRST_WORDS = frozenset(k[0] for k in _TITLE_TOKENS)
 _HONORIFICS = frozenset(h.casefold() for h in HONORIFICS)
 _TOKEN = re.compile(r"\S+")
 _PARENS = re.compile(r"^(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)\s*(?P<rest>.*)$")
@@ -24,12 +26,19 @@ _SLASH = re.compile(r"\s*/\s*")
 _OR_WORDS = re.compile(r"\s+(?:hay|hoặc|hay là|or|aka|a\.k\.a\.)\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
+def _fold_token(token: str) -> str:
+    return fold(token) or ""
+
+
 def _title_length(tokens: list[str]) -> int:
     """How many leading tokens form a title (0 when none); the longest title wins."""
     first = tokens[0].strip(".,:").casefold()
     if first in _HONORIFICS:
         return 1
-    folded = [fold(t) or "" for t in tokens[:_LONGEST_TITLE]]
+    if _fold_token(tokens[0]) not in _FIRST_WORDS:  # most names: one cached lookup and done
+        return 0
+    folded = [_fold_token(t) for t in tokens[:_LONGEST_TITLE]]
     for size in range(min(_LONGEST_TITLE, len(tokens)), 0, -1):
         if tuple(folded[:size]) in _TITLE_TOKENS:
             return size
@@ -87,9 +96,13 @@ def _title_parts(title: str) -> list[str]:
     return parts
 
 
+# Queries repeat, and a resolve needs the cleaned text more than once: clean each text once.
+cached_clean = lru_cache(maxsize=1 << 16)(clean)
+
+
 def parse(query: str) -> Parsed | None:
     """Parse a raw query into title, name and alternatives; None when nothing is left."""
-    cleaned = clean(query)
+    cleaned = cached_clean(query)
     if cleaned is None:
         return None
     title, name = strip_titles(cleaned)
