@@ -84,13 +84,18 @@ class Extractor:
     def key_matches(self, doc: ScanText) -> list[Found]:
         """Automaton hits whose punctuation and capitalization fit a gazetteer name."""
         out = []
+        fits: dict[tuple[str, str], bool] = {}  # the same names recur all through a document
         for span in find_spans(self.automaton, doc):
-            info = self.key_info(doc.scan[span.start + 1 : span.end - 1])
+            key = doc.scan[span.start + 1 : span.end - 1]
+            info = self.key_info(key)
             if not info.has_punctuation and doc.crosses_punctuation(span.start, span.end):
                 continue
             clean_start, clean_end = doc.cleaned_span(span.start, span.end)
             surface = doc.cleaned[clean_start:clean_end]
-            if info.case_fits(surface):
+            fit = fits.get((key, surface))
+            if fit is None:
+                fit = fits[key, surface] = info.case_fits(surface)
+            if fit:
                 out.append(Found(span.start, span.end, clean_start, clean_end, surface))
         return out
 
@@ -126,40 +131,45 @@ def resolved(found: list[Found], resolve: Resolver) -> list[Found]:
         if resolution is None:
             resolution = cache[span.surface] = resolve(span.surface)
         if resolution.status != "unmatched":
-            out.append(replace(span, resolution=resolution))
+            out.append(span.with_resolution(resolution))
     return out
 
 
 def in_context(doc: ScanText, found: list[Found]) -> list[Found]:
     """Titles attached; one-syllable names kept only where context says they are names.
 
-    Repeated until stable: a neighbour that is itself rejected ("Lê Đức Anh": "Đức") must not
-    vouch for a name next to it.
+    The one-syllable rules are repeated until stable: a neighbour that is itself rejected
+    ("Lê Đức Anh": "Đức") must not vouch for a name next to it. Only one-syllable spans are
+    tested again; titles are read once, against the places that survived.
     """
-    kept = found
+    single = [_needs_context(span) for span in found]
+    words = [_span_word_starts(doc, span) for span in found]
+    titled: dict[int, bool] = {}
+    kept = [True] * len(found)
     for _ in range(3):
-        narrowed = _in_context_once(doc, kept)
-        if len(narrowed) == len(kept):
+        starts = set().union(*(w for w, k in zip(words, kept, strict=True) if k))
+        rejected = [i for i, span in enumerate(found) if kept[i] and single[i]
+                    and not _one_token_fits(doc, span, starts, titled)]
+        for i in rejected:
+            kept[i] = False
+        if not rejected:
             break
-        survivors = {k.scan_start for k in narrowed}
-        kept = [f for f in kept if f.scan_start in survivors]
-    return narrowed
+    survivors = [span for span, k in zip(found, kept, strict=True) if k]
+    places = _place_ends(survivors)
+    return [span.with_title(person_title_before(doc, span.scan_start, places))
+            if span.entity_type == "person" else span for span in survivors]
 
 
-def _in_context_once(doc: ScanText, found: list[Found]) -> list[Found]:
-    starts = _word_starts(doc, found)
-    places = _place_ends(found)
-    out = []
-    for span in found:
-        if span.entity_type == "person":
-            out.append(replace(span, title=person_title_before(doc, span.scan_start, places)))
-        elif span.words > 1 or _acronym(span):
-            out.append(span)
-        else:
-            titled = title_before(doc, span.scan_start) is not None
-            if one_token_fits(doc, span.scan_start, span.scan_end, starts, titled):
-                out.append(span)
-    return out
+def _needs_context(span: Found) -> bool:
+    """True for a one-syllable name that may be a Vietnamese word (not a person, not an acronym)."""
+    return span.entity_type != "person" and span.words == 1 and not _acronym(span)
+
+
+def _one_token_fits(doc: ScanText, span: Found, starts: set[int], titled: dict[int, bool]) -> bool:
+    has_title = titled.get(span.scan_start)
+    if has_title is None:
+        has_title = titled[span.scan_start] = title_before(doc, span.scan_start) is not None
+    return one_token_fits(doc, span.scan_start, span.scan_end, starts, has_title)
 
 
 def _acronym(span: Found) -> bool:
@@ -177,11 +187,10 @@ def leftovers(doc: ScanText, found: list[Found], resolve: Resolver) -> tuple[lis
     promoted, unlinked = [], []
     for span in name_like_spans(doc, covered, places):
         resolution = resolve(span.surface)
-        span = replace(span, resolution=resolution)
         if resolution.status == "matched" and span.words > 1:
-            promoted.append(span)
+            promoted.append(span.with_resolution(resolution))
         else:
-            unlinked.append(replace(span, resolution=_not_linked(resolution)))
+            unlinked.append(span.with_resolution(_not_linked(resolution)))
     return promoted, unlinked
 
 
@@ -213,16 +222,14 @@ def _of_types(resolution: Resolution | None, types: Collection[str] | None) -> b
     return any(c.type in types for c in resolution.candidates)
 
 
-def _word_starts(doc: ScanText, found: Iterable[Found]) -> set[int]:
-    """Scan positions of the first letter of every word inside the spans."""
-    starts = set()
-    for span in found:
-        first, last = span.key
-        starts.add(first)
-        position = doc.scan.find(" ", first, last)
-        while position >= 0:
-            starts.add(position + 1)
-            position = doc.scan.find(" ", position + 1, last)
+def _span_word_starts(doc: ScanText, span: Found) -> set[int]:
+    """Scan positions of the first letter of every word inside the span."""
+    first, last = span.key
+    starts = {first}
+    position = doc.scan.find(" ", first, last)
+    while position >= 0:
+        starts.add(position + 1)
+        position = doc.scan.find(" ", position + 1, last)
     return starts
 
 

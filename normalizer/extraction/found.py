@@ -22,6 +22,15 @@ class Found:
     coref: bool = False  # a partial reference to a person named in full earlier
     antecedent: Found | None = None
 
+    def with_resolution(self, resolution: Resolution | None) -> Found:
+        """This span with another resolution (a direct call: `dataclasses.replace` costs 4x)."""
+        return Found(self.scan_start, self.scan_end, self.clean_start, self.clean_end, self.surface,
+                     resolution, self.title, self.coref, self.antecedent)
+
+    def with_title(self, title: Title | None) -> Found:
+        return Found(self.scan_start, self.scan_end, self.clean_start, self.clean_end, self.surface,
+                     self.resolution, title, self.coref, self.antecedent)
+
     @property
     def key(self) -> tuple[int, int]:
         return self.scan_start + 1, self.scan_end - 1

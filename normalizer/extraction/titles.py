@@ -52,10 +52,17 @@ def _cleaned_words(text: ScanText, spans: list[tuple[int, int]]) -> list[str]:
 
 def title_before(text: ScanText, scan_start: int) -> Title | None:
     """The title that ends right before the padded span starting at scan_start, if any."""
-    spans = _words_before(text, scan_start, MAX_TITLE_WORDS)
-    if not spans or (fold(text.scan[spans[-1][0] + 1 : spans[-1][1] - 1]) or "") not in _LAST_WORDS:
+    last = text.word_before(scan_start)
+    # Most words before a mention end no title: test that one word before walking further back.
+    if last is None or _folded(text.scan[last[0] + 1 : last[1] - 1]) not in _LAST_WORDS:
         return None
+    spans = _words_before(text, scan_start, MAX_TITLE_WORDS)
     return _title_ending(tuple(_cleaned_words(text, spans)))
+
+
+@lru_cache(maxsize=65536)
+def _folded(word: str) -> str:
+    return fold(word) or ""
 
 
 @lru_cache(maxsize=65536)
