@@ -124,7 +124,8 @@ class EntityForm:
 
 
 def form_int(value: str | None, default: int) -> int:
-    return int(value) if value and value.isdigit() and len(value) < 12 else default
+    """A small non-negative integer typed as ASCII digits ("²" is a digit to isdigit, not to int)."""
+    return int(value) if value and value.isascii() and value.isdigit() and len(value) < 12 else default
 
 
 def field_errors(errors: Mapping[str, Any], rows: Mapping[str, list[int]] | None = None,
@@ -138,7 +139,7 @@ def field_errors(errors: Mapping[str, Any], rows: Mapping[str, list[int]] | None
     for path, messages in out.items():
         parts = path.split("-")
         form_rows = (rows or {}).get(parts[0])
-        if form_rows is not None and len(parts) >= 2 and parts[1].isdigit():
+        if form_rows is not None and len(parts) >= 2 and parts[1].isascii() and parts[1].isdigit():
             position = int(parts[1])
             parts[1] = str(form_rows[position]) if position < len(form_rows) else parts[1]
         key = prefix + "-".join(p for p in parts if p != "_schema") if path != "_schema" else "_schema"

@@ -97,6 +97,7 @@ def test_the_edit_form_reads_rows_and_the_new_name() -> None:
     assert payload["names"][1] == {"text": "Vương Nghị", "lang": "vi", "kind": "alias", "source": "editorial",
                                    "used_by": ["china", "japan"]}
     assert EntityForm.read({"names-count": "99999999999999", "revision": "x"}).revision == 0
+    assert EntityForm.read({"names-count": "²", "revision": "³"}).revision == 0
 
 
 def test_a_configured_secret_key_wins(tmp_path: Path) -> None:
