@@ -84,7 +84,7 @@ def max_edits(key: str) -> int:
     length = len(key.replace(" ", ""))
     if length < 5:
         return 0
-    return 1 if length < 9 else 2
+    return 1 if length < 7 else 2
 
 
 def fuzzy_hits(index: GazetteerIndex, blocking: TrigramIndex, numbers: list[list[int]],

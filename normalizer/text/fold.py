@@ -73,7 +73,8 @@ def _exact_from_clean(cleaned: str) -> str | None:
 
 
 def _fold_exact(key: str) -> str | None:
-    return _ASCII_NON_WORD.sub(" ", iy_variant(key.translate(FOLD_TABLE))).strip() or None
+    # i/y after punctuation is gone: "_" and "'" would otherwise hide a word boundary
+    return iy_variant(_ASCII_NON_WORD.sub(" ", key.translate(FOLD_TABLE)).strip()) or None
 
 
 def fold(text: str | None) -> str | None:
@@ -81,7 +82,7 @@ def fold(text: str | None) -> str | None:
     if not text:
         return None
     if text.isascii():
-        key = _ASCII_NON_WORD.sub(" ", iy_variant(text.lower())).strip()
+        key = iy_variant(_ASCII_NON_WORD.sub(" ", text.lower()).strip())
         return key or None
     if " " not in text:  # one word, as name parsing asks for title words: cache it
         return _fold_word(text)

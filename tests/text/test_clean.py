@@ -69,3 +69,8 @@ def test_a_stray_mark_after_punctuation_keeps_the_next_word_offsets():
     cleaned, starts, _ = clean_with_offsets(text)
     assert cleaned.endswith("Vương")
     assert starts[-5:] == [2, 3, 4, 5, 6]
+
+
+def test_i_y_is_unified_after_punctuation_is_removed():
+    assert fold("KY_") == fold("ky") == "ki"
+    assert fold(fold("KY_")) == fold("KY_")
