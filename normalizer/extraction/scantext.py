@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from normalizer.text import canonical_tones, clean_with_offsets, iy_variant
+from normalizer.text import clean_with_offsets, iy_variant, place_tone
 from normalizer.text.chars import INVISIBLE, SCRIPT_LOOKALIKES, SIMPLE_MAP
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -44,6 +44,8 @@ def _codepoints(text: str) -> np.ndarray:
 
 _SLOW_CHARS = frozenset(INVISIBLE | set(SCRIPT_LOOKALIKES)) | frozenset(map(chr, range(0x300, 0x370)))
 _MAPPED_CHARS = frozenset(map(chr, _ONE_TO_ONE))
+_SLOW_PATTERN = re.compile("[" + re.escape("".join(sorted(_SLOW_CHARS))) + "]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _code_table(chars: Iterable[str]) -> np.ndarray:
@@ -72,34 +74,90 @@ def _fast_clean(text: str, distinct: set[str] | None = None) -> str | None:
     mapped = text if _MAPPED_CHARS.isdisjoint(distinct) else text.translate(_ONE_TO_ONE)
     if not unicodedata.is_normalized("NFC", mapped):
         return None
-    cleaned = canonical_tones(mapped)
-    return cleaned if len(cleaned) == len(text) else None
+    return _tones_in_place(mapped)
+
+
+def _tones_in_place(text: str) -> str | None:
+    """`canonical_tones(text)` when it keeps every character in place, else None.
+
+    Each distinct word is placed once: in well-formed text no tone moves and the text comes
+    back as it is, without a call per word (text without combining marks: words are letter runs).
+    """
+    if text.isascii():
+        return text
+    moved = {}
+    for word in set(_LETTERS.findall(text)):
+        if not word.isascii() and (placed := place_tone(word)) != word:
+            if len(placed) != len(word):
+                return None
+            moved[word] = placed
+    if not moved:
+        return text
+    pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, moved)) + r")(?![^\W\d_])")
+    return pattern.sub(lambda m: moved[m.group()], text)
 
 
 def _clean_by_line(text: str) -> tuple[str, np.ndarray, np.ndarray]:
-    """Cleaned text with offset arrays, line by line: only the lines that need it take the
-    slow per-character path (one decomposed or invisible character must not slow a whole
-    article down)."""
+    """Cleaned text with offset arrays: only the lines that need it take the slow
+    per-character path (one decomposed or invisible character must not slow a whole article
+    down); runs of tidy lines between them are cleaned as one piece."""
     pieces: list[str] = []
     starts: list[np.ndarray] = []
     ends: list[np.ndarray] = []
     offset = 0
-    for line in text.splitlines(keepends=True):
-        fast = _fast_clean(line)
+    for chunk, tidy in _chunks(text):
+        fast = _fast_clean(chunk) if tidy else None
         if fast is not None:
-            positions = np.arange(offset, offset + len(line), dtype=np.int64)
+            positions = np.arange(offset, offset + len(chunk), dtype=np.int64)
             pieces.append(fast)
             starts.append(positions)
             ends.append(positions + 1)
+        elif tidy:  # not NFC, or a tone that moves and changes the length: line by line
+            for line in chunk.splitlines(keepends=True):
+                _add_slow_or_fast(line, offset, pieces, starts, ends)
+                offset += len(line)
+            continue
         else:
-            cleaned, begin, end = clean_with_offsets(line)
-            pieces.append(cleaned + "\n")  # the line break the slow path stripped
-            starts.append(np.asarray([*begin, len(line) - 1], dtype=np.int64) + offset)
-            ends.append(np.asarray([*end, len(line)], dtype=np.int64) + offset)
-        offset += len(line)
+            _add_slow(chunk, offset, pieces, starts, ends)
+        offset += len(chunk)
     if not pieces:
         return "", np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     return "".join(pieces), np.concatenate(starts), np.concatenate(ends)
+
+
+def _chunks(text: str) -> Iterable[tuple[str, bool]]:
+    """(piece, tidy): runs of lines with no slow character, and each line with one."""
+    run: list[str] = []
+    for line in text.splitlines(keepends=True):
+        if _SLOW_PATTERN.search(line) is None:
+            run.append(line)
+            continue
+        if run:
+            yield "".join(run), True
+            run = []
+        yield line, False
+    if run:
+        yield "".join(run), True
+
+
+def _add_slow_or_fast(line: str, offset: int, pieces: list[str], starts: list[np.ndarray],
+                      ends: list[np.ndarray]) -> None:
+    fast = _fast_clean(line)
+    if fast is None:
+        _add_slow(line, offset, pieces, starts, ends)
+        return
+    positions = np.arange(offset, offset + len(line), dtype=np.int64)
+    pieces.append(fast)
+    starts.append(positions)
+    ends.append(positions + 1)
+
+
+def _add_slow(line: str, offset: int, pieces: list[str], starts: list[np.ndarray],
+              ends: list[np.ndarray]) -> None:
+    cleaned, begin, end = clean_with_offsets(line)
+    pieces.append(cleaned + "\n")  # the line break the slow path stripped
+    starts.append(np.asarray([*begin, len(line) - 1], dtype=np.int64) + offset)
+    ends.append(np.asarray([*end, len(line)], dtype=np.int64) + offset)
 
 
 def _casefold_map(cleaned: str) -> tuple[str, np.ndarray | None]:
