@@ -23,7 +23,13 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 
 from normalizer.extraction.automaton import automaton_for, find_spans
-from normalizer.extraction.coref import antecedents, find_partials, link, partial_pattern
+from normalizer.extraction.coref import (
+    antecedents,
+    find_partials,
+    link,
+    partial_key_table,
+    partial_pattern,
+)
 from normalizer.extraction.dates import settled_by_date
 from normalizer.extraction.found import Found, longest_first
 from normalizer.extraction.rules import KeyInfo, one_token_fits
@@ -31,7 +37,7 @@ from normalizer.extraction.scantext import ScanText
 from normalizer.extraction.titles import person_title_before, title_before
 from normalizer.extraction.unlinked import name_like_spans
 from normalizer.gazetteer import GazetteerIndex
-from normalizer.model import Mention, Resolution
+from normalizer.model import Entity, Mention, Resolution
 
 Resolver = Callable[[str], Resolution]
 PLACE_TYPES = frozenset({"country", "place"})
@@ -58,6 +64,7 @@ class Extractor:
         self.index = index
         self.automaton = automaton_for(index)
         self._keys: dict[str, KeyInfo] = {}
+        self._partial_keys: dict[str, dict[str, bool]] = {}  # entity id -> its partial keys
 
     def extract(self, text: str, resolve: Resolver, types: Collection[str] | None = None,
                 date: dt.date | None = None) -> Extraction:
@@ -81,6 +88,12 @@ class Extractor:
             info = self._keys[key] = KeyInfo.of(self.index, key)
         return info
 
+    def partial_keys(self, entity: Entity) -> dict[str, bool]:
+        keys = self._partial_keys.get(entity.id)
+        if keys is None:
+            keys = self._partial_keys[entity.id] = partial_key_table(entity)
+        return keys
+
     def key_matches(self, doc: ScanText) -> list[Found]:
         """Automaton hits whose punctuation and capitalization fit a gazetteer name."""
         out = []
@@ -101,7 +114,7 @@ class Extractor:
 
     def partial_references(self, doc: ScanText, mentions: list[Found]) -> list[Found]:
         """Partial references linked to a person named in full earlier (extraction.coref)."""
-        table = antecedents(mentions, self.index.get)
+        table = antecedents(mentions, self.index.get, self.partial_keys)
         pattern = partial_pattern(table)
         if pattern is None:
             return []

@@ -41,10 +41,22 @@ def partial_keys(entity: Entity) -> Iterable[tuple[str, bool]]:
                     yield scan_word(token), False
 
 
+def partial_key_table(entity: Entity) -> dict[str, bool]:
+    """Each partial key of a person once: True when it is a family name in any of the names."""
+    keys: dict[str, bool] = {}
+    for key, by_family in partial_keys(entity):
+        keys[key] = keys.get(key, False) or by_family
+    return keys
+
+
 def antecedents(
-    mentions: list[Found], entity_of: Callable[[str], Entity | None]
+    mentions: list[Found], entity_of: Callable[[str], Entity | None],
+    keys_of: Callable[[Entity], dict[str, bool]] = partial_key_table,
 ) -> dict[str, list[Antecedent]]:
-    """Partial keys of every person mentioned in full, with where they were mentioned."""
+    """Partial keys of every person mentioned in full, with where they were mentioned.
+
+    `keys_of` gives an entity's partial keys (partial_key_table, or a cached version of it).
+    """
     table: dict[str, list[Antecedent]] = {}
     for found in mentions:
         match = found.resolution.match if found.resolution else None
@@ -53,10 +65,7 @@ def antecedents(
         entity = entity_of(match.id)
         if entity is None:
             continue
-        keys: dict[str, bool] = {}
-        for key, by_family in partial_keys(entity):
-            keys[key] = keys.get(key, False) or by_family
-        for key, by_family in keys.items():
+        for key, by_family in keys_of(entity).items():
             table.setdefault(key, []).append(Antecedent(found, entity, by_family))
     return table
 

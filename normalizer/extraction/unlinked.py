@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -51,6 +52,8 @@ def vietnamese_syllable(word: str) -> bool:
 def _uncovered_segments(text: ScanText, covered: bytearray) -> Iterator[list[tuple[int, int]]]:
     """Groups of adjacent capitalized words (cleaned spans) that no mention covers."""
     for run in _RUN.finditer(text.cleaned):
+        if covered.find(0, run.start(), run.end()) < 0:
+            continue  # most capitalized runs are mentions
         group: list[tuple[int, int]] = []
         for word in _WORD.finditer(run.group()):
             start, end = run.start() + word.start(), run.start() + word.end()
@@ -64,42 +67,61 @@ def _uncovered_segments(text: ScanText, covered: bytearray) -> Iterator[list[tup
             yield group
 
 
-def _scan_start(text: ScanText, clean_start: int) -> int:
-    """The padded scan start of the word at this cleaned offset."""
-    lowered = clean_start
+def _scan_starts(text: ScanText, clean_starts: list[int]) -> list[int]:
+    """The padded scan starts of the words at these cleaned offsets (one vectorised call)."""
+    lowered = np.asarray(clean_starts, dtype=np.int64)
     if text.lowered_to_cleaned is not None:
-        lowered = int(np.searchsorted(text.lowered_to_cleaned, clean_start))
-    return int(np.searchsorted(text.to_lowered, lowered))
+        lowered = np.searchsorted(text.lowered_to_cleaned, lowered)
+    return np.searchsorted(text.to_lowered, lowered).tolist()  # type: ignore[no-any-return]
 
 
-def _scan_end(text: ScanText, clean_end: int) -> int:
-    lowered = clean_end - 1
+def _scan_ends(text: ScanText, clean_ends: list[int]) -> list[int]:
+    """The padded scan ends of the words ending at these cleaned offsets."""
+    lowered = np.asarray(clean_ends, dtype=np.int64) - 1
     if text.lowered_to_cleaned is not None:
-        lowered = int(np.searchsorted(text.lowered_to_cleaned, clean_end - 1, side="right")) - 1
-    return int(np.searchsorted(text.to_lowered, lowered)) + 3
+        lowered = np.searchsorted(text.lowered_to_cleaned, lowered, side="right") - 1
+    return (np.searchsorted(text.to_lowered, lowered) + 3).tolist()  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True, slots=True)
+class _ScanMap:
+    """Cleaned word offsets -> padded scan offsets, for every word of the leftover groups."""
+
+    starts: dict[int, int]
+    ends: dict[int, int]
+
+    @classmethod
+    def of(cls, text: ScanText, groups: list[list[tuple[int, int]]]) -> _ScanMap:
+        firsts = [a for group in groups for a, _ in group]
+        lasts = [b for group in groups for _, b in group]
+        return cls(dict(zip(firsts, _scan_starts(text, firsts), strict=True)),
+                   dict(zip(lasts, _scan_ends(text, lasts), strict=True)))
 
 
 def name_like_spans(text: ScanText, covered: bytearray, place_ends: dict[int, int]) -> Iterator[Found]:
     """Name-like leftover spans, titles stripped, with the title before them if any."""
-    for group in _uncovered_segments(text, covered):
-        found = _candidate(text, group[:MAX_WORDS], place_ends)
+    groups = list(_uncovered_segments(text, covered))
+    scan = _ScanMap.of(text, groups)
+    for group in groups:
+        found = _candidate(text, group[:MAX_WORDS], place_ends, scan)
         if found is not None:
             yield found
 
 
-def _candidate(text: ScanText, group: list[tuple[int, int]], place_ends: dict[int, int]) -> Found | None:
+def _candidate(text: ScanText, group: list[tuple[int, int]], place_ends: dict[int, int],
+               scan: _ScanMap) -> Found | None:
     words = [text.cleaned[a:b] for a, b in group]
     title_text = leading_title(tuple(words))
     skip = len(title_text.split()) if title_text else 0
-    if skip == 0 and text.starts_sentence(_scan_start(text, group[0][0])):
+    if skip == 0 and text.starts_sentence(scan.starts[group[0][0]]):
         skip = 1 if scan_word(words[0]) in _SENTENCE_WORDS else 0
     group, words = group[skip:], words[skip:]
     if group:
-        skip = _inside_title(text, group)
+        skip = _inside_title(text, group, scan.starts[group[0][0]])
         group, words = group[skip:], words[skip:]
     if not group:
         return None
-    scan_start, scan_end = _scan_start(text, group[0][0]), _scan_end(text, group[-1][1])
+    scan_start, scan_end = scan.starts[group[0][0]], scan.ends[group[-1][1]]
     title = person_title_before(text, scan_start, place_ends)
     if not _name_like(text, words, scan_start, scan_end, title):
         return None
@@ -107,12 +129,12 @@ def _candidate(text: ScanText, group: list[tuple[int, int]], place_ends: dict[in
     return Found(scan_start, scan_end, group[0][0], group[-1][1], surface, title=title)
 
 
-def _inside_title(text: ScanText, group: list[tuple[int, int]]) -> int:
+def _inside_title(text: ScanText, group: list[tuple[int, int]], scan_start: int) -> int:
     """How many leading words of the group belong to a title that starts before it.
 
     "Bộ trưởng Ngoại giao": "Ngoại" is capitalized but part of the title, not a name.
     """
-    before = title_before(text, _scan_start(text, group[0][0]))
+    before = title_before(text, scan_start)
     if before is None:
         return 0
     end = group[-1][1]
