@@ -117,7 +117,7 @@ class Normalizer:
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Normalizer:
         settings = settings or Settings.from_env()
-        store = Store.open(settings.database_url)
+        store = Store.open(settings.store_url())
         ensure_loaded(store, settings.gazetteer_dir)
         live = store.live()
         return cls(GazetteerIndex(live.entities, live.redirects), settings, store, live.revision)
@@ -136,7 +136,7 @@ class Normalizer:
         """The curation desk over the settings' database without building an index (for tools:
         `normalizer token`, `gazetteer load|export`). Strong-name conflicts are not checked here."""
         settings = settings or Settings.from_env()
-        return Desk(Store.open(settings.database_url), lambda: GazetteerIndex(()), lambda: None)
+        return Desk(Store.open(settings.store_url()), lambda: GazetteerIndex(()), lambda: None)
 
     @staticmethod
     def _matcher_for(index: GazetteerIndex) -> Matcher:

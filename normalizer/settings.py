@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -55,3 +56,14 @@ class Settings:
             else:
                 values[f.name] = raw
         return cls(**values)  # type: ignore[arg-type]
+
+    def store_url(self) -> str:
+        """The database to open: database_url, except that the default SQLite file belongs to the
+        default gazetteer; another gazetteer directory (tests, `--gazetteer DIR`) gets a file of its
+        own, var/normalizer-<hash of the directory>.db, so that two gazetteers never mix in one
+        database. An explicit NORMALIZER_DATABASE_URL is always used as given."""
+        default = type(self)()
+        if self.database_url != default.database_url or self.gazetteer_dir == default.gazetteer_dir:
+            return self.database_url
+        digest = hashlib.sha256(str(Path(self.gazetteer_dir).resolve()).encode("utf-8")).hexdigest()[:12]
+        return f"sqlite:///var/normalizer-{digest}.db"

@@ -140,6 +140,8 @@ class EditEntity(MethodView):
         """Change fields; `names`, when sent, replaces every name. Needs If-Match."""
         token = require_editor()
         found = current(entity_id)
+        if "names" in body:  # name ids, as GET .../names shows them, say nothing about the new list
+            body["names"] = [{k: v for k, v in n.items() if k != "id"} for n in body["names"]]
         return curated(desk().update(entity_id, body, expected_revision(found), token.name))
 
     @blp.response(200, CuratedEntitySchema, description="deleted (softly: POST .../undelete restores it)")
@@ -177,6 +179,7 @@ class EntityNames(MethodView):
         """Add one name. Needs If-Match."""
         token = require_editor()
         found = current(entity_id)
+        body.pop("id", None)
         return curated(desk().add_name(entity_id, body, expected_revision(found), token.name))
 
 

@@ -29,6 +29,8 @@ class EditorNameInput(Schema):
     ambiguous = fields.Boolean(
         metadata={"description": "true: share a strong name with another entity on purpose"})
     source = fields.String(load_default="editorial", validate=validate.Length(max=100))
+    id = fields.Integer(load_only=True, metadata={
+        "description": "ignored: names as GET .../names returns them can be sent back as they are"})
 
 
 class EditorRoleInput(Schema):

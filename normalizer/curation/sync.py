@@ -40,11 +40,20 @@ def fingerprint(root: Path) -> int:
 def ensure_loaded(store: Store, root: Path) -> LoadReport | None:
     """At start: load the YAML gazetteer into an empty database, and load it again (an upsert that
     leaves editors' changes alone) whenever the files changed since the last load, e.g. after a
-    git pull. Returns the load's report, or None when nothing had to be loaded."""
+    git pull. Returns the load's report, or None when nothing was loaded. Invalid files raise
+    GazetteerProblems only for an empty database; otherwise they are logged and skipped."""
     stamp = fingerprint(root)
-    if store.entity_count() and store.meta_value(SOURCE_FINGERPRINT) == stamp:
+    loaded_before = store.entity_count() > 0
+    if loaded_before and store.meta_value(SOURCE_FINGERPRINT) == stamp:
         return None
-    report = load_gazetteer(store, root)
+    try:
+        report = load_gazetteer(store, root)
+    except GazetteerProblems as exc:
+        if not loaded_before:
+            raise  # nothing to serve: refuse to start, saying why
+        # Files half-way through an edit must not stop a service that has a good database.
+        log.warning("not reloading the gazetteer, serving the database as it is: %s", exc)
+        return None
     store.set_meta(SOURCE_FINGERPRINT, stamp)
     if report.conflicts:
         log.warning("gazetteer load: %d entities changed by editors were left alone: %s",

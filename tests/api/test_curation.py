@@ -132,6 +132,15 @@ def test_a_strong_name_of_another_entity_is_a_409_naming_it(editors: Editors) ->
     assert ok.status_code == 200
 
 
+def test_names_as_get_shows_them_can_be_sent_back(editors: Editors) -> None:
+    shown = editors.client.get("/v1/entities/japan/names")
+    names = [*shown.get_json()["names"], {"text": "Nhật", "lang": "vi", "kind": "abbreviation"}]
+    done = editors.call("PATCH", "/v1/entities/japan", etag=shown.headers["ETag"], json={"names": names})
+    assert done.status_code == 200
+    kept = [n["id"] for n in done.get_json()["names"][:2]]
+    assert kept == [n["id"] for n in shown.get_json()["names"]]
+
+
 def test_names_are_added_and_removed_by_id(editors: Editors) -> None:
     added = editors.call("POST", "/v1/entities/japan/names", etag=editors.etag("japan"),
                          json={"text": "Nhật", "lang": "vi", "kind": "abbreviation"})

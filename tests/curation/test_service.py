@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import time
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -161,3 +162,14 @@ def test_a_service_without_a_store_still_works(service: Normalizer) -> None:
     bare = Normalizer(service.index)
     assert bare.curation is None and bare.resolve("Wang Yi").match.id == "wang-yi"
     assert bare.entity("wang-yi").id == "wang-yi" and not bare.refresh()
+
+
+def test_another_gazetteer_gets_its_own_default_database(tmp_path: Path) -> None:
+    default = Settings()
+    assert default.store_url() == "sqlite:///var/normalizer.db"
+    other = Settings(gazetteer_dir=tmp_path)
+    assert other.store_url().startswith("sqlite:///var/normalizer-")
+    assert other.store_url() != default.store_url()
+    assert Settings(gazetteer_dir=tmp_path).store_url() == other.store_url()
+    explicit = Settings(gazetteer_dir=tmp_path, database_url="sqlite:////tmp/x.db")
+    assert explicit.store_url() == "sqlite:////tmp/x.db"

@@ -54,6 +54,19 @@ def test_reload_of_the_same_files_changes_nothing(store: Store, gazetteer_dir: P
     assert store.gazetteer_revision() == before
 
 
+def test_invalid_files_at_start_keep_a_loaded_database_serving(store: Store, gazetteer_dir: Path) -> None:
+    ensure_loaded(store, gazetteer_dir)
+    (gazetteer_dir / "countries.yaml").write_text("- id: Not A Slug\n  type: alien\n", "utf-8")
+    assert ensure_loaded(store, gazetteer_dir) is None
+    assert store.get("japan") is not None
+
+
+def test_invalid_files_refuse_an_empty_database(empty_store: Store, tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("- id: Not A Slug\n  type: alien\n", "utf-8")
+    with pytest.raises(GazetteerProblems):
+        ensure_loaded(empty_store, tmp_path)
+
+
 def test_invalid_files_import_nothing(empty_store: Store, tmp_path: Path) -> None:
     (tmp_path / "bad.yaml").write_text("- id: Not A Slug\n  type: alien\n", "utf-8")
     with pytest.raises(GazetteerProblems, match="problem"):
