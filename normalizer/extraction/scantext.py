@@ -21,6 +21,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 import numpy as np
 
@@ -127,17 +128,17 @@ def _clean_by_line(text: str) -> tuple[str, np.ndarray, np.ndarray]:
 
 def _chunks(text: str) -> Iterable[tuple[str, bool]]:
     """(piece, tidy): runs of lines with no slow character, and each line with one."""
-    run: list[str] = []
-    for line in text.splitlines(keepends=True):
-        if _SLOW_PATTERN.search(line) is None:
-            run.append(line)
-            continue
-        if run:
-            yield "".join(run), True
-            run = []
-        yield line, False
-    if run:
-        yield "".join(run), True
+    lines = text.splitlines(keepends=True)
+    ends = list(accumulate(map(len, lines)))
+    slow = sorted({bisect_right(ends, m.start()) for m in _SLOW_PATTERN.finditer(text)})
+    done = 0
+    for number in slow:
+        if number > done:
+            yield "".join(lines[done:number]), True
+        yield lines[number], False
+        done = number + 1
+    if done < len(lines):
+        yield "".join(lines[done:]), True
 
 
 def _add_slow_or_fast(line: str, offset: int, pieces: list[str], starts: list[np.ndarray],

@@ -54,3 +54,24 @@ def test_sentence_punctuation_breaks_matches_and_dots_glue() -> None:
     assert doc.crosses_break(start, start + len(" nhật bản "))
     vtv = doc.scan.index(" vtv ")
     assert doc.crosses_break(vtv, vtv + len(" vtv "))
+
+
+LINE_PIECES = [*PIECES[:14], "Ta\u0301c", "\u200b", "Tokу\u043e", "Thuỷ", "Hoà Bình", "\r\n", "\u2028"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(LINE_PIECES), max_size=6).map("".join), max_size=6))
+def test_a_document_scans_as_its_lines_do(lines: list[str]) -> None:
+    """Tidy lines are cleaned together and the others one by one: no line sees its neighbours."""
+    text = "\n".join(lines)
+    words = [w for line in text.splitlines() for w in ScanText.build(line).scan.split()]
+    assert ScanText.build(text).scan.split() == words
+
+
+def test_offsets_after_a_slow_line_point_at_the_same_words() -> None:
+    text = "Ông Vu\u0301 Văn\u200b A\nBộ trưởng Vương Nghị\nTa\u0301c Kishida"
+    doc = ScanText.build(text)
+    for word in ("vương nghị", "kishida"):
+        start = doc.scan.index(f" {word} ")
+        o, p = doc.original_span(*doc.cleaned_span(start, start + len(word) + 2))
+        assert unicodedata.normalize("NFC", text[o:p]).casefold() == word
