@@ -125,7 +125,7 @@ def candidate_path(index: GazetteerIndex, matcher: Matcher, fuzzy: bool) -> Call
     """The lower-level path below resolve: keys + dictionary lookup, or keys + blocking + ratio."""
     if fuzzy:
         def fuzzy_path(q: str) -> object:
-            return [fuzzy_hits(index, matcher.blocking, matcher.fuzzy_numbers, v, 5)
+            return [fuzzy_hits(index, matcher.blocking, v, 5)
                     for v in make_variants([(q, "name")])]
         return fuzzy_path
 
@@ -171,7 +171,7 @@ def measure_baselines(index: GazetteerIndex, matcher: Matcher, name: str,
     """The matcher against two full scans of every name, on the same queries, in this process."""
     all_names = [n.text for n in index.name_of]
     keys = matcher.blocking.keys
-    key_owner = [index.name_owner[numbers[0]] for numbers in matcher.fuzzy_numbers]
+    key_owner = [index.lookup("folded", key)[0].entity.id for key in keys]
 
     def wratio(q: str) -> list[str]:
         found = process.extractOne(q, all_names)

@@ -52,31 +52,37 @@ def make_variants(texts: list[tuple[str, str]]) -> list[Variant]:
 def dictionary_hits(index: GazetteerIndex, variant: Variant) -> list[RawHit]:
     """Hits of the exact, folded, order-free, spacing-free and family-name tiers; the strictest per name.
 
-    A family name alone ("Kishida", "ông Vương") reaches every person who bears it: one such
-    person is a match, several are ambiguous.
+    Tiers go from strict to loose in groups, and a group that reaches a strong name ends the
+    search: looser keys only add noise once the name itself was found. A family name alone
+    ("Kishida", "ông Vương") reaches every person who bears it: one such person is a match,
+    several are ambiguous.
     """
-    keys = variant.keys
-    found: dict[int, RawHit] = {}
     if ID_PATTERN.match(variant.text) and variant.text in index.entities:
         entity = index.entities[variant.text]
         hit = Hit(entity, Name(entity.name, "en", "preferred", "id"), -1)
         return [RawHit(hit, variant, "id", 1.0, "the query is this entity's id")]
-    plain_query = keys.exact == keys.folded
-    plan = [
-        ("exact", "exact", keys.exact, 1.0),
-        ("folded", "folded", keys.folded, 1.0 if plain_query else 0.94),
-        ("sorted", "sorted", keys.sorted, 0.97),
-        ("sorted", "folded", keys.sorted, 0.97),
-        ("compact", "compact", keys.compact, 0.97),
-        ("compact", "folded", keys.compact, 0.97),
-        ("family", "family_exact", keys.exact, 1.0),
-        ("family", "family_folded", keys.folded, 1.0 if plain_query else 0.94),
-    ]
-    for method, table, key, similarity in plan:
-        for hit in index.lookup(table, key):
-            if hit.name_id not in found:
-                found[hit.name_id] = RawHit(hit, variant, method, similarity)
+    found: dict[int, RawHit] = {}
+    for group in _plan(variant.keys):
+        for method, table, key, similarity in group:
+            for name_id in index.name_ids(table, key):
+                if name_id not in found:
+                    found[name_id] = RawHit(index.hit(name_id), variant, method, similarity)
+        if any(raw.hit.name.strong for raw in found.values()):
+            break
     return list(found.values())
+
+
+def _plan(keys: MatchKeys) -> list[list[tuple[str, str, str, float]]]:
+    """(method, table, key, similarity) lookups, in groups from strict to loose."""
+    plain_query = keys.exact == keys.folded
+    return [
+        [("exact", "exact", keys.exact, 1.0),
+         ("folded", "folded", keys.folded, 1.0 if plain_query else 0.94)],
+        [("sorted", "sorted", keys.sorted, 0.97), ("sorted", "folded", keys.sorted, 0.97),
+         ("compact", "compact", keys.compact, 0.97), ("compact", "folded", keys.compact, 0.97)],
+        [("family", "family_exact", keys.exact, 1.0),
+         ("family", "family_folded", keys.folded, 1.0 if plain_query else 0.94)],
+    ]
 
 
 def max_edits(key: str) -> int:
@@ -87,17 +93,16 @@ def max_edits(key: str) -> int:
     return 1 if length < 7 else 2
 
 
-def fuzzy_hits(index: GazetteerIndex, blocking: TrigramIndex, numbers: list[list[int]],
-               variant: Variant, limit: int = 10) -> list[RawHit]:
-    """Typo-tolerant hits from the blocking index, scored with fuzz.ratio."""
+def fuzzy_hits(index: GazetteerIndex, blocking: TrigramIndex, variant: Variant,
+               limit: int = 10) -> list[RawHit]:
+    """Typo-tolerant hits from the blocking index (built over the folded keys), scored with fuzz.ratio."""
     key = variant.keys.folded
     edits = max_edits(key)
     if edits == 0:
         return []
     cutoff = 100.0 * (1 - (edits + 0.5) / max(len(key), 1))
     out = []
-    for text, score, number in blocking.search(key, edits, limit, max(cutoff, 70.0)):
-        for name_id in numbers[number]:
-            detail = f"{score:.0f}% similar to {text!r} after folding"
-            out.append(RawHit(index.hit(name_id), variant, "fuzzy", score / 100.0, detail))
+    for text, score, _ in blocking.search(key, edits, limit, max(cutoff, 70.0)):
+        detail = f"{score:.0f}% similar to {text!r} after folding"
+        out += [RawHit(hit, variant, "fuzzy", score / 100.0, detail) for hit in index.lookup("folded", text)]
     return out

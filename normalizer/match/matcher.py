@@ -57,9 +57,7 @@ class Matcher:
     def __init__(self, index: GazetteerIndex, tiers: list[Tier] | None = None,
                  suggester: Suggester | None = None):
         self.index = index
-        keys = [key for key, _ in index.folded_keys()]
-        self.fuzzy_numbers = [numbers for _, numbers in index.folded_keys()]
-        self.blocking = TrigramIndex(keys)
+        self.blocking = TrigramIndex(list(index.tables["folded"]))
         self.tiers = tiers or []
         self.suggester = suggester
         self._places: dict[str, str | None] = {}
@@ -100,9 +98,9 @@ class Matcher:
 
     def _known(self, text: str) -> bool:
         keys = cached_keys(text)
-        return keys is not None and bool(
-            self.index.lookup("exact", keys.exact) or self.index.lookup("folded", keys.folded)
-        )
+        if keys is None:
+            return False
+        return self.index.has("exact", keys.exact) or self.index.has("folded", keys.folded)
 
     def _place(self, text: str) -> str | None:
         """The id of the country or place this text names, if any (cached per matcher)."""
@@ -145,7 +143,7 @@ class Matcher:
         if any(h.hit.name.strong for h in hits):
             return strong_win(hits)
         for variant in variants:
-            hits += fuzzy_hits(self.index, self.blocking, self.fuzzy_numbers, variant)
+            hits += fuzzy_hits(self.index, self.blocking, variant)
         return strong_win(hits)
 
     def suggest(self, parsed: Parsed) -> Suggestion | None:
