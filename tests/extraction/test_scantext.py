@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalizer.extraction.scantext import ScanText
+from normalizer.extraction.scantext import _MAPPED_CHARS, _ONE_TO_ONE, ScanText, _mapped
 from normalizer.text import clean
 
 PIECES = ["Vương Nghị", "Hàn Quốc", "Kishida", " ", "  ", "\n", ", ", " - ", "(", ")", ".", "-",
@@ -75,3 +75,10 @@ def test_offsets_after_a_slow_line_point_at_the_same_words() -> None:
         start = doc.scan.index(f" {word} ")
         o, p = doc.original_span(*doc.cleaned_span(start, start + len(word) + 2))
         assert unicodedata.normalize("NFC", text[o:p]).casefold() == word
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(sorted(map(chr, _ONE_TO_ONE)) + list("aĐ `'-")), max_size=20))
+def test_mapping_the_present_characters_equals_translate(text: str) -> None:
+    present = _MAPPED_CHARS.intersection(text)
+    assert _mapped(text, present) == text.translate(_ONE_TO_ONE)
