@@ -18,6 +18,7 @@ from normalizer.store import AuditEntry, LoadReport, ReviewItem, Store, StoredEn
 
 T = TypeVar("T")
 MAX_PER_PAGE = 100
+REVIEW_STATES = ("open", "settled", "dismissed")
 
 
 def _page(page: int, per_page: int) -> tuple[int, int]:
@@ -88,6 +89,8 @@ class Desk:
     # review queue
 
     def review(self, state: str = "open", page: int = 1, per_page: int = 50) -> tuple[list[ReviewItem], int]:
+        if state not in REVIEW_STATES:
+            raise InvalidEntity({"state": [f"state must be one of {', '.join(REVIEW_STATES)}"]})
         offset, limit = _page(page, per_page)
         return self.store.review.list(state, offset, limit)
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from normalizer.model import Entity, Name
 from normalizer.store import reads
@@ -29,6 +30,15 @@ from normalizer.store.tokens import TokenStore
 
 T = TypeVar("T")
 LOADER = "gazetteer-load"
+
+
+def lock_rows(conn: Connection, ids: list[str] | None) -> None:
+    """PostgreSQL: lock entity rows (all of them for None) in id order, before the change counter.
+    Every writer takes rows first and the counter last, in one order, so writers never deadlock."""
+    if conn.dialect.name != "postgresql":
+        return  # SQLite: BEGIN IMMEDIATE holds the whole database already
+    query = select(ENTITIES.c.id).order_by(ENTITIES.c.id).with_for_update()
+    conn.execute(query if ids is None else query.where(ENTITIES.c.id.in_(sorted(set(ids))))).all()
 
 
 def _names_of(found: StoredEntity) -> list[tuple[int, Name]]:
@@ -139,7 +149,10 @@ class Store:
             change.insert_entity(new, where, next_position(change.conn, where), None)
             change.record(new.id, 1, "create", {}, state(new))
             return self._must(change.conn, new.id)
-        return self._write(actor, body)
+        try:
+            return self._write(actor, body)
+        except IntegrityError:  # PostgreSQL: a concurrent create of the same id committed first
+            raise EntityExists(entity.id) from None
 
     def save(self, entity: Entity, expected: int, actor: str, action: str = "update",
              deleted: bool | None = None) -> StoredEntity:
@@ -170,6 +183,7 @@ class Store:
         """Retire entity_id into survivor (whose new names the caller computed); ids merged into
         entity_id before now point at the survivor. Both revisions are checked."""
         def body(change: Change) -> StoredEntity:
+            lock_rows(change.conn, [entity_id, survivor.id])
             current = self._current(change.conn, entity_id, expected)
             target = self._current(change.conn, survivor.id, survivor_expected)
             revision = current.revision + 1
@@ -191,6 +205,7 @@ class Store:
         report = LoadReport()
 
         def body(change: Change) -> LoadReport:
+            lock_rows(change.conn, None)
             known = {row.id: (row, entity) for row, entity in reads.all_entities(change.conn)}
             positions: dict[str, int] = {}
             fresh = []

@@ -7,6 +7,7 @@ import secrets
 from typing import Any
 
 from sqlalchemy import Engine, Table, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from normalizer.store.changes import now
 from normalizer.store.engine import Writing
@@ -37,10 +38,14 @@ class TokenStore:
         if role not in ROLES:
             raise ValueError(f"role must be one of {', '.join(ROLES)}")
         token = secrets.token_urlsafe(32)
-        with self.writing() as conn:
-            if conn.execute(select(TokenRow.id).where(TokenRow.name == name)).first():
-                raise TokenExists(name)
-            conn.execute(insert(TokenRow).values(name=name, role=role, hash=token_hash(token), created=now()))
+        try:
+            with self.writing() as conn:
+                if conn.execute(select(TokenRow.id).where(TokenRow.name == name)).first():
+                    raise TokenExists(name)
+                conn.execute(insert(TokenRow).values(name=name, role=role, hash=token_hash(token),
+                                                     created=now()))
+        except IntegrityError:  # a concurrent create of the same name committed first
+            raise TokenExists(name) from None
         return token
 
     def list(self) -> list[TokenInfo]:

@@ -10,7 +10,9 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
@@ -52,9 +54,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
 
 
 def post(url: str, body: object, token: str) -> int:
-    import urllib.error
-    import urllib.request
-
     request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST", headers={
         "Content-Type": "application/json", "Authorization": f"Bearer {token}"})
     try:
@@ -65,10 +64,13 @@ def post(url: str, body: object, token: str) -> int:
 
 
 def resolved(base: str) -> str | None:
-    status, _, body = call(f"{base}/v1/resolve?q={urllib.parse.quote(NAME)}")
-    assert status == 200
-    match = json.loads(body)["match"]
+    url = f"{base}/v1/resolve?q={urllib.parse.quote(NAME)}"
+    with urllib.request.urlopen(url, timeout=60) as response:  # a loaded CI box can be slow
+        match = json.loads(response.read())["match"]
     return match["id"] if match else None
+
+
+FRESH_AFTER = 1.5  # seconds: the refresh period (1 s) and a rebuild of the small gazetteer
 
 
 def test_a_write_through_one_worker_is_read_through_both_within_a_second(server: tuple[str, str]) -> None:
@@ -79,10 +81,13 @@ def test_a_write_through_one_worker_is_read_through_both_within_a_second(server:
     written = time.monotonic()
     with ThreadPoolExecutor(4) as pool:
         while True:
+            started = time.monotonic() - written
             answers = list(pool.map(lambda _: resolved(base), range(8)))  # concurrent: both workers
             if answers == ["kim-jong-un"] * 8:
                 break
-            assert time.monotonic() - written < 2.0, f"still stale after 2 s: {answers}"
+            # Staleness, not latency: reads sent FRESH_AFTER seconds after the write must all see it.
+            assert started < FRESH_AFTER, f"reads sent {started:.1f} s after the write were stale: {answers}"
+            assert time.monotonic() - written < 60
             time.sleep(0.05)
     status, _, body = call(f"{base}/v1/entities/kim-jong-un")
     assert status == 200 and json.loads(body)["revision"] == 1

@@ -146,3 +146,24 @@ def test_migrating_twice_is_harmless(database_url: str) -> None:
     again = Store.open(database_url)
     assert again.gazetteer_revision() == 0
     again.close()
+
+
+def test_concurrent_merges_in_opposite_directions_do_not_deadlock(store: Store) -> None:
+    import threading
+
+    outcomes: list[str] = []
+
+    def merge(a: str, b: str) -> None:
+        try:
+            store.merge(a, 1, store.get(b).entity, 1, "alice")
+            outcomes.append("merged")
+        except (StaleRevision, EntityMerged) as exc:
+            outcomes.append(type(exc).__name__)
+
+    threads = [threading.Thread(target=merge, args=pair) for pair in (("china", "japan"), ("japan", "china"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes)[-1] == "merged" and len(outcomes) == 2
+    audit_matches_revisions(store)
