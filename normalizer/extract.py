@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from normalizer.extraction.automaton import automaton_for, find_spans
 from normalizer.extraction.coref import (
+    EarlierAntecedents,
     antecedents,
     find_partials,
     link,
@@ -120,6 +121,7 @@ class Extractor:
             return []
         covered = _covered(doc, mentions)
         places = _place_ends(mentions)
+        earlier = EarlierAntecedents(table)
         out = []
         for start, end, key in find_partials(doc, pattern):
             clean_start, clean_end = doc.cleaned_span(start, end)
@@ -127,9 +129,9 @@ class Extractor:
                 continue
             if not _all_capitalized(doc, clean_start, clean_end):
                 continue
-            earlier = [a for a in table[key] if a.found.scan_end <= start + 1]
+            title = person_title_before(doc, start, places)
             partial = Found(start, end, clean_start, clean_end, doc.cleaned[clean_start:clean_end])
-            linked = link(partial, earlier, person_title_before(doc, start, places))
+            linked = link(partial, earlier.latest(key, start + 1, title), title)
             if linked is not None:
                 out.append(linked)
         return out

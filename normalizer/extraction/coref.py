@@ -9,6 +9,7 @@ A partial reference before any full mention, or one that fits two people, is not
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
@@ -68,6 +69,38 @@ def antecedents(
         for key, by_family in keys_of(entity).items():
             table.setdefault(key, []).append(Antecedent(found, entity, by_family))
     return table
+
+
+class EarlierAntecedents:
+    """The antecedents of each partial key before a position, read by binary search.
+
+    A long document names the same people hundreds of times: scanning every earlier mention for
+    each partial reference would be quadratic. Per key and entity the mentions are kept in text
+    order, so the latest one before a position is one bisect away.
+    """
+
+    def __init__(self, table: dict[str, list[Antecedent]]):
+        # key -> entity id -> (scan ends, antecedents), entities in order of first mention
+        self._by_key: dict[str, dict[str, tuple[list[int], list[Antecedent]]]] = {}
+        for key, found in table.items():
+            entities: dict[str, tuple[list[int], list[Antecedent]]] = {}
+            for antecedent in sorted(found, key=lambda a: a.found.scan_end):
+                ends, items = entities.setdefault(antecedent.entity.id, ([], []))
+                ends.append(antecedent.found.scan_end)
+                items.append(antecedent)
+            self._by_key[key] = entities
+
+    def latest(self, key: str, position: int, title: Title | None) -> list[Antecedent]:
+        """Per entity, its latest mention ending by `position` that may be linked after this title.
+
+        Entities in order of their first such mention: what `link` reads from the full list.
+        """
+        out = []
+        for ends, items in self._by_key.get(key, {}).values():
+            if ends[0] > position or not (items[0].by_family or (title is not None and title.person)):
+                continue
+            out.append(items[bisect_right(ends, position) - 1])
+        return out
 
 
 def link(partial: Found, earlier: list[Antecedent], title: Title | None) -> Found | None:
