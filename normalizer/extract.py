@@ -22,7 +22,7 @@ import weakref
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 
-from normalizer.extraction.automaton import automaton_for, find_spans
+from normalizer.extraction.automaton import automaton_for, span_arrays
 from normalizer.extraction.coref import (
     EarlierAntecedents,
     antecedents,
@@ -99,18 +99,22 @@ class Extractor:
         """Automaton hits whose punctuation and capitalization fit a gazetteer name."""
         out = []
         fits: dict[tuple[str, str], bool] = {}  # the same names recur all through a document
-        for span in find_spans(self.automaton, doc):
-            key = doc.scan[span.start + 1 : span.end - 1]
+        starts, ends = span_arrays(self.automaton, doc)
+        punctuation = doc.crosses_punctuation_at(starts, ends).tolist()
+        clean_starts, clean_ends = (a.tolist() for a in doc.cleaned_spans(starts, ends))
+        for start, end, crosses, clean_start, clean_end in zip(
+            starts.tolist(), ends.tolist(), punctuation, clean_starts, clean_ends, strict=True
+        ):
+            key = doc.scan[start + 1 : end - 1]
             info = self.key_info(key)
-            if not info.has_punctuation and doc.crosses_punctuation(span.start, span.end):
+            if crosses and not info.has_punctuation:
                 continue
-            clean_start, clean_end = doc.cleaned_span(span.start, span.end)
             surface = doc.cleaned[clean_start:clean_end]
             fit = fits.get((key, surface))
             if fit is None:
                 fit = fits[key, surface] = info.case_fits(surface)
             if fit:
-                out.append(Found(span.start, span.end, clean_start, clean_end, surface))
+                out.append(Found(start, end, clean_start, clean_end, surface))
         return out
 
     def partial_references(self, doc: ScanText, mentions: list[Found]) -> list[Found]:

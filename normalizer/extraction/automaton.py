@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import ahocorasick
+import numpy as np
 
 from normalizer.extraction.scantext import ScanText
 from normalizer.gazetteer import GazetteerIndex
@@ -60,9 +61,14 @@ def automaton_for(index: GazetteerIndex) -> ahocorasick.Automaton:
 
 def find_spans(automaton: ahocorasick.Automaton, text: ScanText) -> list[RawSpan]:
     """Every key occurrence that crosses no hard separator, in order of end position."""
-    spans = []
-    for last, length in automaton.iter(text.scan):
-        start, end = last + 1 - length, last + 1
-        if not text.crosses_break(start, end):
-            spans.append(RawSpan(start, end))
-    return spans
+    starts, ends = span_arrays(automaton, text)
+    return [RawSpan(start, end) for start, end in zip(starts.tolist(), ends.tolist(), strict=True)]
+
+
+def span_arrays(automaton: ahocorasick.Automaton, text: ScanText) -> tuple[np.ndarray, np.ndarray]:
+    """find_spans as two arrays (padded starts, ends): the checks run on all hits at once."""
+    hits = np.array(list(automaton.iter(text.scan)), dtype=np.int64).reshape(-1, 2)
+    ends = hits[:, 0] + 1
+    starts = ends - hits[:, 1]
+    keep = ~text.crosses_break_at(starts, ends)
+    return starts[keep], ends[keep]

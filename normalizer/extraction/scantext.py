@@ -242,6 +242,23 @@ class ScanText:
             return True
         return _inside(self.breaks, scan_start, scan_end)
 
+    def crosses_break_at(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """crosses_break of many padded spans at once (a boolean array)."""
+        glued = np.fromiter(self.glued, dtype=np.int64, count=len(self.glued))
+        out = np.isin(starts, glued) | np.isin(ends - 1, glued)
+        return out | _inside_at(self.breaks, starts, ends)
+
+    def crosses_punctuation_at(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """crosses_punctuation of many padded spans at once (a boolean array)."""
+        return _inside_at(self.punctuation, starts, ends)
+
+    def cleaned_spans(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """cleaned_span of many padded spans at once: (cleaned starts, cleaned ends)."""
+        first, last = self.to_lowered[starts], self.to_lowered[ends - 3]
+        if self.lowered_to_cleaned is not None:
+            first, last = self.lowered_to_cleaned[first], self.lowered_to_cleaned[last]
+        return first, last + 1
+
     def word_before(self, scan_start: int) -> tuple[int, int] | None:
         """The padded scan span of the word before a padded span, when in the same phrase."""
         if scan_start in self.stops or scan_start == 0:
@@ -269,6 +286,17 @@ class ScanText:
 def _inside(positions: list[int], scan_start: int, scan_end: int) -> bool:
     i = bisect_right(positions, scan_start)
     return i < len(positions) and positions[i] < scan_end - 1
+
+
+def _inside_at(positions: list[int], starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """_inside for many spans: some position p with start < p < end - 1."""
+    if not positions:
+        return np.zeros(len(starts), dtype=bool)
+    sorted_positions = np.asarray(positions, dtype=np.int64)
+    i = np.searchsorted(sorted_positions, starts, side="right")
+    found = i < len(sorted_positions)
+    nearest = sorted_positions[np.minimum(i, len(sorted_positions) - 1)]
+    return found & (nearest < ends - 1)
 
 
 def _collapse(lowered: str) -> tuple[str, np.ndarray, list[int], list[int], frozenset[int], list[int]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -82,3 +83,20 @@ def test_offsets_after_a_slow_line_point_at_the_same_words() -> None:
 def test_mapping_the_present_characters_equals_translate(text: str) -> None:
     present = _MAPPED_CHARS.intersection(text)
     assert _mapped(text, present) == text.translate(_ONE_TO_ONE)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+def test_span_checks_on_arrays_equal_the_checks_one_by_one(text: str) -> None:
+    doc = ScanText.build(text)
+    spaces = [i for i, c in enumerate(doc.scan) if c == " "]
+    pairs = [(a, b + 1) for a in spaces for b in spaces if b > a + 1]
+    starts = np.array([a for a, _ in pairs], dtype=np.int64)
+    ends = np.array([b for _, b in pairs], dtype=np.int64)
+    assert doc.crosses_break_at(starts, ends).tolist() == [doc.crosses_break(a, b) for a, b in pairs]
+    assert doc.crosses_punctuation_at(starts, ends).tolist() == [
+        doc.crosses_punctuation(a, b) for a, b in pairs
+    ]
+    firsts, lasts = doc.cleaned_spans(starts, ends)
+    one_by_one = [doc.cleaned_span(a, b) for a, b in pairs]
+    assert list(zip(firsts.tolist(), lasts.tolist(), strict=True)) == one_by_one
