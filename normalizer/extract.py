@@ -204,12 +204,16 @@ def leftovers(doc: ScanText, found: list[Found], resolve: Resolver) -> tuple[lis
     covered = _covered(doc, found)
     places = _place_ends(found)
     promoted, unlinked = [], []
+    resolutions: dict[str, tuple[Resolution, Resolution]] = {}  # surface -> (as is, not linked)
     for span in name_like_spans(doc, covered, places):
-        resolution = resolve(span.surface)
-        if resolution.status == "matched" and span.words > 1:
-            promoted.append(span.with_resolution(resolution))
+        known = resolutions.get(span.surface)
+        if known is None:
+            resolution = resolve(span.surface)
+            known = resolutions[span.surface] = (resolution, _not_linked(resolution))
+        if known[0].status == "matched" and span.words > 1:
+            promoted.append(span.with_resolution(known[0]))
         else:
-            unlinked.append(span.with_resolution(_not_linked(resolution)))
+            unlinked.append(span.with_resolution(known[1]))
     return promoted, unlinked
 
 
