@@ -30,7 +30,7 @@ from normalizer.curation import (  # noqa: F401
     ReviewRecorder,
     ensure_loaded,
 )
-from normalizer.curation.editor import _combine as merged_names  # the merge's own rule, for previews
+from normalizer.curation.editor import combine_names as merged_names  # the merge's own rule, for previews
 from normalizer.evaluation import GoldError, Report, evaluate  # noqa: F401  (GoldError: for shells)
 from normalizer.extract import Extraction, extract, parse_date, utf8_size
 from normalizer.gazetteer import GazetteerIndex, Loaded, load_dir
@@ -175,9 +175,9 @@ class Normalizer:
     def resolve(self, query: str, type: str | None = None, limit: int = 5) -> Resolution:
         """Resolve one name. Raises InvalidQuery for a bad type, limit or an overlong query."""
         self.validate(query, type, limit)
-        result = self._resolve_cached(query, type, limit)
         if self.refresher is not None:
             self.refresher.ensure_running()
+        result = self._resolve_cached(query, type, limit)
         if self.recorder is not None:
             self.recorder.record(result)
         return result

@@ -92,7 +92,8 @@ class Curator:
         for attempt in range(MERGE_ATTEMPTS):
             survivor = self._survivor(into)
             merged = self.stored(entity_id)
-            combined = replace(survivor.entity, names=_combine(survivor.entity.names, merged.entity.names))
+            names = combine_names(survivor.entity.names, merged.entity.names)
+            combined = replace(survivor.entity, names=names)
             try:
                 return self.store.merge(entity_id, expected, combined, survivor.revision, actor)
             except StaleRevision as exc:  # the survivor moved: the editor's revision is only entity_id's
@@ -142,7 +143,7 @@ class Curator:
                     raise NameConflict(name.text, hit.entity.id)
 
 
-def _combine(keep: tuple[Name, ...], moved: tuple[Name, ...]) -> tuple[Name, ...]:
+def combine_names(keep: tuple[Name, ...], moved: tuple[Name, ...]) -> tuple[Name, ...]:
     """The survivor's names, then the merged entity's names it lacks (preferred ones as aliases)."""
     seen = {(exact_key(n.text), n.lang) for n in keep}
     out = list(keep)

@@ -37,10 +37,17 @@ class Refresher:
         self._wake.set()
 
     def ensure_running(self) -> None:
-        """Start the polling thread in this process if it is not running (cheap to call often)."""
+        """Start the polling thread in this process if it is not running (cheap to call often);
+        the call that starts it first brings the index up to date."""
         if self._running or self._stopped:
             return
         self._running = True
+        # The first call in a process checks at once: a worker forked from a master that built
+        # its index long ago must not answer from that index until the thread's first tick.
+        try:
+            self.refresh()
+        except Exception:  # the database is unreachable: serve what we have, the thread retries
+            log.exception("index refresh failed")
         threading.Thread(target=self._run, name="index-refresher", daemon=True).start()
 
     def nudge(self) -> None:

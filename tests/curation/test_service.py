@@ -33,9 +33,12 @@ def test_first_start_creates_and_loads_the_database(service: Normalizer, setting
 def test_a_created_entity_resolves_after_refresh(service: Normalizer) -> None:
     created = desk(service).create(KIM, "alice")
     assert created.entity.id == "kim-jong-un"
-    assert service.refresh()
+    service.refresh()  # the write's nudge may have done it already
     assert service.resolve("Kim Châng Ưn").match.id == "kim-jong-un"
     assert not service.refresh()  # nothing moved since
+    desk(service).update("kim-jong-un", {"description": "leader"}, 1, "alice")
+    service.refresh()
+    assert service.index.get("kim-jong-un").description == "leader"
 
 
 def test_a_write_reaches_resolve_without_an_explicit_refresh(service: Normalizer) -> None:
@@ -55,6 +58,14 @@ def test_another_process_sees_a_write_within_a_second(service: Normalizer, setti
     while other.resolve("Kim Jong Un").status != "matched":
         assert time.monotonic() < deadline, "the other service did not see the write within 1 s"
         time.sleep(0.02)
+    other.close()
+
+
+def test_the_first_resolve_of_a_process_sees_the_database_as_it_is(service: Normalizer,
+                                                                    settings: Settings) -> None:
+    other = Normalizer.from_settings(settings)  # like a worker forked from an old master
+    desk(service).create(KIM, "alice")
+    assert other.resolve("Kim Jong Un").match.id == "kim-jong-un"  # no tick waited for
     other.close()
 
 
