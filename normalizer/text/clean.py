@@ -92,6 +92,26 @@ def clean_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
     Returns (cleaned, starts, ends): output character i came from text[starts[i]:ends[i]].
     Empty input gives ("", [], []).
     """
+    tidy = _clean_tidy_in_place(text)
+    if tidy is not None:
+        return tidy, list(range(len(text))), list(range(1, len(text) + 1))
+    return _clean_with_offsets_by_cluster(text)
+
+
+def _clean_tidy_in_place(text: str) -> str | None:
+    """clean(text) when text is tidy, has no combining mark and keeps its length, else None.
+
+    Then every output character comes from the input character at the same place, and only the
+    word-level steps (look-alikes, tone placement: letter for letter here) have work to do.
+    """
+    if not text or not _is_tidy(text) or any(map(unicodedata.combining, text)):
+        return None
+    out = clean(text)
+    return out if out is not None and len(out) == len(text) else None
+
+
+def _clean_with_offsets_by_cluster(text: str) -> tuple[str, list[int], list[int]]:
+    """clean_with_offsets for any text, one character cluster at a time."""
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

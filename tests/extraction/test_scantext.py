@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from normalizer.extraction.scantext import _MAPPED_CHARS, _ONE_TO_ONE, ScanText, _mapped
-from normalizer.text import clean
+from normalizer.text import clean, clean_with_offsets
+from normalizer.text.clean import _clean_with_offsets_by_cluster
 
 PIECES = ["Vương Nghị", "Hàn Quốc", "Kishida", " ", "  ", "\n", ", ", " - ", "(", ")", ".", "-",
           "\u200b", "\u00a0", "Ta\u0301c", "ß", "İ", "Tokу\u043e", "\ud800", "mỹ phẩm", "TTXVN", "x"]
@@ -100,3 +101,10 @@ def test_span_checks_on_arrays_equal_the_checks_one_by_one(text: str) -> None:
     firsts, lasts = doc.cleaned_spans(starts, ends)
     one_by_one = [doc.cleaned_span(a, b) for a, b in pairs]
     assert list(zip(firsts.tolist(), lasts.tolist(), strict=True)) == one_by_one
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from([*PIECES, "q\u0301", "Thuỷ", "ǅ", "ﬁ"]), max_size=10).map("".join),
+                 st.text(max_size=20)))
+def test_tidy_fast_path_of_clean_with_offsets_equals_the_cluster_path(text: str) -> None:
+    assert clean_with_offsets(text) == _clean_with_offsets_by_cluster(text)
