@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections import defaultdict
 from pathlib import Path
 
 from normalizer.gazetteer import format_entities, load_dir, yaml_files
@@ -62,9 +61,10 @@ def ensure_loaded(store: Store, root: Path) -> LoadReport | None:
 
 
 def export_gazetteer(store: Store, root: Path) -> list[str]:
-    """Write every live entity back as canonical YAML, one file per entity's `file`; returns the
-    files written (relative to root). Files of the directory that no entity lives in are left."""
-    by_file: dict[str, list[Entity]] = defaultdict(list)
+    """Write every live entity back as canonical YAML, one file per entity's `file`; a file whose
+    entities were all deleted or merged is written empty. Returns the files (relative to root).
+    Files of the directory the database never knew are left alone."""
+    by_file: dict[str, list[Entity]] = {file: [] for file in store.files()}  # emptied files too
     for file, entity in store.export():
         by_file[file].append(entity)
     root = Path(root)

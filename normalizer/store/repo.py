@@ -110,6 +110,11 @@ class Store:
             return [(row.file, e) for row, e in reads.all_entities(conn)
                     if not row.deleted and not row.merged_into]
 
+    def files(self) -> list[str]:
+        """Every file an entity lives in or was exported to, deleted and merged ones included."""
+        with self._read() as conn:
+            return sorted(conn.execute(select(ENTITIES.c.file).distinct()).scalars())
+
     def history(self, entity_id: str, offset: int = 0, limit: int = 20) -> tuple[list[AuditEntry], int]:
         with self._read() as conn:
             return reads.history(conn, entity_id, offset, limit)

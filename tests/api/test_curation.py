@@ -242,3 +242,30 @@ def test_a_service_without_a_store_has_no_editors_api(tmp_path: Path) -> None:
     bare = create_app(replace(Settings(), log_level="WARNING"), Normalizer(service.index))
     assert bare.test_client().post("/v1/entities", json=KIM).status_code in (404, 405)
     service.close()
+
+
+def test_concurrent_editors_over_rest_lose_no_update(editors: Editors) -> None:
+    """4 editors x 20 increments of one entity, each redone on 412: every increment lands once."""
+    import threading
+
+    def editor() -> None:
+        client = editors.client.application.test_client()
+        auth = {"Authorization": f"Bearer {editors.tokens['editor']}"}
+        for _ in range(20):
+            while True:
+                shown = client.get("/v1/entities/japan/names")
+                count = int(shown.get_json().get("external_ids", {}).get("edits", "0"))
+                done = client.patch("/v1/entities/japan", json={"external_ids": {"edits": str(count + 1)}},
+                                    headers={**auth, "If-Match": shown.headers["ETag"]})
+                if done.status_code == 200:
+                    break
+                assert done.status_code == 412, done.get_json()
+
+    threads = [threading.Thread(target=editor) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    final = editors.client.get("/v1/entities/japan").get_json()
+    assert final["external_ids"]["edits"] == "80" and final["revision"] == 81
+    assert editors.client.get("/v1/entities/japan/history").get_json()["total"] == 81

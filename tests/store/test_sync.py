@@ -90,6 +90,12 @@ def test_export_puts_new_entities_in_editorial_files_and_drops_deleted(store: St
     assert "japan" not in (tmp_path / "countries.yaml").read_text("utf-8")
 
 
+def test_a_file_whose_entities_are_all_gone_is_exported_empty(store: Store, tmp_path: Path) -> None:
+    store.set_deleted("xi-jinping", True, 1, "alice")
+    assert "people/china.yaml" in export_gazetteer(store, tmp_path)
+    assert (tmp_path / "people" / "china.yaml").read_text("utf-8") == ""
+
+
 def test_export_then_load_of_the_export_is_a_no_op(store: Store, tmp_path: Path) -> None:
     store.save(replace(store.get("china").entity, description="edited"), 1, "alice")
     export_gazetteer(store, tmp_path / "out")
