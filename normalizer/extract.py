@@ -80,8 +80,8 @@ class Extractor:
         found = sorted(found + self.partial_references(doc, found), key=lambda f: f.scan_start)
         promoted, unlinked = leftovers(doc, found, resolve)
         found = sorted(found + promoted, key=lambda f: f.scan_start)
-        mentions = [to_mention(doc, f) for f in found if _of_types(f.resolution, types)]
-        return Extraction(tuple(mentions), tuple(to_mention(doc, f) for f in unlinked))
+        mentions = [f for f in found if _of_types(f.resolution, types)]
+        return Extraction(to_mentions(doc, mentions), to_mentions(doc, unlinked))
 
     def key_info(self, key: str) -> KeyInfo:
         info = self._keys.get(key)
@@ -225,16 +225,20 @@ def _not_linked(resolution: Resolution) -> Resolution:
     return replace(resolution, status="ambiguous", match=None)
 
 
-def to_mention(doc: ScanText, span: Found) -> Mention:
-    start, end = doc.original_span(span.clean_start, span.clean_end)
+def to_mentions(doc: ScanText, spans: list[Found]) -> tuple[Mention, ...]:
+    """The spans as mentions, with original-text offsets (mapped all at once)."""
+    starts, ends = doc.original_spans([s.clean_start for s in spans], [s.clean_end for s in spans])
+    return tuple(_mention(doc, span, start, end)
+                 for span, start, end in zip(spans, starts, ends, strict=True))
+
+
+def _mention(doc: ScanText, span: Found, start: int, end: int) -> Mention:
     assert span.resolution is not None
     extra: dict[str, object] = {}
     if span.antecedent is not None:
         extra["antecedent"] = doc.original_span(span.antecedent.clean_start, span.antecedent.clean_end)[0]
-    return Mention(
-        start=start, end=end, text=doc.original[start:end], resolution=span.resolution,
-        title=span.title.text if span.title else None, coref=span.coref, extra=extra,
-    )
+    title = span.title.text if span.title else None
+    return Mention(start, end, doc.original[start:end], span.resolution, title, span.coref, extra)
 
 
 def _of_types(resolution: Resolution | None, types: Collection[str] | None) -> bool:

@@ -236,6 +236,14 @@ class ScanText:
             return clean_start, clean_end
         return int(self.cleaned_starts[clean_start]), int(self.cleaned_ends[clean_end - 1])
 
+    def original_spans(self, clean_starts: list[int], clean_ends: list[int]) -> tuple[list[int], list[int]]:
+        """original_span of many cleaned spans at once: (original starts, original ends)."""
+        if self.cleaned_starts is None or self.cleaned_ends is None or not clean_starts:
+            return clean_starts, clean_ends
+        starts = self.cleaned_starts[np.asarray(clean_starts, dtype=np.int64)]
+        ends = self.cleaned_ends[np.asarray(clean_ends, dtype=np.int64) - 1]
+        return starts.tolist(), ends.tolist()
+
     def crosses_break(self, scan_start: int, scan_end: int) -> bool:
         """True when the padded match [scan_start, scan_end) spans a hard separator or glue."""
         if scan_start in self.glued or scan_end - 1 in self.glued:

@@ -101,6 +101,8 @@ def test_span_checks_on_arrays_equal_the_checks_one_by_one(text: str) -> None:
     firsts, lasts = doc.cleaned_spans(starts, ends)
     one_by_one = [doc.cleaned_span(a, b) for a, b in pairs]
     assert list(zip(firsts.tolist(), lasts.tolist(), strict=True)) == one_by_one
+    originals = doc.original_spans(firsts.tolist(), lasts.tolist())
+    assert list(zip(*originals, strict=True)) == [doc.original_span(a, b) for a, b in one_by_one]
 
 
 @settings(max_examples=300, deadline=None)
