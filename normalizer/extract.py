@@ -99,6 +99,7 @@ class Extractor:
         """Automaton hits whose punctuation and capitalization fit a gazetteer name."""
         out = []
         fits: dict[tuple[str, str], bool] = {}  # the same names recur all through a document
+        known = self._keys
         starts, ends = span_arrays(self.automaton, doc)
         punctuation = doc.crosses_punctuation_at(starts, ends).tolist()
         clean_starts, clean_ends = (a.tolist() for a in doc.cleaned_spans(starts, ends))
@@ -106,7 +107,7 @@ class Extractor:
             starts.tolist(), ends.tolist(), punctuation, clean_starts, clean_ends, strict=True
         ):
             key = doc.scan[start + 1 : end - 1]
-            info = self.key_info(key)
+            info = known.get(key) or self.key_info(key)
             if crosses and not info.has_punctuation:
                 continue
             surface = doc.cleaned[clean_start:clean_end]

@@ -51,12 +51,17 @@ def vietnamese_syllable(word: str) -> bool:
 
 def _uncovered_segments(text: ScanText, covered: bytearray) -> Iterator[list[tuple[int, int]]]:
     """Groups of adjacent capitalized words (cleaned spans) that no mention covers."""
-    for run in _RUN.finditer(text.cleaned):
-        if covered.find(0, run.start(), run.end()) < 0:
+    cleaned = text.cleaned
+    for run in _RUN.finditer(cleaned):
+        a, b = run.span()
+        if covered.find(0, a, b) < 0:
             continue  # most capitalized runs are mentions
+        words = [word.span() for word in _WORD.finditer(cleaned, a, b)]
+        if covered.find(1, a, b) < 0:
+            yield words  # nothing of it is a mention: one group
+            continue
         group: list[tuple[int, int]] = []
-        for word in _WORD.finditer(run.group()):
-            start, end = run.start() + word.start(), run.start() + word.end()
+        for start, end in words:
             if covered.find(1, start, end) >= 0:
                 if group:
                     yield group
