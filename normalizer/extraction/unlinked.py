@@ -52,10 +52,7 @@ def vietnamese_syllable(word: str) -> bool:
 def _uncovered_segments(text: ScanText, covered: bytearray) -> Iterator[list[tuple[int, int]]]:
     """Groups of adjacent capitalized words (cleaned spans) that no mention covers."""
     cleaned = text.cleaned
-    for run in _RUN.finditer(cleaned):
-        a, b = run.span()
-        if covered.find(0, a, b) < 0:
-            continue  # most capitalized runs are mentions
+    for a, b in _runs_not_covered(cleaned, covered):
         words = [word.span() for word in _WORD.finditer(cleaned, a, b)]
         if covered.find(1, a, b) < 0:
             yield words  # nothing of it is a mention: one group
@@ -70,6 +67,14 @@ def _uncovered_segments(text: ScanText, covered: bytearray) -> Iterator[list[tup
                 group.append((start, end))
         if group:
             yield group
+
+
+def _runs_not_covered(cleaned: str, covered: bytearray) -> list[tuple[int, int]]:
+    """Spans of the capitalized runs that are not wholly inside mentions (most are: skipped at once)."""
+    spans = np.array([m.span() for m in _RUN.finditer(cleaned)], dtype=np.int64).reshape(-1, 2)
+    inside = np.concatenate(([0], np.cumsum(np.frombuffer(covered, dtype=np.uint8), dtype=np.int64)))
+    whole = inside[spans[:, 1]] - inside[spans[:, 0]] == spans[:, 1] - spans[:, 0]
+    return [(a, b) for a, b in spans[~whole].tolist()]
 
 
 def _scan_starts(text: ScanText, clean_starts: list[int]) -> list[int]:
