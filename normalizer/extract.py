@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import weakref
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Container, Iterable
 from dataclasses import dataclass, replace
 
 from normalizer.extraction.automaton import automaton_for, span_arrays
@@ -163,11 +163,10 @@ def in_context(doc: ScanText, found: list[Found]) -> list[Found]:
     tested again; titles are read once, against the places that survived.
     """
     single = [_needs_context(span) for span in found]
-    words = [_span_word_starts(doc, span) for span in found]
     titled: dict[int, bool] = {}
     kept = [True] * len(found)
     for _ in range(3):
-        starts = set().union(*(w for w, k in zip(words, kept, strict=True) if k))
+        starts = _Inside(doc, (span for span, k in zip(found, kept, strict=True) if k))
         rejected = [i for i, span in enumerate(found) if kept[i] and single[i]
                     and not _one_token_fits(doc, span, starts, titled)]
         for i in rejected:
@@ -185,7 +184,7 @@ def _needs_context(span: Found) -> bool:
     return span.entity_type != "person" and span.words == 1 and not _acronym(span)
 
 
-def _one_token_fits(doc: ScanText, span: Found, starts: set[int], titled: dict[int, bool]) -> bool:
+def _one_token_fits(doc: ScanText, span: Found, starts: Container[int], titled: dict[int, bool]) -> bool:
     has_title = titled.get(span.scan_start)
     if has_title is None:
         has_title = titled[span.scan_start] = title_before(doc, span.scan_start) is not None
@@ -250,15 +249,18 @@ def _of_types(resolution: Resolution | None, types: Collection[str] | None) -> b
     return any(c.type in types for c in resolution.candidates)
 
 
-def _span_word_starts(doc: ScanText, span: Found) -> set[int]:
-    """Scan positions of the first letter of every word inside the span."""
-    first, last = span.key
-    starts = {first}
-    position = doc.scan.find(" ", first, last)
-    while position >= 0:
-        starts.add(position + 1)
-        position = doc.scan.find(" ", position + 1, last)
-    return starts
+class _Inside:
+    """Scan positions inside the letters of some spans: `p in inside` for a word's first letter
+    says whether that word belongs to one of them (a mask, cheaper than a set of word starts)."""
+
+    def __init__(self, doc: ScanText, spans: Iterable[Found]):
+        self._mask = bytearray(len(doc.scan))
+        for span in spans:
+            first, last = span.key
+            self._mask[first:last] = b"\x01" * (last - first)
+
+    def __contains__(self, position: object) -> bool:
+        return isinstance(position, int) and 0 <= position < len(self._mask) and self._mask[position] == 1
 
 
 def _covered(doc: ScanText, found: Iterable[Found]) -> bytearray:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from normalizer.extraction.scantext import ScanText
@@ -92,7 +93,7 @@ def _capitalized(text: ScanText, span: tuple[int, int]) -> bool:
     return text.cleaned[start].isupper()
 
 
-def one_token_fits(text: ScanText, start: int, end: int, covered: set[int], titled: bool) -> bool:
+def one_token_fits(text: ScanText, start: int, end: int, covered: Container[int], titled: bool) -> bool:
     """Context rules for a one-syllable name at padded scan span [start, end).
 
     `covered` holds the scan positions of the first letters of words inside other mentions;
