@@ -13,6 +13,8 @@ from normalizer.service import TokenInfo
 WRITE_ROLES = frozenset({"editor", "admin"})
 READ_TOKEN_CONFIG = "NORMALIZER_READ_TOKEN_REQUIRED"  # noqa: S105 (a config key, not a secret)
 PUBLIC_PATHS = ("/healthz", "/readyz", "/metrics", "/openapi.json", "/docs")
+# The web UI has its own sign-in gate for NORMALIZER_READ_TOKEN_REQUIRED.
+PUBLIC_PREFIXES = ("/ui/",)
 
 
 class TokenRequired(Unauthorized):
@@ -45,8 +47,15 @@ def require_editor() -> TokenInfo:
     return token
 
 
+def _is_public() -> bool:
+    if request.path in PUBLIC_PATHS or request.path == "/ui" or request.path.startswith(PUBLIC_PREFIXES):
+        return True
+    # The reconciliation spec requires the bare manifest to stay public; its queries do not.
+    return request.path == "/reconcile" and request.method == "GET" and not request.args
+
+
 def _check_read_token() -> None:
-    if not current_app.config.get(READ_TOKEN_CONFIG) or request.path.startswith(PUBLIC_PATHS):
+    if not current_app.config.get(READ_TOKEN_CONFIG) or _is_public():
         return
     if current_token() is None:
         raise TokenRequired("this service requires a token for reads: Authorization: Bearer <token>")

@@ -222,6 +222,10 @@ def test_reads_can_require_a_token(tmp_path: Path) -> None:
     assert client.call("GET", "/v1/resolve?q=Wang Yi", role="viewer").status_code == 200
     assert client.call("GET", "/healthz", role=None).status_code == 200
     assert client.call("GET", "/openapi.json", role=None).status_code == 200
+    assert client.call("GET", "/reconcile", role=None).status_code == 200  # the spec's public manifest
+    assert client.call("GET", "/reconcile?queries={}", role=None).status_code == 401
+    ui_page = client.client.get("/ui/")  # the UI has its own sign-in page, not the API's JSON 401
+    assert ui_page.mimetype == "text/html"
     service.close()
 
 
