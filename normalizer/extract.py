@@ -25,7 +25,6 @@ from dataclasses import dataclass, replace
 from normalizer.extraction.automaton import automaton_for, span_arrays
 from normalizer.extraction.coref import (
     EarlierAntecedents,
-    antecedents,
     find_partials,
     link,
     partial_key_table,
@@ -120,13 +119,12 @@ class Extractor:
 
     def partial_references(self, doc: ScanText, mentions: list[Found]) -> list[Found]:
         """Partial references linked to a person named in full earlier (extraction.coref)."""
-        table = antecedents(mentions, self.index.get, self.partial_keys)
-        pattern = partial_pattern(table)
+        earlier = EarlierAntecedents(mentions, self.index.get, self.partial_keys)
+        pattern = partial_pattern(earlier.keys())
         if pattern is None:
             return []
         covered = _covered(doc, mentions)
         places = _place_ends(mentions)
-        earlier = EarlierAntecedents(table)
         out = []
         for start, end, key in find_partials(doc, pattern):
             clean_start, clean_end = doc.cleaned_span(start, end)

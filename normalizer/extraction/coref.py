@@ -50,56 +50,47 @@ def partial_key_table(entity: Entity) -> dict[str, bool]:
     return keys
 
 
-def antecedents(
-    mentions: list[Found], entity_of: Callable[[str], Entity | None],
-    keys_of: Callable[[Entity], dict[str, bool]] = partial_key_table,
-) -> dict[str, list[Antecedent]]:
-    """Partial keys of every person mentioned in full, with where they were mentioned.
-
-    `keys_of` gives an entity's partial keys (partial_key_table, or a cached version of it).
-    """
-    table: dict[str, list[Antecedent]] = {}
-    for found in mentions:
-        match = found.resolution.match if found.resolution else None
-        if match is None or match.type != "person" or found.coref:
-            continue
-        entity = entity_of(match.id)
-        if entity is None:
-            continue
-        for key, by_family in keys_of(entity).items():
-            table.setdefault(key, []).append(Antecedent(found, entity, by_family))
-    return table
-
-
 class EarlierAntecedents:
-    """The antecedents of each partial key before a position, read by binary search.
+    """The people mentioned in full, by partial key, read back from any position by bisect.
 
     A long document names the same people hundreds of times: scanning every earlier mention for
     each partial reference would be quadratic. Per key and entity the mentions are kept in text
     order, so the latest one before a position is one bisect away.
     """
 
-    def __init__(self, table: dict[str, list[Antecedent]]):
-        # key -> entity id -> (scan ends, antecedents), entities in order of first mention
-        self._by_key: dict[str, dict[str, tuple[list[int], list[Antecedent]]]] = {}
-        for key, found in table.items():
-            entities: dict[str, tuple[list[int], list[Antecedent]]] = {}
-            for antecedent in sorted(found, key=lambda a: a.found.scan_end):
-                ends, items = entities.setdefault(antecedent.entity.id, ([], []))
-                ends.append(antecedent.found.scan_end)
-                items.append(antecedent)
-            self._by_key[key] = entities
+    def __init__(self, mentions: list[Found], entity_of: Callable[[str], Entity | None],
+                 keys_of: Callable[[Entity], dict[str, bool]] = partial_key_table):
+        """`keys_of` gives an entity's partial keys (partial_key_table, or a cached version of it)."""
+        # key -> entity id -> (scan ends, mentions, entity, by family), in order of first mention
+        self._by_key: dict[str, dict[str, tuple[list[int], list[Found], Entity, bool]]] = {}
+        for found in sorted(mentions, key=lambda f: f.scan_end):
+            match = found.resolution.match if found.resolution else None
+            if match is None or match.type != "person" or found.coref:
+                continue
+            entity = entity_of(match.id)
+            if entity is None:
+                continue
+            for key, by_family in keys_of(entity).items():
+                entities = self._by_key.setdefault(key, {})
+                entry = entities.get(entity.id)
+                if entry is None:
+                    entry = entities[entity.id] = ([], [], entity, by_family)
+                entry[0].append(found.scan_end)
+                entry[1].append(found)
+
+    def keys(self) -> list[str]:
+        return list(self._by_key)
 
     def latest(self, key: str, position: int, title: Title | None) -> list[Antecedent]:
         """Per entity, its latest mention ending by `position` that may be linked after this title.
 
-        Entities in order of their first such mention: what `link` reads from the full list.
+        Entities in order of their first mention: what `link` reads from the full list.
         """
         out = []
-        for ends, items in self._by_key.get(key, {}).values():
-            if ends[0] > position or not (items[0].by_family or (title is not None and title.person)):
+        for ends, found, entity, by_family in self._by_key.get(key, {}).values():
+            if ends[0] > position or not (by_family or (title is not None and title.person)):
                 continue
-            out.append(items[bisect_right(ends, position) - 1])
+            out.append(Antecedent(found[bisect_right(ends, position) - 1], entity, by_family))
         return out
 
 
