@@ -20,8 +20,9 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import Any
 
 import numpy as np
 
@@ -203,6 +204,9 @@ class ScanText:
     glued: frozenset[int]  # scan positions where no match may start or end
     stops: frozenset[int]  # breaks, punctuation, glue and spaced dashes: where a phrase ends
     breaks_set: frozenset[int]
+    # Per-document memo of extraction.titles.title_before (scan position -> title or None): the
+    # same positions are asked by the context rules, coreference and the name-like leftovers.
+    titles: dict[int, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, text: str) -> ScanText:

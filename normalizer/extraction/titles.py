@@ -52,6 +52,14 @@ def _cleaned_words(text: ScanText, spans: list[tuple[int, int]]) -> list[str]:
 
 def title_before(text: ScanText, scan_start: int) -> Title | None:
     """The title that ends right before the padded span starting at scan_start, if any."""
+    memo = text.titles
+    if scan_start in memo:
+        return memo[scan_start]  # type: ignore[no-any-return]
+    found = memo[scan_start] = _title_before(text, scan_start)
+    return found
+
+
+def _title_before(text: ScanText, scan_start: int) -> Title | None:
     last = text.word_before(scan_start)
     # Most words before a mention end no title: test that one word before walking further back.
     if last is None or _folded(text.scan[last[0] + 1 : last[1] - 1]) not in _LAST_WORDS:

@@ -41,7 +41,7 @@ _SYLLABLE = re.compile(
 
 def vietnamese_looking(text: str) -> bool:
     """True when the text has a letter only Vietnamese uses (ă, ơ, ạ, ế ...)."""
-    return any(c in _VIETNAMESE for c in text.casefold())
+    return not _VIETNAMESE.isdisjoint(text.casefold())
 
 
 def vietnamese_syllable(word: str) -> bool:
