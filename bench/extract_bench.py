@@ -14,6 +14,7 @@ reported: on a shared machine CPU time is the steadier figure.
 from __future__ import annotations
 
 import argparse
+import gc
 import platform
 import resource
 import statistics
@@ -93,11 +94,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--names", type=int, default=1_000_000, help="synthetic names (0: skip)")
     parser.add_argument("--seeds", default=str(ROOT.parent / "shared" / "seeds"))
+    parser.add_argument("--freeze-gc", action="store_true",
+                        help="gc.freeze() after each index is loaded (the collector then skips it)")
     args = parser.parse_args()
     print(f"{platform.node()} {platform.machine()} Python {platform.python_version()} "
           f"{time.strftime('%Y-%m-%d')}")
     text = corpus(Path(args.seeds), args.mb)
-    measure("full gazetteer", Normalizer(load_index(Settings.from_env().gazetteer_dir)), text, args.runs)
+    service = Normalizer(load_index(Settings.from_env().gazetteer_dir))
+    if args.freeze_gc:
+        gc.freeze()
+    measure("full gazetteer" + (" (gc frozen)" if args.freeze_gc else ""), service, text, args.runs)
     if args.names:
         from synthetic import synthetic_entities
 
@@ -106,7 +112,9 @@ def main() -> None:
         index = GazetteerIndex(synthetic_entities(args.names, seed=0))
         print(f"synthetic index: {time.perf_counter() - start:.1f} s, RSS {before:.0f} -> {rss_mb():.0f} MB",
               flush=True)
-        measure("synthetic", Normalizer(index), text, args.runs)
+        if args.freeze_gc:
+            gc.freeze()
+        measure("synthetic" + (" (gc frozen)" if args.freeze_gc else ""), Normalizer(index), text, args.runs)
 
 
 if __name__ == "__main__":
