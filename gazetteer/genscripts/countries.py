@@ -9,6 +9,7 @@ Sources, in order of precedence for each name:
 
 Run from anywhere: `python gazetteer/genscripts/countries.py`. Output is deterministic.
 """
+
 import gettext
 import re
 import sys
@@ -20,7 +21,7 @@ from babel import Locale
 from unidecode import unidecode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gazlib import NameSet, dump_entities, sort_names  # noqa: E402
+from gazlib import NameSet, dump_entities, sort_names
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent / "entities" / "countries.yaml"
@@ -34,21 +35,51 @@ SKIP = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
 
 # Codes CLDR names that are not ISO 3166-1 assigned: no ISO external ids for these.
 # Exceptionally reserved codes name parts of other countries: they become places.
-NOT_ISO_PLACES = {"AC": "saint-helena", "CP": "france", "CQ": "guernsey", "DG": "united-kingdom",
-                  "EA": "spain", "IC": "spain", "TA": "saint-helena"}
+NOT_ISO_PLACES = {
+    "AC": "saint-helena",
+    "CP": "france",
+    "CQ": "guernsey",
+    "DG": "united-kingdom",
+    "EA": "spain",
+    "IC": "spain",
+    "TA": "saint-helena",
+}
 NOT_ISO_COUNTRIES = {"XK"}
 
 # Ids the project fixes (others are the slug of the English name).
-IDS = {"KR": "south-korea", "KP": "north-korea", "US": "united-states", "GB": "united-kingdom",
-       "CI": "ivory-coast", "TR": "turkey", "MO": "macau", "PS": "palestine", "VI": "united-states-virgin-islands"}
+IDS = {
+    "KR": "south-korea",
+    "KP": "north-korea",
+    "US": "united-states",
+    "GB": "united-kingdom",
+    "CI": "ivory-coast",
+    "TR": "turkey",
+    "MO": "macau",
+    "PS": "palestine",
+    "VI": "united-states-virgin-islands",
+}
 
 # English short names where CLDR's default is not the common English short name.
-NAMES = {"BA": "Bosnia and Herzegovina", "CD": "Democratic Republic of the Congo",
-         "CG": "Republic of the Congo", "CI": "Ivory Coast", "HK": "Hong Kong", "MO": "Macau",
-         "MM": "Myanmar", "PS": "Palestine", "TR": "Turkey", "SH": "Saint Helena",
-         "UM": "United States Minor Outlying Islands", "VI": "United States Virgin Islands",
-         "HM": "Heard Island and McDonald Islands", "MF": "Saint Martin", "EA": "Ceuta and Melilla",
-         "GS": "South Georgia and the South Sandwich Islands", "ST": "São Tomé and Príncipe", "VC": "Saint Vincent and the Grenadines"}
+NAMES = {
+    "BA": "Bosnia and Herzegovina",
+    "CD": "Democratic Republic of the Congo",
+    "CG": "Republic of the Congo",
+    "CI": "Ivory Coast",
+    "HK": "Hong Kong",
+    "MO": "Macau",
+    "MM": "Myanmar",
+    "PS": "Palestine",
+    "TR": "Turkey",
+    "SH": "Saint Helena",
+    "UM": "United States Minor Outlying Islands",
+    "VI": "United States Virgin Islands",
+    "HM": "Heard Island and McDonald Islands",
+    "MF": "Saint Martin",
+    "EA": "Ceuta and Melilla",
+    "GS": "South Georgia and the South Sandwich Islands",
+    "ST": "São Tomé and Príncipe",
+    "VC": "Saint Vincent and the Grenadines",
+}
 
 # The language whose CLDR name is the entity's own name (kind `native`).
 NATIVE = {"CN": "zh-Hans", "TW": "zh-Hant", "HK": "zh-Hant", "MO": "zh-Hant", "JP": "ja", "KR": "ko"}
@@ -102,11 +133,17 @@ def build():
         seen_ids[eid] = code
         cur = extra.pop(eid, {}) or {}
         names = NameSet(lambda m, eid=eid: warn(f"{eid}: {m}"))
-        pyc = pycountry.countries.get(alpha_2=code) if code not in NOT_ISO_PLACES.keys() | NOT_ISO_COUNTRIES else None
+        pyc = (
+            pycountry.countries.get(alpha_2=code)
+            if code not in NOT_ISO_PLACES.keys() | NOT_ISO_COUNTRIES
+            else None
+        )
         native = NATIVE.get(code)
         # the entity's own-language name first, so that it keeps a text other languages share
         langs = ([native] if native else []) + [lang for lang in CLDR_LOCALES if lang != native]
-        en_source = "cldr" if name == en_cldr else "pycountry" if pyc and name in _pyc_names(pyc) else "editorial"
+        en_source = (
+            "cldr" if name == en_cldr else "pycountry" if pyc and name in _pyc_names(pyc) else "editorial"
+        )
         for lang in langs:
             if lang == "en":
                 names.add({"text": name, "lang": "en", "kind": "preferred", "source": en_source})
@@ -134,12 +171,20 @@ def build():
             added = names.add(n, override=True)
             if added is not None and added["kind"] == "preferred":
                 names.demote_preferred(added["lang"], added)
-        entity = {"id": eid, "type": "place" if code in NOT_ISO_PLACES else "country", "name": name,
-                  "description": cur.get("description") or ("part of another country" if code in NOT_ISO_PLACES else "country"),
-                  "country": cur.get("country") or NOT_ISO_PLACES.get(code)}
+        entity = {
+            "id": eid,
+            "type": "place" if code in NOT_ISO_PLACES else "country",
+            "name": name,
+            "description": cur.get("description")
+            or ("part of another country" if code in NOT_ISO_PLACES else "country"),
+            "country": cur.get("country") or NOT_ISO_PLACES.get(code),
+        }
         if pyc:
-            entity["external_ids"] = {"iso3166": pyc.alpha_2, "iso3166_alpha3": pyc.alpha_3,
-                                      "iso3166_numeric": pyc.numeric}
+            entity["external_ids"] = {
+                "iso3166": pyc.alpha_2,
+                "iso3166_alpha3": pyc.alpha_3,
+                "iso3166_numeric": pyc.numeric,
+            }
         entity["names"] = sort_names(names.names)
         entities.append(entity)
     for eid in extra:

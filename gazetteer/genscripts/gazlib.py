@@ -3,6 +3,7 @@
 The output style is the canonical one of gazetteer/README.md: block entities, one flow
 mapping per name, fields in the documented order.
 """
+
 import re
 import sys
 import unicodedata
@@ -11,9 +12,9 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo root, for `normalizer`
-from normalizer.gazetteer.files import Loaded, load_text  # noqa: E402
-from normalizer.gazetteer.fmt import format_entities  # noqa: E402
-from normalizer.text import compact_key, exact_key  # noqa: E402,F401
+from normalizer.gazetteer.files import Loaded, load_text
+from normalizer.gazetteer.fmt import format_entities
+from normalizer.text import compact_key, exact_key  # noqa: F401
 
 LANG_ORDER = ["en", "vi", "zh-Hans", "zh-Hant", "ja", "ko"]
 KIND_ORDER = ["preferred", "native", "alias", "abbreviation", "historic", "misspelling"]
@@ -52,8 +53,14 @@ def lang_rank(lang):
 def sort_names(names):
     """Stable order: by language, then kind; insertion order within a (language, kind)."""
     indexed = list(enumerate(names))
-    indexed.sort(key=lambda p: (lang_rank(p[1]["lang"]), p[1]["lang"] if lang_rank(p[1]["lang"]) == len(LANG_ORDER) else "",
-                                KIND_ORDER.index(p[1]["kind"]), p[0]))
+    indexed.sort(
+        key=lambda p: (
+            lang_rank(p[1]["lang"]),
+            p[1]["lang"] if lang_rank(p[1]["lang"]) == len(LANG_ORDER) else "",
+            KIND_ORDER.index(p[1]["kind"]),
+            p[0],
+        )
+    )
     return [n for _, n in indexed]
 
 
@@ -153,7 +160,9 @@ class NameSet:
             return same
         if self.text_taken(name["text"], name["lang"]):
             if override:
-                self.warn(f"skipped {name['text']!r} ({name['lang']}): same text already under another language")
+                self.warn(
+                    f"skipped {name['text']!r} ({name['lang']}): same text already under another language"
+                )
             return None
         self.names.append(name)
         return name
@@ -166,5 +175,7 @@ class NameSet:
     def drop(self, text, lang=None):
         k = name_key(text)
         before = len(self.names)
-        self.names = [n for n in self.names if not (name_key(n["text"]) == k and (lang is None or n["lang"] == lang))]
+        self.names = [
+            n for n in self.names if not (name_key(n["text"]) == k and (lang is None or n["lang"] == lang))
+        ]
         return before - len(self.names)

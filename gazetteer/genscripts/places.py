@@ -10,6 +10,7 @@ when the list has none. A curated name with the key of a CLDR one restyles it (k
 A CLDR name that is also a strong name of a country (Babel names Asia/Kuwait "科威特") is
 skipped. Run: `python gazetteer/genscripts/places.py`. Output is deterministic.
 """
+
 import sys
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import yaml
 from babel import Locale
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gazlib import exact_key, STRONG_KINDS, NameSet, dump_entities, name_key, same_text_key, sort_names  # noqa: E402
+from gazlib import STRONG_KINDS, NameSet, dump_entities, exact_key, name_key, same_text_key, sort_names
 
 HERE = Path(__file__).resolve().parent
 INPUT = HERE / "places"
@@ -104,7 +105,8 @@ def main():
         entities.sort(key=lambda e: e["id"])
         (OUTPUT / src.name).write_text(dump_entities(entities), encoding="utf-8")
         total += len(entities)
-        print(f"wrote {OUTPUT / src.name} ({len(entities)} entities, {sum(len(e['names']) for e in entities)} names)")
+        name_count = sum(len(e["names"]) for e in entities)
+        print(f"wrote {OUTPUT / src.name} ({len(entities)} entities, {name_count} names)")
     print(f"{total} places")
 
 

@@ -23,7 +23,7 @@ KEY_FUNCTIONS = [clean, exact_key, fold, sorted_key, compact_key]
 @settings(max_examples=300)
 @given(ANY_TEXT)
 def test_key_functions_are_idempotent_and_never_raise(text):
-    note(f"text={ascii(text)}")  # bidi controls make the plain repr unreadable
+    note(f"text={text!a}")  # bidi controls make the plain repr unreadable
     for function in KEY_FUNCTIONS:
         once = function(text)
         assert once is None or once  # None for empty, never ""

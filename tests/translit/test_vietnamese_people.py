@@ -38,4 +38,5 @@ def test_vietnamese_people_never_match_chinese_entities(matcher):
     for text in [*names, *NOT_IN_GAZETTEER]:
         for query in (text, fold(text)):
             result = matcher.resolve(query)
-            assert not (result.status == "matched" and chinese(matcher, result.match.id)), (query, result.match)
+            wrongly_chinese = result.status == "matched" and chinese(matcher, result.match.id)
+            assert not wrongly_chinese, (query, result.match)
