@@ -50,17 +50,29 @@ def _human(result: Resolution) -> str:
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
+    """Resolve every name in order. A name the service refuses (too long) gets an error line in
+    its place, so that output line N still answers input line N, and the exit status is 1."""
     service = Normalizer.from_settings(_settings(args))
-    out = sys.stdout
-    for query in _input_names(args.names, sys.stdin):
+    try:
+        service.validate("", args.type, args.limit)
+    except InvalidQuery as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    refused = 0
+    for number, query in enumerate(_input_names(args.names, sys.stdin), start=1):
         try:
             result = service.resolve(query, type=args.type, limit=args.limit)
         except InvalidQuery as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-        out.write((json.dumps(result.to_dict(), ensure_ascii=False) if args.json else _human(result)) + "\n")
-    out.flush()
-    return EXIT_OK
+            refused += 1
+            print(f"error: name {number}: {exc}", file=sys.stderr)
+            error = {"query": query, "status": "error", "error": str(exc)}
+            line = json.dumps(error, ensure_ascii=False) if args.json else f"{query}\terror"
+            sys.stdout.write(line + "\n")
+            continue
+        line = json.dumps(result.to_dict(), ensure_ascii=False) if args.json else _human(result)
+        sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+    return EXIT_PROBLEMS if refused else EXIT_OK
 
 
 def cmd_translit(args: argparse.Namespace) -> int:

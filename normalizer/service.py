@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -190,12 +190,6 @@ class Normalizer:
 
     def _resolve(self, query: str, type: str | None, limit: int) -> Resolution:
         return self.matcher.resolve(query, type=type, limit=limit)
-
-    def resolve_many(self, queries: Iterable[str], type: str | None = None,
-                     limit: int = 5) -> Iterator[Resolution]:
-        """Resolve a stream of names lazily, in input order."""
-        for query in queries:
-            yield self.resolve(query, type, limit)
 
     def entity(self, entity_id: str) -> Entity | None:
         """The entity with this id (following merges); read from the store when there is one, so

@@ -15,7 +15,6 @@ from normalizer.text import exact_key, fold
 
 MAX_NAMES = 1000
 MAX_TEXT = 500
-PAYLOAD_FIELDS = ("id", "type", "name", "description", "country", "external_ids", "roles", "names")
 _FIELD_OF_MESSAGE = (
     ("id ", "id"), ("type ", "type"), ("every entity needs an English name", "name"),
     ("every entity needs at least one en name", "names"), ("role ", "roles"), ("a role ", "roles"),

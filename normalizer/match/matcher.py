@@ -20,7 +20,7 @@ from normalizer.match.candidates import (
 )
 from normalizer.match.decision import CANDIDATE_FLOOR, decide
 from normalizer.match.scoring import CandidateCache, Context, best_per_entity
-from normalizer.model import Candidate, Parsed, Resolution, Suggestion
+from normalizer.model import Parsed, Resolution, Suggestion
 from normalizer.names import cached_clean, is_person_title, parse
 
 MAX_CONTEXT_TOKENS = 4
@@ -148,6 +148,3 @@ class Matcher:
 
     def suggest(self, parsed: Parsed) -> Suggestion | None:
         return self.suggester(parsed.name) if self.suggester else None
-
-    def candidates(self, query: str, type: str | None = None, limit: int = 5) -> list[Candidate]:
-        return list(self.resolve(query, type, limit).candidates)

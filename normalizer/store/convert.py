@@ -8,8 +8,6 @@ from typing import Any
 
 from normalizer.model import Entity, Name, Role
 
-NAME_COLUMNS = ("text", "lang", "kind", "family", "used_by", "ambiguous", "source")
-
 
 def snapshot(entity: Entity) -> dict[str, Any]:
     """The entity as plain JSON data (the gazetteer form): what the audit keeps and diffs."""
