@@ -7,8 +7,8 @@ which keeps a million names in a few hundred megabytes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from normalizer.model import Entity, Name
 from normalizer.text import MatchKeys, match_keys
@@ -18,9 +18,8 @@ TIERS = ("exact", "folded", "sorted", "compact", "family_exact", "family_folded"
 Postings = int | list[int]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One name of one entity that a key led to."""
+class Hit(NamedTuple):
+    """One name of one entity that a key led to (a tuple: made for every hit of every query)."""
 
     entity: Entity
     name: Name
@@ -28,10 +27,10 @@ class Hit:
 
 
 def _add(table: dict[str, Postings], key: str, name_id: int) -> None:
-    found = table.get(key)
-    if found is None:
-        table[key] = name_id
-    elif isinstance(found, int):
+    found = table.setdefault(key, name_id)
+    if found is name_id:  # a new key: most of them
+        return
+    if isinstance(found, int):
         if found != name_id:
             table[key] = [found, name_id]
     elif found[-1] != name_id:  # numbers only grow, so a repeat can only be the last one

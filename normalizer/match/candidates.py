@@ -6,8 +6,8 @@ only when they found no strong name, with a cutoff that grows stricter as keys g
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from normalizer.gazetteer import GazetteerIndex, Hit
 from normalizer.gazetteer.records import ID_PATTERN
@@ -19,8 +19,7 @@ from normalizer.text import MatchKeys, match_keys
 cached_keys = lru_cache(maxsize=1 << 16)(match_keys)
 
 
-@dataclass(frozen=True, slots=True)
-class Variant:
+class Variant(NamedTuple):
     """One reading of the query: the bare name, the text as given, or one alternative."""
 
     text: str
@@ -28,8 +27,9 @@ class Variant:
     keys: MatchKeys
 
 
-@dataclass(frozen=True, slots=True)
-class RawHit:
+class RawHit(NamedTuple):
+    """A name that one variant reached, and how (a tuple: cheap to make, and made per hit)."""
+
     hit: Hit
     variant: Variant
     method: str  # id, exact, folded, sorted, compact, fuzzy, translit
@@ -57,32 +57,33 @@ def dictionary_hits(index: GazetteerIndex, variant: Variant) -> list[RawHit]:
     ("Kishida", "ông Vương") reaches every person who bears it: one such person is a match,
     several are ambiguous.
     """
-    if ID_PATTERN.match(variant.text) and variant.text in index.entities:
+    if variant.text in index.entities and ID_PATTERN.match(variant.text):
         entity = index.entities[variant.text]
         hit = Hit(entity, Name(entity.name, "en", "preferred", "id"), -1)
         return [RawHit(hit, variant, "id", 1.0, "the query is this entity's id")]
+    keys = variant.keys
+    folded_similarity = 1.0 if keys.exact == keys.folded else 0.94
     found: dict[int, RawHit] = {}
-    for group in _plan(variant.keys):
-        for method, table, key, similarity in group:
-            for name_id in index.name_ids(table, key):
+    for group in _PLAN:
+        for method, table, key_field, similarity in group:
+            name_ids = index.name_ids(table, getattr(keys, key_field))
+            for name_id in name_ids:
                 if name_id not in found:
-                    found[name_id] = RawHit(index.hit(name_id), variant, method, similarity)
+                    found[name_id] = RawHit(index.hit(name_id), variant, method,
+                                            similarity or folded_similarity)
         if any(raw.hit.name.strong for raw in found.values()):
             break
     return list(found.values())
 
 
-def _plan(keys: MatchKeys) -> list[list[tuple[str, str, str, float]]]:
-    """(method, table, key, similarity) lookups, in groups from strict to loose."""
-    plain_query = keys.exact == keys.folded
-    return [
-        [("exact", "exact", keys.exact, 1.0),
-         ("folded", "folded", keys.folded, 1.0 if plain_query else 0.94)],
-        [("sorted", "sorted", keys.sorted, 0.97), ("sorted", "folded", keys.sorted, 0.97),
-         ("compact", "compact", keys.compact, 0.97), ("compact", "folded", keys.compact, 0.97)],
-        [("family", "family_exact", keys.exact, 1.0),
-         ("family", "family_folded", keys.folded, 1.0 if plain_query else 0.94)],
-    ]
+# (method, table, key field, similarity) look-ups in groups from strict to loose; similarity 0
+# stands for the folded one: 1.0 for a query with no diacritics, 0.94 when they were dropped.
+_PLAN: tuple[tuple[tuple[str, str, str, float], ...], ...] = (
+    (("exact", "exact", "exact", 1.0), ("folded", "folded", "folded", 0.0)),
+    (("sorted", "sorted", "sorted", 0.97), ("sorted", "folded", "sorted", 0.97),
+     ("compact", "compact", "compact", 0.97), ("compact", "folded", "compact", 0.97)),
+    (("family", "family_exact", "exact", 1.0), ("family", "family_folded", "folded", 0.0)),
+)
 
 
 def max_edits(key: str) -> int:

@@ -19,7 +19,7 @@ from normalizer.match.candidates import (
     make_variants,
 )
 from normalizer.match.decision import CANDIDATE_FLOOR, decide
-from normalizer.match.scoring import CandidateCache, Context, best_per_entity
+from normalizer.match.scoring import NO_CONTEXT, CandidateCache, Context, best_per_entity
 from normalizer.model import Parsed, Resolution, Suggestion
 from normalizer.names import cached_clean, is_person_title, parse
 
@@ -41,7 +41,7 @@ def strong_win(hits: list[RawHit]) -> list[RawHit]:
     A weak hit survives only if no other entity has a strong hit by an equal or stricter method.
     """
     strong = [h for h in hits if h.hit.name.strong]
-    if not strong:
+    if not strong or len(strong) == len(hits):
         return hits
     strictest = min(METHOD_RANK[h.method] for h in strong)
     strong_ids = {h.hit.entity.id for h in strong}
@@ -80,9 +80,10 @@ class Matcher:
     def split_context(self, parsed: Parsed) -> tuple[Parsed, Context]:
         """Peel a leading country ("Nhật Bản Yoko Kamikawa", "Hàn Quốc tại Nhật Bản ...")."""
         person_title = parsed.title if is_person_title(parsed.title) else None
-        tokens = parsed.name.split()
+        bare = Context(person_title, parsed.title) if parsed.title else NO_CONTEXT
         if self._known(parsed.name):  # "Nhật Bản", "Hàn Quốc tại ..." names a place itself
-            tokens = []
+            return parsed, bare
+        tokens = parsed.name.split()
         for size in range(min(MAX_CONTEXT_TOKENS, len(tokens) - 1), 0, -1):
             country = self._place(" ".join(tokens[:size]))
             if country:
@@ -94,7 +95,7 @@ class Matcher:
                     context = Context(person_title, parsed.title, country, text)
                     name = " ".join(rest)
                     return replace(parsed, name=name, context=text), context
-        return parsed, Context(person_title, parsed.title)
+        return parsed, bare
 
     def _known(self, text: str) -> bool:
         keys = cached_keys(text)

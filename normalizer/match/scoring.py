@@ -79,7 +79,7 @@ def score_hit(raw: RawHit, context: Context, agreeing: int = 1,
               cache: CandidateCache | None = None) -> Candidate:
     """The candidate for one hit. Most hits carry no title, context or alternatives: then the
     candidate depends on the hit alone, and `cache` (owned by one index's matcher) keeps it."""
-    if cache is None or context != NO_CONTEXT or agreeing > 1:
+    if cache is None or context is not NO_CONTEXT or agreeing > 1:  # an equal copy just misses
         return _score(raw, context, agreeing)
     key = (raw.hit.entity.id, raw.hit.name_id, raw.method, raw.similarity, raw.detail)
     found = cache.get(key)
@@ -108,6 +108,8 @@ def best_per_entity(hits: list[RawHit], context: Context,
     for raw in hits:
         if raw.variant.role == "alternative":
             agreeing.setdefault(raw.hit.entity.id, set()).add(raw.variant.keys.exact)
+    if len(hits) == 1 and not agreeing:  # the usual exact hit
+        return [score_hit(hits[0], context, 0, cache)]
     best: dict[str, Candidate] = {}
     for raw in hits:
         entity_id = raw.hit.entity.id

@@ -50,21 +50,23 @@ def strip_titles(text: str) -> tuple[str | None, str]:
 
     Titles are stripped one after another ("cựu Đại sứ"), never the whole text.
     """
-    spans = [m.span() for m in _TOKEN.finditer(text)]
-    tokens = [text[a:b] for a, b in spans]
+    tokens = text.split()
     taken = 0
     while taken < len(tokens) - 1:
         size = _title_length(tokens[taken:])
         if size == 0 or taken + size >= len(tokens):
             break
         taken += size
-    if taken == 0:
+    if taken == 0:  # most names: one cached look-up of the first word
         return None, text
+    spans = [m.span() for m in _TOKEN.finditer(text)]
     return text[: spans[taken - 1][1]], text[spans[taken][0]:]
 
 
 def split_alternatives(text: str) -> tuple[str, ...]:
     """The alternative forms of "A/B", "A (B)" and "A hay B"; () when there are none."""
+    if "(" not in text and "/" not in text and not _OR_WORDS.search(text):
+        return ()  # most names: one scan
     found = _PARENS.match(text)
     if found and not found.group("rest"):
         return tuple(p for p in (found.group("a"), found.group("b")) if p.strip())
@@ -100,8 +102,11 @@ def _title_parts(title: str) -> list[str]:
 cached_clean = lru_cache(maxsize=1 << 16)(clean)
 
 
+@lru_cache(maxsize=1 << 16)
 def parse(query: str) -> Parsed | None:
-    """Parse a raw query into title, name and alternatives; None when nothing is left."""
+    """Parse a raw query into title, name and alternatives; None when nothing is left.
+
+    Cached: queries repeat, and the result is an immutable value of the query alone."""
     cleaned = cached_clean(query)
     if cleaned is None:
         return None

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from unidecode import unidecode
 
@@ -113,9 +113,8 @@ def _compact(folded: str) -> str:
     return iy_variant(folded.replace(" ", ""))
 
 
-@dataclass(frozen=True, slots=True)
-class MatchKeys:
-    """All keys of one name, computed from a single cleanup."""
+class MatchKeys(NamedTuple):
+    """All keys of one name, computed from a single cleanup (a tuple: one per name indexed)."""
 
     exact: str
     folded: str
@@ -132,17 +131,30 @@ def _word_keys(word: str) -> tuple[str, str]:
     return exact, _fold_exact(exact) or ""
 
 
+@lru_cache(maxsize=1 << 17)
+def _raw_word_keys(word: str) -> tuple[str, str]:
+    """The exact and folded keys of one space-free piece of raw text, cleaned here ("" when none).
+
+    Cleaning can turn other spaces into " ", so the cleaned piece may hold several words.
+    """
+    cleaned = clean(word)
+    if cleaned is None:
+        return "", ""
+    parts = [_word_keys(piece) for piece in cleaned.split(" ")]
+    return " ".join([e for e, _ in parts if e]), " ".join([f for _, f in parts if f])
+
+
 def _keys_by_word(text: str | None) -> tuple[str, list[str]] | None:
     """The exact key and the folded tokens of text, or None when either is empty.
 
-    Computed word by word with a cache, since words repeat far more than names do: every step
-    of `_exact_from_clean` and `_fold_exact` acts within a word (character maps, word-bounded
-    patterns, runs of separators to one space), so the keys equal the whole-string ones.
+    Computed word by word with a cache, since words repeat far more than names do. Every step
+    of `clean`, `_exact_from_clean` and `_fold_exact` acts within a word (character maps,
+    word-bounded patterns, marks with no letter before them dropped, runs of separators to one
+    space), so the keys equal the whole-string ones; tests/text/test_fast_paths.py checks it.
     """
-    cleaned = clean(text)
-    if cleaned is None:
+    if not text:
         return None
-    parts = [_word_keys(word) for word in cleaned.split(" ")]
+    parts = [_raw_word_keys(word) for word in text.split(" ")]
     exact = " ".join([e for e, _ in parts if e])
     tokens = " ".join([f for _, f in parts if f]).split()
     return (exact, tokens) if exact and tokens else None
