@@ -49,31 +49,37 @@ def make_variants(texts: list[tuple[str, str]]) -> list[Variant]:
     return out
 
 
-def dictionary_hits(index: GazetteerIndex, variant: Variant) -> list[RawHit]:
+def dictionary_hits(index: GazetteerIndex, variant: Variant, groups: int = 3) -> list[RawHit]:
     """Hits of the exact, folded, order-free, spacing-free and family-name tiers; the strictest per name.
 
     Tiers go from strict to loose in groups, and a group that reaches a strong name ends the
     search: looser keys only add noise once the name itself was found. A family name alone
     ("Kishida", "ông Vương") reaches every person who bears it: one such person is a match,
-    several are ambiguous.
+    several are ambiguous. `groups` stops after that many groups.
     """
     if variant.text in index.entities and ID_PATTERN.match(variant.text):
         entity = index.entities[variant.text]
         hit = Hit(entity, Name(entity.name, "en", "preferred", "id"), -1)
         return [RawHit(hit, variant, "id", 1.0, "the query is this entity's id")]
     keys = variant.keys
-    folded_similarity = 1.0 if keys.exact == keys.folded else 0.94
+    folded = folded_similarity(keys)
     found: dict[int, RawHit] = {}
-    for group in _PLAN:
+    for group in _PLAN[:groups]:
         for method, table, key_field, similarity in group:
             name_ids = index.name_ids(table, getattr(keys, key_field))
             for name_id in name_ids:
                 if name_id not in found:
                     found[name_id] = RawHit(index.hit(name_id), variant, method,
-                                            similarity or folded_similarity)
+                                            similarity or folded)
         if any(raw.hit.name.strong for raw in found.values()):
             break
     return list(found.values())
+
+
+def folded_similarity(keys: MatchKeys) -> float:
+    """How close a folded-key hit is: the same name for a query written without diacritics,
+    a little less when the query had diacritics that the name does not share."""
+    return 1.0 if keys.exact == keys.folded else 0.94
 
 
 # (method, table, key field, similarity) look-ups in groups from strict to loose; similarity 0

@@ -15,6 +15,7 @@ from normalizer.match.candidates import (
     Variant,
     cached_keys,
     dictionary_hits,
+    folded_similarity,
     fuzzy_hits,
     make_variants,
 )
@@ -67,6 +68,13 @@ class Matcher:
         parsed = parse(query)
         if parsed is None:
             return Resolution(query=query, status="unmatched", match=None)
+        found = self.one_entity_exactly(query, parsed, type, limit)
+        if found is not None:
+            return found
+        return self.resolve_parsed(query, parsed, type, limit)
+
+    def resolve_parsed(self, query: str, parsed: Parsed, type: str | None, limit: int) -> Resolution:
+        """The whole pipeline, for any query."""
         parsed, context = self.split_context(parsed)
         variants = make_variants(self.variant_texts(query, parsed))
         hits = self.gather(variants)
@@ -76,6 +84,39 @@ class Matcher:
         shown = tuple(c for c in candidates if c.score >= CANDIDATE_FLOOR)[:limit]
         suggestion = self.suggest(parsed) if status == "unmatched" else None
         return Resolution(query, status, match, shown, parsed, suggestion)
+
+    def one_entity_exactly(self, query: str, parsed: Parsed, type: str | None,
+                           limit: int) -> Resolution | None:
+        """The pipeline's answer to a plain query whose exact and folded keys reach strong names of
+        a single entity, without the pipeline's machinery; None for any other query.
+
+        Plain: nothing to parse off (no title, alternatives or cleanup) and not an id. Then the
+        pipeline would read no context (the name is known), make this one variant, stop at the
+        exact/folded group of look-ups (a strong name was hit) and score one entity. Most
+        queries of a clean column or a service are like this; tests compare it with the pipeline.
+        """
+        if parsed.name != query or parsed.title or parsed.alternatives or query in self.index.entities:
+            return None
+        keys = cached_keys(query)
+        if keys is None:
+            return None
+        index = self.index
+        exact_ids = index.name_ids("exact", keys.exact)
+        folded_ids = [i for i in index.name_ids("folded", keys.folded) if i not in exact_ids]
+        owners = {index.name_owner[i] for i in exact_ids} | {index.name_owner[i] for i in folded_ids}
+        if len(owners) != 1 or not any(index.name_of[i].strong for i in exact_ids + folded_ids):
+            return None
+        variant = Variant(query, "name", keys)
+        # the first group of dictionary_hits, for these names only
+        raws = [RawHit(index.hit(i), variant, "exact", 1.0) for i in exact_ids]
+        raws += [RawHit(index.hit(i), variant, "folded", folded_similarity(keys)) for i in folded_ids]
+        best = best_per_entity(raws, NO_CONTEXT, self._candidates)[0]
+        if type and best.type != type:
+            return None  # then nothing is left, and the pipeline's suggestion decides
+        status, match = decide([best])
+        if status == "unmatched":
+            return None  # the pipeline would look for a suggestion
+        return Resolution(query, status, match, (best,)[:limit], parsed, None)
 
     def split_context(self, parsed: Parsed) -> tuple[Parsed, Context]:
         """Peel a leading country ("Nhật Bản Yoko Kamikawa", "Hàn Quốc tại Nhật Bản ...")."""
