@@ -27,9 +27,12 @@ class Hit(NamedTuple):
 
 
 def _add(table: dict[str, Postings], key: str, name_id: int) -> None:
-    found = table.setdefault(key, name_id)
-    if found is name_id:  # a new key: most of them
-        return
+    if table.setdefault(key, name_id) is not name_id:  # most keys are new: one call and done
+        _add_to_postings(table, key, name_id)
+
+
+def _add_to_postings(table: dict[str, Postings], key: str, name_id: int) -> None:
+    found = table[key]
     if isinstance(found, int):
         if found != name_id:
             table[key] = [found, name_id]
@@ -56,6 +59,7 @@ class GazetteerIndex:
         self.name_owner: list[str] = []
         self.name_of: list[Name] = []
         self.tables: dict[str, dict[str, Postings]] = {tier: {} for tier in TIERS}
+        self._key_tables = tuple(self.tables[t] for t in ("exact", "folded", "sorted", "compact"))
         for entity in entities:
             self.add(entity)
 
@@ -70,12 +74,15 @@ class GazetteerIndex:
         name_id = len(self.name_of)
         self.name_owner.append(entity_id)
         self.name_of.append(name)
-        _add(self.tables["exact"], keys.exact, name_id)
-        _add(self.tables["folded"], keys.folded, name_id)
+        exact, folded, sorted_, compact = self._key_tables
+        if exact.setdefault(keys.exact, name_id) is not name_id:  # inline _add: a million calls
+            _add_to_postings(exact, keys.exact, name_id)
+        if folded.setdefault(keys.folded, name_id) is not name_id:
+            _add_to_postings(folded, keys.folded, name_id)
         if keys.sorted != keys.folded:
-            _add(self.tables["sorted"], keys.sorted, name_id)
+            _add(sorted_, keys.sorted, name_id)
         if keys.compact != keys.folded:
-            _add(self.tables["compact"], keys.compact, name_id)
+            _add(compact, keys.compact, name_id)
         family = _family_keys(name.family) if name.family and name.strong else None
         if family is not None and family.exact != keys.exact:
             _add(self.tables["family_exact"], family.exact, name_id)
