@@ -14,9 +14,6 @@ case, diacritics stripped, a title in front ("Ngoại trưởng ..."), tokens sw
             bounds this case: its rate is flat in the row count, so it runs on fewer rows;
 - stub:     the repeats and distinct files again with a resolver that answers at once: the ceiling
             of the CSV layer itself (parse, cache, append, write) if resolving were free;
-- exact shortcut (prototype): an exact-key fast path in front of the resolver, defined here
-            only to size what such a path in normalizer.match would give (with its agreement
-            with the full resolver on the distinct file).
 
 Every case runs side by side in one process with the floor: a plain csv.reader -> csv.writer
 copy of the same file to /dev/null (and the same copy with seven constant cells appended to
@@ -46,10 +43,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import strip_diacritics, swap_tokens, typo
 
+from normalizer.match.candidates import cached_keys
 from normalizer.model import Candidate, Resolution
+from normalizer.names import cached_clean, parse
 from normalizer.service import CsvJob, CsvOptions, Normalizer, load_index
 from normalizer.settings import Settings
-from normalizer.text import exact_key
 
 TITLES = ("Ông", "Bà", "Ngoại trưởng", "Thủ tướng", "Tổng thống", "Chủ tịch", "Bộ trưởng")
 LATIN_LANGS = ("vi", "en", "ja-Latn", "ko-Latn", "fr", "de")
@@ -128,37 +126,13 @@ def instant(query: str, type: str | None, limit: int) -> Resolution:
     return Resolution(query, "matched", match, (match,))
 
 
-def exact_shortcut(service: Normalizer) -> Callable[..., Resolution]:
-    """PROTOTYPE, bench only: answer a query whose exact key names strong names of one entity
-    straight from the index (clean + key + dict), everything else through service.resolve.
-    It shows what an exact fast path in the matcher would give this layer."""
-    index = service.index
-
-    def resolve(query: str, type: str | None, limit: int) -> Resolution:
-        key = exact_key(query)
-        hits = index.lookup("exact", key) if key else []
-        if hits and all(h.name.strong for h in hits) and len({h.entity.id for h in hits}) == 1:
-            entity = hits[0].entity
-            if not type or entity.type == type:
-                match = Candidate(entity.id, entity.name, entity.type, 1.0, hits[0].name.text, "exact",
-                                  "exact name match")
-                return Resolution(query, "matched", match, (match,))
-        return service.resolve(query, type, limit)
-
-    return resolve
-
-
-def shortcut_agreement(service: Normalizer, path: Path) -> dict:
-    """How often the prototype's (status, entity) equals the full resolver's, on a file."""
-    with path.open(encoding="utf-8", newline="") as f:
-        values = [row[1] for row in list(csv.reader(f))[1:]]
-    fast, full = exact_shortcut(service), fresh_service(service).resolve
-    short = sum(1 for v in values if exact_key(v) and service.index.lookup("exact", exact_key(v) or ""))
-    same = 0
-    for value in values:
-        a, b = fast(value, None, 3), full(value, None, 3)
-        same += (a.status, a.match and a.match.id) == (b.status, b.match and b.match.id)
-    return {"values": len(values), "exact_key_hits": short, "same_status_and_entity": same}
+def forget_values() -> None:
+    """Empty the resolver's per-value caches (parsed queries, cleaned texts, match keys), so
+    every run of the distinct file resolves each value from scratch; per-word caches stay warm,
+    as in any process that has resolved a few names."""
+    parse.cache_clear()
+    cached_clean.cache_clear()
+    cached_keys.cache_clear()
 
 
 def run_job(resolve: Callable[..., Resolution], path: Path, workers: int) -> int:
@@ -181,7 +155,8 @@ def plain_service() -> Normalizer:
 
 
 def fresh_service(settings_service: Normalizer) -> Normalizer:
-    # A new Normalizer over the same index: its resolve cache starts empty for every run.
+    # A new Normalizer over the same index: its resolve and candidate caches start empty.
+    forget_values()
     return Normalizer(settings_service.index, settings_service.settings)
 
 
@@ -193,8 +168,6 @@ def bench(service: Normalizer, paths: dict[str, Path], runs: int, workers: int) 
         cases.append((f"{data}: stub resolver", path, lambda p=path: run_job(instant, p, 1)))
         cases.append((f"{data}: resolver", path,
                       lambda p=path: run_job(fresh_service(service).resolve, p, 1)))
-        cases.append((f"{data}: exact shortcut (prototype)", path,
-                      lambda p=path: run_job(exact_shortcut(fresh_service(service)), p, 1)))
         if workers > 1:
             cases.append((f"{data}: resolver, {workers} workers", path,
                           lambda p=path: run_job(fresh_service(service).resolve, p, workers)))
@@ -261,9 +234,6 @@ def main() -> None:
         if not args.rss_only:
             paths = make_inputs(service, args.rows, args.distinct_rows, Path(tmp))
             report["cases"] = bench(service, paths, args.runs, args.workers)
-            report["shortcut_agreement"] = shortcut_agreement(service, paths["distinct"])
-            print(f"prototype agreement on the distinct file: {report['shortcut_agreement']}",
-                  file=sys.stderr)
         if not args.no_rss:
             report["rss"] = rss(service, [args.rows, args.rss_rows], Path(tmp))
     report["load_after"] = os.getloadavg()  # the cores are shared: say how busy they were
