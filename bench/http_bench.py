@@ -56,8 +56,9 @@ def bare_app(names: list[str]) -> Flask:
     return app
 
 
-def serve(app_name: str, port: int, worker_class: str, names_file: Path) -> None:
-    """Run one app under gunicorn with the options `normalizer serve` uses, 2 workers."""
+def serve(app_name: str, port: int, worker_class: str, names_file: Path, threads: int = 0) -> None:
+    """Run one app under gunicorn with the options `normalizer serve` uses, 2 workers (and
+    `threads` threads each instead of the default, when given)."""
     from gunicorn.app.base import BaseApplication
 
     from normalizer.server import gunicorn_options, metrics_dir
@@ -65,6 +66,8 @@ def serve(app_name: str, port: int, worker_class: str, names_file: Path) -> None
 
     settings = Settings()
     options = gunicorn_options(settings, "127.0.0.1", port, 2, worker_class)
+    if threads:
+        options["threads"] = threads
     metrics_dir()
 
     class Embedded(BaseApplication):  # type: ignore[misc]
@@ -165,11 +168,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--worker-class", default="gthread", choices=["sync", "gthread"])
+    parser.add_argument("--threads", type=int, default=0, help="threads per gthread worker (0: as serve)")
     parser.add_argument("--serve", nargs=2, metavar=("APP", "PORT"), help=argparse.SUPPRESS)
     parser.add_argument("--names-file", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve[0], int(args.serve[1]), args.worker_class, args.names_file)
+        serve(args.serve[0], int(args.serve[1]), args.worker_class, args.names_file, args.threads)
         return
 
     work = Path(tempfile.mkdtemp(prefix="http-bench-"))
@@ -179,7 +183,8 @@ def main() -> None:
     scripts = {"GET": lua_get(names, work / "get.lua"), "POST": lua_post(names, work / "post.lua")}
     ports = {"normalizer": free_port(), "bare flask": free_port()}
     servers = [start([sys.executable, __file__, "--serve", app, str(port), "--worker-class",
-                      args.worker_class, "--names-file", str(names_file)], port)
+                      args.worker_class, "--threads", str(args.threads), "--names-file", str(names_file)],
+                     port)
                for app, port in ports.items()]
     results: dict[tuple[str, str], list[dict[str, float]]] = {}
     try:
@@ -198,7 +203,8 @@ def main() -> None:
 
 def report(results: dict[tuple[str, str], list[dict[str, float]]], names: int, args: Any) -> None:
     print(f"\n{time.strftime('%Y-%m-%d')} · {platform.node()} · {os.cpu_count()} cores · "
-          f"Python {platform.python_version()} · gunicorn 2 {args.worker_class} workers · "
+          f"Python {platform.python_version()} · gunicorn 2 {args.worker_class} workers"
+          f"{f' x {args.threads} threads' if args.threads else ''} · "
           f"wrk -t2 -c{args.connections} -d{args.seconds}s · {names} exact names rotating · "
           f"median of {args.runs} runs\n")
     print("| app | request | req/s | names/s | p50 ms | p99 ms | non-2xx |")
