@@ -9,7 +9,6 @@ with workers) plus bounded caches, whatever the input size.
 from __future__ import annotations
 
 import csv
-import io
 import itertools
 import time
 import unicodedata
@@ -22,6 +21,7 @@ from normalizer.bulk import encoding as enc
 from normalizer.bulk.dialect import canonical_delimiter, sniff_delimiter
 from normalizer.bulk.lookup import Lookup, ParallelResolver, ResolveFn, ValueResolver
 from normalizer.bulk.options import CsvInputError, CsvOptions, CsvUsageError
+from normalizer.bulk.render import render
 from normalizer.bulk.results import EMPTY_RESULT, RESULT_COLUMNS, RowResult, error_result, neutralize
 from normalizer.bulk.summary import CsvSummary
 
@@ -93,21 +93,15 @@ class CsvJob:
               progress: Progress | None = None) -> CsvSummary:
         """Stream every output row to `sink` (a text stream opened with newline=""), UTF-8 CSV
         with the csv module's defaults (`,`, `"` quoting when needed, CRLF line ends)."""
-        writer = csv.writer(sink)
         for rows in self.chunks(observer, progress):
-            writer.writerows(rows)
+            sink.write(render(rows))
         sink.flush()
         return self.summary
 
     def text_chunks(self, observer: Observer | None = None) -> Iterator[str]:
         """The output as CSV text, one string per chunk of rows, for a streamed response."""
-        buffer = io.StringIO(newline="")
-        writer = csv.writer(buffer)
         for rows in self.chunks(observer):
-            writer.writerows(rows)
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
+            yield render(rows)
 
     def chunks(self, observer: Observer | None = None,
                progress: Progress | None = None) -> Iterator[list[list[str]]]:
