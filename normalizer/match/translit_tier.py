@@ -26,6 +26,7 @@ from normalizer.model import Suggestion
 from normalizer.text import compact_key, fold
 from normalizer.translit import looks_chinese, looks_korean, romanize_name, to_hangul, to_pinyin
 from normalizer.translit.hanzi import char_readings, is_han
+from normalizer.translit.lattice import reading_keys as syllable_readings
 from normalizer.translit.syllables import folded_key, has_diacritics, split_syllables, toned_key
 
 if TYPE_CHECKING:
@@ -117,6 +118,8 @@ def translit_tier(matcher: Matcher, variant: Variant) -> list[RawHit]:
     syllables = split_syllables(variant.text)
     if not 2 <= len(syllables) <= 6 or not all(s.isalpha() for s in syllables):
         return []
+    if not all(syllable_readings(s, False) for s in syllables):
+        return []  # a syllable no Chinese character reads as ("Kishdia"): no route can match
     lookup = lookup_for(matcher.index)
     native = native_hits(matcher, lookup, variant, syllables)
     return native + hangul_hits(matcher, lookup, variant) + pinyin_hits(matcher, lookup, variant, native)
