@@ -1,12 +1,16 @@
-"""Fuzzy candidates without a full scan: a trigram index with a pigeonhole filter.
+"""Fuzzy candidates without a full scan: a trigram index with a count filter.
 
 An edit (insertion, deletion, substitution, or two neighbours swapped) changes at most four
-trigrams of a padded key, so a name within k edits of the query shares at least one of any
-4k+1 distinct query trigrams. Taking the 4k+1 *rarest* ones keeps the candidate set small and
-loses no name within k edits; rapidfuzz then ranks the survivors. Keys too long or too short to
-reach the score cutoff are dropped by length alone, and a set still too large to score is cut to
-the keys that share the most rare trigrams (at a million names, common syllables make the
-postings of even the rarest trigrams long).
+trigrams of a padded key and its length by at most one, so a name within k edits of the query
+is at most k longer or shorter and holds all but at most 4k of the query's distinct trigrams:
+of any n of them it shares at least n - 4k (the pigeonhole filter is the case n = 4k + 1). The
+filter reads the postings of the rarest trigrams, more of them while they stay short, slices
+each to the keys of reachable length, counts, and keeps the keys that share enough: it loses
+no name within k edits (when the query has more than 4k distinct trigrams); rapidfuzz then
+ranks the survivors. Keys further than k edits are found only if they pass the same filter,
+and keys too long or too short to reach the score cutoff are dropped by length alone. At a
+million names common syllables make even the rarest postings long, and a set still too large
+to score is cut to MAX_CANDIDATES keys: the ones with the fewest trigrams not in common.
 """
 
 from __future__ import annotations
@@ -23,7 +27,10 @@ for _i, _c in enumerate(_ALPHABET, start=1):
     _CODES[ord(_c)] = _i
 MAX_CANDIDATES = 1000  # keys scored with fuzz.ratio per query, at most
 GRAMS_PER_EDIT = 4  # trigrams one edit can change: a swap of neighbours changes four
-EXTRA_GRAMS = 3  # trigrams beyond the pigeonhole's 4k+1 that rank an oversized candidate set
+MAX_ROTATED_WORDS = 4  # search_rotated() tries the len - 1 rotations of keys this short
+# Posting entries a query reads, at most, in trigrams beyond the 4k+1 rarest: more trigrams make
+# the count filter stricter (fewer keys to score), longer postings cost more to count.
+READ_BUDGET = 50_000
 
 
 def _gram(a: str, b: str, c: str) -> int:
@@ -102,47 +109,67 @@ class TrigramIndex:
         lengths = np.fromiter(map(len, keys), dtype=np.int32, count=len(keys))
         self.outside = np.argsort(lengths, kind="stable").astype(np.int32)  # inside -> caller's
         self.lengths = lengths[self.outside]  # ascending
+        # length_starts[n]: the first inside number of a key at least n long (n up to the longest + 1).
+        top = int(self.lengths[-1]) + 2 if keys else 1
+        self.length_starts = np.searchsorted(self.lengths, np.arange(top, dtype=np.int32)).tolist()
         by_length = [keys[i] for i in self.outside.tolist()]
         pairs = _all_grams(by_length) if keys else (np.zeros(0, np.uint16), np.zeros(0, np.int32))
         self.postings, self.offsets = _postings(*pairs)  # no reference kept: freed as it sorts
+        self._offsets = self.offsets.tolist()  # Python ints: slicing with them costs no conversion
+        # Distinct trigrams of each key, by inside number (a posting holds a key once).
+        self.gram_counts = np.bincount(self.postings, minlength=len(keys)).astype(np.uint16)
 
     def _posting(self, gram: int) -> np.ndarray:
         """Inside numbers of the keys holding gram, ascending."""
-        return self.postings[self.offsets[gram] : self.offsets[gram + 1]]
+        return self.postings[self._offsets[gram] : self._offsets[gram + 1]]
+
+    def _window(self, length: int, max_edits: int, cutoff: float) -> tuple[int, int]:
+        """Inside numbers [first, last) of the keys whose length max_edits edits can reach, and,
+        with a cutoff (0..100), whose fuzz.ratio with a key of this length can reach it."""
+        shortest, longest = length - max_edits, length + max_edits
+        if cutoff > 0:
+            low, high = length_range(length, cutoff)
+            shortest, longest = max(shortest, low), min(longest, high)
+        top = len(self.length_starts) - 1
+        starts = self.length_starts
+        return starts[min(max(shortest, 0), top)], starts[min(max(longest + 1, 0), top)]
 
     def candidates(self, key: str, max_edits: int, cutoff: float = 0.0) -> np.ndarray:
-        """Ascending key numbers that may lie within max_edits of key.
+        """Ascending key numbers that may lie within max_edits of key (the module's filter).
 
-        Every key within max_edits shares one of the 4k+1 rarest query trigrams (pigeonhole,
-        when the query has that many), so the union of their postings misses none. With a
-        cutoff (0..100), keys whose length alone keeps their fuzz.ratio below it go first.
-        When more than MAX_CANDIDATES remain, the ones sharing the most of the rarest
-        4k+1+EXTRA_GRAMS trigrams are kept: a close key shares nearly all of them, a key that
-        merely shares one rare trigram does not.
+        With a cutoff (0..100), keys whose length alone keeps their fuzz.ratio below it go too.
+        When more than MAX_CANDIDATES keys pass, the postings of all query trigrams are counted
+        and the closest keys by trigrams kept (see _closest).
         """
-        grams = query_grams(key)
-        at = np.array(grams, dtype=np.int64)
-        grams = [grams[i] for i in np.argsort(self.offsets[at + 1] - self.offsets[at], kind="stable")]
-        needed = GRAMS_PER_EDIT * max_edits + 1
-        chosen = [self._posting(g) for g in grams[:needed]]
-        if cutoff > 0:
-            shortest, longest = length_range(len(key), cutoff)
-            first, last = np.searchsorted(self.lengths, [shortest, longest + 1])
-            chosen = [p[np.searchsorted(p, first) : np.searchsorted(p, last)] for p in chosen]
-        found, shared = _counted(np.concatenate(chosen)) if chosen else (np.zeros(0, np.int32),) * 2
+        first, last = self._window(len(key), max_edits, cutoff)
+        if first >= last:
+            return np.zeros(0, dtype=np.int32)
+        bounds = np.array([first, last], dtype=np.int32)  # the postings' dtype: no O(n) cast
+        postings = map(self._posting, query_grams(key))
+        sliced = sorted((p[slice(*p.searchsorted(bounds))] for p in postings), key=len)  # rarest first
+        slack = GRAMS_PER_EDIT * max_edits  # query trigrams a key within max_edits may lack
+        chosen = _rarest(sliced, slack + 1)
+        shared = _tally(chosen, first, last)
+        found = np.flatnonzero(shared >= max(1, len(chosen) - slack))
         if len(found) > MAX_CANDIDATES:
-            shared += self._shared(grams[needed : needed + EXTRA_GRAMS], found)
-            # A stable sort of small counts is a radix sort; ties keep the shorter key.
-            best = np.argsort(np.uint8(255) - shared.astype(np.uint8), kind="stable")
-            found = found[best[:MAX_CANDIDATES]]
-        return np.sort(self.outside[found])
+            if len(chosen) < len(sliced):  # complete the counts: every query trigram
+                shared += _tally(sliced[len(chosen) :], first, last)
+                found = found[shared[found] >= max(1, len(sliced) - slack)]
+            found = self._closest(found, shared[found], first, slack)
+        return np.sort(self.outside[found + first])
 
-    def _shared(self, grams: list[int], found: np.ndarray) -> np.ndarray:
-        """How many of these grams each found key holds (a dense tally: cheaper than searching)."""
-        tally = np.zeros(len(self.keys), dtype=np.uint8)
-        for gram in grams:
-            tally[self._posting(gram)] += 1  # a posting holds each key once
-        return tally[found]
+    def _closest(self, found: np.ndarray, shared: np.ndarray, first: int, slack: int) -> np.ndarray:
+        """At most MAX_CANDIDATES of the found keys (inside numbers - first), given how many of
+        all the query's trigrams each holds: those with the fewest trigrams on either side that
+        the other lacks. Edit distance is symmetric, so a key within k edits also has at most 4k
+        trigrams the query lacks: keys with more go first, at no loss."""
+        own = self.gram_counts[found + first].astype(np.int64)
+        near = own - shared <= slack
+        found, shared, own = found[near], shared[near], own[near]
+        if len(found) > MAX_CANDIDATES:
+            # Trigrams not in common: query's - shared + own - shared; the query's is the same for all.
+            found = found[np.sort(np.argsort(own - 2 * shared, kind="stable")[:MAX_CANDIDATES])]
+        return found
 
     def search(self, key: str, max_edits: int, limit: int, cutoff: float) -> list[tuple[str, float, int]]:
         """Best keys by fuzz.ratio: (key, score 0..100, key number), best first."""
@@ -152,3 +179,34 @@ class TrigramIndex:
             score_cutoff=cutoff,
         )
         return [(text, score, numbers[at]) for text, score, at in found]
+
+    def search_rotated(self, key: str, max_edits: int, limit: int,
+                       cutoff: float) -> list[tuple[str, float, int]]:
+        """search() over the rotations of key's words ("kishida fumio" for "fumio kishida"), each
+        key with its best score; keys of one word or of more than MAX_ROTATED_WORDS get none."""
+        words = key.split()
+        if not 1 < len(words) <= MAX_ROTATED_WORDS:
+            return []
+        best: dict[int, tuple[str, float, int]] = {}
+        for cut in range(1, len(words)):
+            for found in self.search(" ".join(words[cut:] + words[:cut]), max_edits, limit, cutoff):
+                if found[2] not in best or found[1] > best[found[2]][1]:
+                    best[found[2]] = found
+        return sorted(best.values(), key=lambda found: -found[1])[:limit]
+
+
+def _rarest(sliced: list[np.ndarray], needed: int) -> list[np.ndarray]:
+    """The first `needed` postings (shortest first), then more while the total stays in budget."""
+    total = sum(map(len, sliced[:needed]))
+    count = min(needed, len(sliced))
+    while count < len(sliced) and total + len(sliced[count]) <= READ_BUDGET:
+        total += len(sliced[count])
+        count += 1
+    return sliced[:count]
+
+
+def _tally(postings: list[np.ndarray], first: int, last: int) -> np.ndarray:
+    """How many of these postings hold each inside number in [first, last)."""
+    if not postings:
+        return np.zeros(last - first, dtype=np.int64)
+    return np.bincount(np.concatenate(postings) - first, minlength=last - first)

@@ -102,14 +102,30 @@ def max_edits(key: str) -> int:
 
 def fuzzy_hits(index: GazetteerIndex, blocking: TrigramIndex, variant: Variant,
                limit: int = 10) -> list[RawHit]:
-    """Typo-tolerant hits from the blocking index (built over the folded keys), scored with fuzz.ratio."""
+    """Typo-tolerant hits from the blocking index (built over the folded keys), scored with fuzz.ratio.
+
+    A key that reaches no name gets two looser readings, in turn: its words rotated ("kishida
+    fumio" for "fumio kishida", with a typo), at the order-free tier's discount; then one edit
+    more than its length allows (folding can make one typo two edits: "fý" is "fy", "lý" is "li").
+    """
     key = variant.keys.folded
     edits = max_edits(key)
     if edits == 0:
         return []
-    cutoff = 100.0 * (1 - (edits + 0.5) / max(len(key), 1))
+
+    def cutoff(edits: int) -> float:  # stricter as keys get shorter
+        return max(100.0 * (1 - (edits + 0.5) / max(len(key), 1)), 70.0)
+
+    found, how, factor = blocking.search(key, edits, limit, cutoff(edits)), "after folding", 1.0
+    if not found:
+        found = blocking.search_rotated(key, edits, limit, cutoff(edits))
+        how, factor = "with its words rotated", 0.97  # the order-free tier's similarity
+    if not found:
+        found = blocking.search(key, edits + 1, limit, cutoff(edits + 1))
+        how, factor = "after folding", 1.0
     out = []
-    for text, score, _ in blocking.search(key, edits, limit, max(cutoff, 70.0)):
-        detail = f"{score:.0f}% similar to {text!r} after folding"
-        out += [RawHit(hit, variant, "fuzzy", score / 100.0, detail) for hit in index.lookup("folded", text)]
+    for text, score, _ in found:
+        detail = f"{score:.0f}% similar to {text!r} {how}"
+        out += [RawHit(hit, variant, "fuzzy", score / 100.0 * factor, detail)
+                for hit in index.lookup("folded", text)]
     return out

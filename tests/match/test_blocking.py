@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import random
+from unittest import mock
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+from normalizer.match import blocking
 from normalizer.match.blocking import TrigramIndex, length_range, query_grams
 
 KEY = st.text(alphabet="abcdeghinotuy ", min_size=1, max_size=14).map(str.strip).filter(bool)
@@ -88,10 +91,41 @@ def test_search_ranks_by_ratio_and_keeps_numbers():
 
 
 def test_an_oversized_set_keeps_the_closest_keys(monkeypatch):
-    import normalizer.match.blocking as blocking
-
     monkeypatch.setattr(blocking, "MAX_CANDIDATES", 5)
     noise = [f"zz{chr(97 + i % 26)}{chr(97 + i // 26 % 26)} nguyen" for i in range(300)]
     keys = [*noise, "nguyen van thanh"]
     found = TrigramIndex(keys).search("nguyen vn thanh", 2, 3, 70.0)
     assert found and found[0][2] == len(keys) - 1
+
+
+@settings(max_examples=200)
+@given(st.lists(KEY, min_size=1, max_size=40), st.integers(0, 10_000), st.integers(1, 2),
+       st.sampled_from([0, 3, 50_000]))
+def test_the_count_filter_never_misses_a_key_within_k_edits(keys, seed, edits, budget):
+    """However many trigrams beyond the 4k+1 rarest the read budget lets in."""
+    rng = random.Random(seed)
+    target = rng.randrange(len(keys))
+    query = damage(keys[target], edits, rng)
+    if len(query_grams(query)) < 4 * edits + 1:
+        return
+    with mock.patch.object(blocking, "READ_BUDGET", budget):
+        assert target in TrigramIndex(keys).candidates(query, edits).tolist()
+
+
+@pytest.mark.parametrize("budget", [0, 50_000])
+def test_the_cut_of_an_oversized_set_keeps_a_key_within_k_edits(monkeypatch, budget):
+    # 300 keys of the right length share "nguyen" and "thanh" with the query: all pass the
+    # first count and the cut, on the complete count, must rank the key 2 edits away first.
+    monkeypatch.setattr(blocking, "MAX_CANDIDATES", 5)
+    monkeypatch.setattr(blocking, "READ_BUDGET", budget)
+    noise = [f"nguyen thanh {chr(97 + i % 26)}{chr(97 + i // 26 % 26)}" for i in range(300)]
+    keys = [*noise, "nguyen van thanh"]
+    assert len(keys) - 1 in TrigramIndex(keys).candidates("nguyen vn thanh", 2).tolist()
+
+
+def test_search_rotated_finds_the_words_in_another_order():
+    keys = ["fumio kishida", "kamikawa yoko", "kishida fumiko"]
+    index = TrigramIndex(keys)
+    found = index.search_rotated("kishda fumio", 2, 5, 70.0)
+    assert found[0][0] == "fumio kishida" and found[0][2] == 0
+    assert index.search_rotated("kishdafumio", 2, 5, 70.0) == []  # one word: no rotation
