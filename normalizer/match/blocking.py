@@ -27,7 +27,6 @@ for _i, _c in enumerate(_ALPHABET, start=1):
     _CODES[ord(_c)] = _i
 MAX_CANDIDATES = 1000  # keys scored with fuzz.ratio per query, at most
 GRAMS_PER_EDIT = 4  # trigrams one edit can change: a swap of neighbours changes four
-MAX_ROTATED_WORDS = 4  # search_rotated() tries the len - 1 rotations of keys this short
 # Posting entries a query reads, at most, in trigrams beyond the 4k+1 rarest: more trigrams make
 # the count filter stricter (fewer keys to score), longer postings cost more to count.
 READ_BUDGET = 50_000
@@ -179,20 +178,6 @@ class TrigramIndex:
             score_cutoff=cutoff,
         )
         return [(text, score, numbers[at]) for text, score, at in found]
-
-    def search_rotated(self, key: str, max_edits: int, limit: int,
-                       cutoff: float) -> list[tuple[str, float, int]]:
-        """search() over the rotations of key's words ("kishida fumio" for "fumio kishida"), each
-        key with its best score; keys of one word or of more than MAX_ROTATED_WORDS get none."""
-        words = key.split()
-        if not 1 < len(words) <= MAX_ROTATED_WORDS:
-            return []
-        best: dict[int, tuple[str, float, int]] = {}
-        for cut in range(1, len(words)):
-            for found in self.search(" ".join(words[cut:] + words[:cut]), max_edits, limit, cutoff):
-                if found[2] not in best or found[1] > best[found[2]][1]:
-                    best[found[2]] = found
-        return sorted(best.values(), key=lambda found: -found[1])[:limit]
 
 
 def _rarest(sliced: list[np.ndarray], needed: int) -> list[np.ndarray]:
