@@ -15,6 +15,7 @@ from werkzeug.exceptions import NotFound, PreconditionFailed, PreconditionRequir
 from normalizer.api.auth import require_editor
 from normalizer.api.context import json_response, service
 from normalizer.api.curation_schemas import (
+    MAX_STORED_INT,
     ChangesArgs,
     ChangesSchema,
     CuratedEntitySchema,
@@ -183,7 +184,7 @@ class EntityNames(MethodView):
         return curated(desk().add_name(entity_id, body, expected_revision(found), token.name))
 
 
-@blp.route("/entities/<string:entity_id>/names/<int:name_id>")
+@blp.route(f"/entities/<string:entity_id>/names/<int(max={MAX_STORED_INT}):name_id>")
 class EntityName(MethodView):
     @blp.response(200, CuratedEntitySchema)
     @_document(401, 403, 404, 308, 412, 422, 428)

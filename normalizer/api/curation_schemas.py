@@ -16,6 +16,10 @@ def _text(required: bool = False, allow_none: bool = False, **meta: object) -> f
     return fields.String(required=required, allow_none=allow_none,
                          validate=[no_controls, validate.Length(max=MAX_TEXT)], metadata=meta)
 
+# The largest integer the databases store (SQLite and PostgreSQL BIGINT): a larger number in a
+# request is a 422, not a driver overflow.
+MAX_STORED_INT = 2**63 - 1
+
 
 class EditorNameInput(Schema):
     text = _text(required=True, example="Vương Nghị")
@@ -65,7 +69,7 @@ class MergeInput(Schema):
 
 
 class RevertInput(Schema):
-    revision = fields.Integer(required=True, validate=validate.Range(min=1))
+    revision = fields.Integer(required=True, validate=validate.Range(1, MAX_STORED_INT))
 
 
 class HistoryArgs(Schema):
@@ -74,7 +78,7 @@ class HistoryArgs(Schema):
 
 
 class ChangesArgs(Schema):
-    since = fields.Integer(load_default=0, validate=validate.Range(min=0),
+    since = fields.Integer(load_default=0, validate=validate.Range(0, MAX_STORED_INT),
                            metadata={"description": "the gazetteer revision already seen (0: all)"})
     limit = fields.Integer(load_default=100, validate=validate.Range(1, 100))
 
@@ -92,7 +96,7 @@ class SettleInput(Schema):
     entity = fields.Raw(metadata={"description": "add_name: the entity id; new_entity: the entity"})
     name = fields.Nested(SettleNameInput,
                          metadata={"description": "add_name: the name (text defaults to the example)"})
-    revision = fields.Integer(validate=validate.Range(min=1),
+    revision = fields.Integer(validate=validate.Range(1, MAX_STORED_INT),
                               metadata={"description": "add_name: the entity's revision you read"})
 
 

@@ -15,6 +15,7 @@ import sys
 import time
 from collections import Counter as Tally
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from flask import Flask, Response, g, request
@@ -65,11 +66,17 @@ def configure_logging(level: str) -> None:
 def count_outcomes(results: list[Resolution]) -> None:
     if len(results) == 1:
         result = results[0]
-        OUTCOMES.labels(result.status, result.match.method if result.match else "none").inc()
+        _child(OUTCOMES, result.status, result.match.method if result.match else "none").inc()
         return
     tally = Tally((r.status, r.match.method if r.match else "none") for r in results)
     for (status, method), count in tally.items():  # one labels() per kind, not per result
-        OUTCOMES.labels(status, method).inc(count)
+        _child(OUTCOMES, status, method).inc(count)
+
+
+@lru_cache(maxsize=4096)  # endpoints x methods x statuses: a few dozen in practice
+def _child(metric: Any, *values: str) -> Any:
+    """metric.labels(*values), remembered: labels() takes a lock and checks its values per call."""
+    return metric.labels(*values)
 
 
 def metrics_text() -> bytes:
@@ -93,8 +100,8 @@ def finish_request(response: Response) -> Response:
     latency = time.perf_counter() - g.get("started", time.perf_counter())
     endpoint = request.url_rule.rule if request.url_rule else "unmatched"
     status = str(response.status_code)
-    REQUESTS.labels(endpoint, request.method, status).inc()
-    LATENCY.labels(endpoint, status).observe(latency)
+    _child(REQUESTS, endpoint, request.method, status).inc()
+    _child(LATENCY, endpoint, status).observe(latency)
     if access_log.isEnabledFor(logging.INFO):
         log_request(request_id, endpoint, response, latency)
     return response

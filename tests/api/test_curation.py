@@ -197,6 +197,17 @@ def test_revert_history_and_changes(editors: Editors) -> None:
     assert missing.status_code == 404
 
 
+def test_numbers_past_what_the_database_stores_are_refused_not_crashed(editors: Editors) -> None:
+    huge = 2**64  # found by schemathesis: it reached SQLite and overflowed (a 500)
+    assert editors.client.get(f"/v1/changes?since={huge}").status_code == 422
+    china = editors.client.get("/v1/entities/china")
+    revert = editors.call("POST", "/v1/entities/china/revert", etag=china.headers["ETag"],
+                          json={"revision": huge})
+    assert revert.status_code == 422 and "revision" in revert.get_json()["errors"]["json"]
+    assert editors.call("DELETE", f"/v1/entities/china/names/{huge}",
+                        etag=china.headers["ETag"]).status_code == 404
+
+
 def test_the_review_queue_lists_and_settles(editors: Editors) -> None:
     for _ in range(3):
         editors.client.get("/v1/resolve?q=Trung Hoa")
