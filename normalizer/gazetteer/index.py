@@ -75,14 +75,15 @@ class GazetteerIndex:
         self.name_owner.append(entity_id)
         self.name_of.append(name)
         exact, folded, sorted_, compact = self._key_tables
-        if exact.setdefault(keys.exact, name_id) is not name_id:  # inline _add: a million calls
+        # _add written out: this runs for every name of a million-name gazetteer
+        if exact.setdefault(keys.exact, name_id) is not name_id:
             _add_to_postings(exact, keys.exact, name_id)
         if folded.setdefault(keys.folded, name_id) is not name_id:
             _add_to_postings(folded, keys.folded, name_id)
-        if keys.sorted != keys.folded:
-            _add(sorted_, keys.sorted, name_id)
-        if keys.compact != keys.folded:
-            _add(compact, keys.compact, name_id)
+        if keys.sorted != keys.folded and sorted_.setdefault(keys.sorted, name_id) is not name_id:
+            _add_to_postings(sorted_, keys.sorted, name_id)
+        if keys.compact != keys.folded and compact.setdefault(keys.compact, name_id) is not name_id:
+            _add_to_postings(compact, keys.compact, name_id)
         family = _family_keys(name.family) if name.family and name.strong else None
         if family is not None and family.exact != keys.exact:
             _add(self.tables["family_exact"], family.exact, name_id)
