@@ -87,13 +87,13 @@ def fold(text: str | None) -> str | None:
     if " " not in text:  # one word, as name parsing asks for title words: cache it
         return _fold_word(text)
     found = _keys_by_word(text)  # the same as _fold_exact(exact_key(text))
-    return " ".join(found[1]) if found else None
+    return found[1] if found else None
 
 
 @lru_cache(maxsize=1 << 16)
 def _fold_word(text: str) -> str | None:
     found = _keys_by_word(text)
-    return " ".join(found[1]) if found else None
+    return found[1] if found else None
 
 
 def sorted_key(text: str | None) -> str | None:
@@ -144,8 +144,8 @@ def _raw_word_keys(word: str) -> tuple[str, str]:
     return " ".join([e for e, _ in parts if e]), " ".join([f for _, f in parts if f])
 
 
-def _keys_by_word(text: str | None) -> tuple[str, list[str]] | None:
-    """The exact key and the folded tokens of text, or None when either is empty.
+def _keys_by_word(text: str | None) -> tuple[str, str] | None:
+    """The exact and folded keys of text, or None when either is empty.
 
     Computed word by word with a cache, since words repeat far more than names do. Every step
     of `clean`, `_exact_from_clean` and `_fold_exact` acts within a word (character maps,
@@ -156,8 +156,8 @@ def _keys_by_word(text: str | None) -> tuple[str, list[str]] | None:
         return None
     parts = [_raw_word_keys(word) for word in text.split(" ")]
     exact = " ".join([e for e, _ in parts if e])
-    tokens = " ".join([f for _, f in parts if f]).split()
-    return (exact, tokens) if exact and tokens else None
+    folded = " ".join([f for _, f in parts if f])
+    return (exact, folded) if exact and folded else None
 
 
 def match_keys(text: str | None) -> MatchKeys | None:
@@ -165,8 +165,9 @@ def match_keys(text: str | None) -> MatchKeys | None:
     found = _keys_by_word(text)
     if found is None:
         return None
-    exact, tokens = found
-    folded = " ".join(tokens)
+    exact, folded = found
     if folded == exact:  # plain ASCII names: one string object serves both tables
         folded = exact
-    return MatchKeys(exact, folded, " ".join(sorted(tokens)), _compact(folded))
+    if " " not in folded:  # one word: sorting and joining change nothing
+        return MatchKeys(exact, folded, folded, folded)
+    return MatchKeys(exact, folded, " ".join(sorted(folded.split(" "))), _compact(folded))

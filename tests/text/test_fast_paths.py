@@ -5,7 +5,15 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalizer.text import canonical_tones, clean, exact_key, iy_variant, match_keys
+from normalizer.text import (
+    canonical_tones,
+    clean,
+    compact_key,
+    exact_key,
+    iy_variant,
+    match_keys,
+    sorted_key,
+)
 
 clean_module = sys.modules["normalizer.text.clean"]
 fold_module = sys.modules["normalizer.text.fold"]
@@ -32,6 +40,8 @@ def whole_string_keys(text):
 def test_word_by_word_keys_equal_whole_string_keys(text):
     keys = match_keys(text)
     assert (keys and (keys.exact, keys.folded)) == whole_string_keys(text)
+    if keys:
+        assert (keys.sorted, keys.compact) == (sorted_key(text), compact_key(text))
 
 
 def test_word_by_word_keys_on_names():
