@@ -26,9 +26,13 @@ from normalizer.extraction.vietnamese import SENTENCE_WORDS
 
 _UPPER = "".join(c for c in map(chr, range(0x10000)) if c.isupper() or c.istitle())
 _CAP_WORD = rf"[{re.escape(_UPPER)}][^\W_]*(?:[-'][^\W_]+)*"
-# Not glued to a neighbour by a dot ("VTV.vn"): a web address is not a name.
-_RUN = re.compile(rf"(?<![^\W_])(?<![^\W_]\.){_CAP_WORD}(?: {_CAP_WORD})*(?![^\W_])(?!\.[^\W_])")
-_WORD = re.compile(_CAP_WORD)
+# Not glued to a neighbour by a dot ("VTV.vn"): a web address is not a name. The look-behinds
+# come after the first capital, which they include: a pattern that starts with a look-behind is
+# tried at every position of the text (2.5x slower than starting from the capitals).
+_RUN = re.compile(
+    rf"[{re.escape(_UPPER)}](?<![^\W_].)(?<![^\W_]\..)[^\W_]*(?:[-'][^\W_]+)*"
+    rf"(?: {_CAP_WORD})*(?![^\W_])(?!\.[^\W_])"
+)
 _VIETNAMESE = frozenset("ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ")
 _SENTENCE_WORDS = frozenset(scan_word(w) for w in SENTENCE_WORDS)
 MAX_WORDS = 6
@@ -53,7 +57,7 @@ def _uncovered_segments(text: ScanText, covered: bytearray) -> Iterator[list[tup
     """Groups of adjacent capitalized words (cleaned spans) that no mention covers."""
     cleaned = text.cleaned
     for a, b in _runs_not_covered(cleaned, covered):
-        words = [word.span() for word in _WORD.finditer(cleaned, a, b)]
+        words = _word_spans(cleaned, a, b)
         if covered.find(1, a, b) < 0:
             yield words  # nothing of it is a mention: one group
             continue
@@ -67,6 +71,15 @@ def _uncovered_segments(text: ScanText, covered: bytearray) -> Iterator[list[tup
                 group.append((start, end))
         if group:
             yield group
+
+
+def _word_spans(cleaned: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The words of a capitalized run: a run is words joined by single spaces (see _RUN)."""
+    spans = []
+    for word in cleaned[start:end].split(" "):
+        spans.append((start, start + len(word)))
+        start += len(word) + 1
+    return spans
 
 
 def _runs_not_covered(cleaned: str, covered: bytearray) -> list[tuple[int, int]]:
