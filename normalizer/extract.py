@@ -22,13 +22,14 @@ import weakref
 from collections.abc import Callable, Collection, Container, Iterable
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from normalizer.extraction.automaton import automaton_for, span_arrays
 from normalizer.extraction.coref import (
     EarlierAntecedents,
     find_partials,
     link,
     partial_key_table,
-    partial_pattern,
 )
 from normalizer.extraction.dates import settled_by_date
 from normalizer.extraction.found import Found, longest_first
@@ -120,21 +121,21 @@ class Extractor:
     def partial_references(self, doc: ScanText, mentions: list[Found]) -> list[Found]:
         """Partial references linked to a person named in full earlier (extraction.coref)."""
         earlier = EarlierAntecedents(mentions, self.index.get, self.partial_keys)
-        pattern = partial_pattern(earlier.keys())
-        if pattern is None:
+        starts, ends, keys = find_partials(doc, earlier.keys())
+        if not keys:
             return []
-        covered = _covered(doc, mentions)
+        clean_starts, clean_ends = doc.cleaned_spans(starts, ends)
+        # Most occurrences are words of the full mentions themselves ("Wang" in "Wang Yi").
+        free = ~_any_covered(_covered(doc, mentions), clean_starts, clean_ends)
         places = _place_ends(mentions)
         out = []
-        for start, end, key in find_partials(doc, pattern):
-            clean_start, clean_end = doc.cleaned_span(start, end)
-            if covered.find(1, clean_start, clean_end) >= 0:
-                continue
+        for i in np.flatnonzero(free).tolist():
+            start, clean_start, clean_end = int(starts[i]), int(clean_starts[i]), int(clean_ends[i])
             if not _all_capitalized(doc, clean_start, clean_end):
                 continue
             title = person_title_before(doc, start, places)
-            partial = Found(start, end, clean_start, clean_end, doc.cleaned[clean_start:clean_end])
-            linked = link(partial, earlier.latest(key, start + 1, title), title)
+            partial = Found(start, int(ends[i]), clean_start, clean_end, doc.cleaned[clean_start:clean_end])
+            linked = link(partial, earlier.latest(keys[i], start + 1, title), title)
             if linked is not None:
                 out.append(linked)
         return out
@@ -267,6 +268,12 @@ def _covered(doc: ScanText, found: Iterable[Found]) -> bytearray:
     for span in found:
         mask[span.clean_start : span.clean_end] = b"\x01" * (span.clean_end - span.clean_start)
     return mask
+
+
+def _any_covered(covered: bytearray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """For each cleaned span [start, end), whether any of its characters is covered."""
+    inside = np.concatenate(([0], np.cumsum(np.frombuffer(covered, dtype=np.uint8), dtype=np.int64)))
+    return inside[ends] > inside[starts]  # type: ignore[no-any-return]
 
 
 def _place_ends(found: Iterable[Found]) -> dict[int, int]:

@@ -13,6 +13,9 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+import ahocorasick
+import numpy as np
+
 from normalizer.extraction.found import Found
 from normalizer.extraction.rules import scan_word
 from normalizer.extraction.scantext import ScanText
@@ -125,15 +128,26 @@ def _replace(partial: Found, resolution: Resolution, title: Title | None, of: Fo
     return replace(partial, resolution=resolution, title=title, coref=True, antecedent=of)
 
 
-def partial_pattern(keys: Iterable[str]) -> re.Pattern[str] | None:
-    """A regex finding any of the keys as whole words in scan text."""
-    ordered = sorted(set(keys), key=len, reverse=True)
-    if not ordered:
-        return None
-    return re.compile("(?<= )(?:" + "|".join(re.escape(k) for k in ordered) + ")(?= )")
+def find_partials(text: ScanText, keys: Iterable[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Padded scan spans (starts, ends) and keys of the partial keys found as whole words.
 
-
-def find_partials(text: ScanText, pattern: re.Pattern[str]) -> Iterable[tuple[int, int, str]]:
-    """Padded scan spans and keys of every occurrence of a partial key."""
-    for match in pattern.finditer(text.scan):
-        yield match.start() - 1, match.end() + 1, match.group()
+    Where keys overlap, the leftmost wins, then the longest, as a regex alternation of the keys
+    longest first would find them. An automaton of this document's few keys: a regex of them
+    cost 0.08 s/MB, tried at every space of the text.
+    """
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+    for key in set(keys):
+        automaton.add_word(f" {key} ", key)
+    if len(automaton) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), []
+    automaton.make_automaton()
+    hits = sorted((end - len(key) - 1, -len(key), key) for end, key in automaton.iter(text.scan))
+    starts, ends, found = [], [], []
+    done = 0  # the padded end of the last occurrence taken: the next may share its pad space
+    for start, _, key in hits:
+        if start >= done - 1:
+            done = start + len(key) + 2
+            starts.append(start)
+            ends.append(done)
+            found.append(key)
+    return np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64), found
