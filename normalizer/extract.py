@@ -72,9 +72,7 @@ class Extractor:
         if not text:
             return Extraction((), ())
         doc = ScanText.build(text)
-        found = self.key_matches(doc)
-        found = longest_first(found, len(doc.scan))
-        found = resolved(found, resolve)
+        found = resolved(self.key_matches(doc), resolve)
         found = [settled_by_date(f, date, self.index.get) for f in found] if date else found
         found = in_context(doc, found)
         found = sorted(found + self.partial_references(doc, found), key=lambda f: f.scan_start)
@@ -96,8 +94,9 @@ class Extractor:
         return keys
 
     def key_matches(self, doc: ScanText) -> list[Found]:
-        """Automaton hits whose punctuation and capitalization fit a gazetteer name."""
-        out = []
+        """Automaton hits whose punctuation and capitalization fit a gazetteer name; of those
+        that overlap, the longest (found.longest_first)."""
+        hits = []  # (start, end, clean start, clean end, surface) of the fitting hits
         fits: dict[tuple[str, str], bool] = {}  # the same names recur all through a document
         known = self._keys
         starts, ends = span_arrays(self.automaton, doc)
@@ -115,8 +114,10 @@ class Extractor:
             if fit is None:
                 fit = fits[key, surface] = info.case_fits(surface)
             if fit:
-                out.append(Found(start, end, clean_start, clean_end, surface))
-        return out
+                hits.append((start, end, clean_start, clean_end, surface))
+        # Spans are built for the chosen hits only (a fifth of the hits overlap a longer one).
+        chosen = longest_first([h[0] for h in hits], [h[1] for h in hits], len(doc.scan))
+        return [Found(*hits[i]) for i in chosen]
 
     def partial_references(self, doc: ScanText, mentions: list[Found]) -> list[Found]:
         """Partial references linked to a person named in full earlier (extraction.coref)."""
