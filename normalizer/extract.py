@@ -75,8 +75,10 @@ class Extractor:
         found = resolved(self.key_matches(doc), resolve)
         found = [settled_by_date(f, date, self.index.get) for f in found] if date else found
         found = in_context(doc, found)
-        found = sorted(found + self.partial_references(doc, found), key=lambda f: f.scan_start)
-        promoted, unlinked = leftovers(doc, found, resolve)
+        # Partial references are people: the places the later stages read across are these.
+        places = _place_ends(found)
+        found = sorted(found + self.partial_references(doc, found, places), key=lambda f: f.scan_start)
+        promoted, unlinked = leftovers(doc, found, places, resolve)
         found = sorted(found + promoted, key=lambda f: f.scan_start)
         mentions = [f for f in found if _of_types(f.resolution, types)]
         return Extraction(to_mentions(doc, mentions), to_mentions(doc, unlinked))
@@ -119,8 +121,9 @@ class Extractor:
         chosen = longest_first([h[0] for h in hits], [h[1] for h in hits], len(doc.scan))
         return [Found(*hits[i]) for i in chosen]
 
-    def partial_references(self, doc: ScanText, mentions: list[Found]) -> list[Found]:
-        """Partial references linked to a person named in full earlier (extraction.coref)."""
+    def partial_references(self, doc: ScanText, mentions: list[Found], places: dict[int, int]) -> list[Found]:
+        """Partial references linked to a person named in full earlier (extraction.coref);
+        `places` maps the mentions of places by end (see `_place_ends`)."""
         earlier = EarlierAntecedents(mentions, self.index.get, self.partial_keys)
         starts, ends, keys = find_partials(doc, earlier.keys())
         if not keys:
@@ -128,7 +131,6 @@ class Extractor:
         clean_starts, clean_ends = doc.cleaned_spans(starts, ends)
         # Most occurrences are words of the full mentions themselves ("Wang" in "Wang Yi").
         free = ~_any_covered(_covered(doc, mentions), clean_starts, clean_ends)
-        places = _place_ends(mentions)
         out = []
         for i in np.flatnonzero(free).tolist():
             start, clean_start, clean_end = int(starts[i]), int(clean_starts[i]), int(clean_ends[i])
@@ -199,10 +201,11 @@ def _acronym(span: Found) -> bool:
     return span.surface.isupper() and match.matched_name.isupper()
 
 
-def leftovers(doc: ScanText, found: list[Found], resolve: Resolver) -> tuple[list[Found], list[Found]]:
-    """Name-like spans no key matched: (those the matcher places, the unlinked rest)."""
+def leftovers(doc: ScanText, found: list[Found], places: dict[int, int],
+              resolve: Resolver) -> tuple[list[Found], list[Found]]:
+    """Name-like spans no key matched: (those the matcher places, the unlinked rest); `places`
+    maps the mentions of places by end (see `_place_ends`)."""
     covered = _covered(doc, found)
-    places = _place_ends(found)
     promoted, unlinked = [], []
     resolutions: dict[str, tuple[Resolution, Resolution]] = {}  # surface -> (as is, not linked)
     for span in name_like_spans(doc, covered, places):
@@ -278,6 +281,7 @@ def _any_covered(covered: bytearray, starts: np.ndarray, ends: np.ndarray) -> np
 
 
 def _place_ends(found: Iterable[Found]) -> dict[int, int]:
+    """The trailing pad position of each country or place mention -> its padded start."""
     return {f.scan_end - 1: f.scan_start for f in found if f.entity_type in PLACE_TYPES}
 
 

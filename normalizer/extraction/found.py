@@ -63,7 +63,8 @@ def longest_first(starts: list[int], ends: list[int], size: int) -> list[int]:
         return []
     taken = bytearray(size)
     chosen: list[int] = []
-    for i in np.lexsort((starts, np.subtract(starts, ends))).tolist():
+    first = np.asarray(starts, dtype=np.int64)
+    for i in np.lexsort((first, first - np.asarray(ends, dtype=np.int64))).tolist():
         start, end = starts[i] + 1, ends[i] - 1
         if taken.find(1, start, end) >= 0:
             continue

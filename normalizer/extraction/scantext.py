@@ -136,7 +136,8 @@ def _replace_words(text: str, words: dict[str, str], joined: re.Pattern[str] = _
     The few words are found with `str.find`: a regex starting with a look-behind is tried at every
     position of the text and cost 0.08 s/MB. Occurrences cannot overlap: each is a whole run.
     """
-    pieces, done = [], 0
+    pieces: list[str] = []
+    done = 0
     for start, word in sorted(_occurrences(text, words, joined)):
         pieces += (text[done:start], words[word])
         done = start + len(word)
