@@ -41,6 +41,9 @@ from normalizer.gazetteer import GazetteerIndex
 from normalizer.model import Entity, Mention, Resolution
 
 Resolver = Callable[[str], Resolution]
+# A key match before resolution: padded scan start and end, cleaned start and end, surface. Spans
+# (Found) are built once, resolved: a fifth of the matches lose to a longer overlapping one.
+Hit = tuple[int, int, int, int, str]
 PLACE_TYPES = frozenset({"country", "place"})
 
 
@@ -95,10 +98,10 @@ class Extractor:
             keys = self._partial_keys[entity.id] = partial_key_table(entity)
         return keys
 
-    def key_matches(self, doc: ScanText) -> list[Found]:
+    def key_matches(self, doc: ScanText) -> list[Hit]:
         """Automaton hits whose punctuation and capitalization fit a gazetteer name; of those
         that overlap, the longest (found.longest_first)."""
-        hits = []  # (start, end, clean start, clean end, surface) of the fitting hits
+        hits: list[Hit] = []
         fits: dict[tuple[str, str], bool] = {}  # the same names recur all through a document
         known = self._keys
         starts, ends = span_arrays(self.automaton, doc)
@@ -117,9 +120,8 @@ class Extractor:
                 fit = fits[key, surface] = info.case_fits(surface)
             if fit:
                 hits.append((start, end, clean_start, clean_end, surface))
-        # Spans are built for the chosen hits only (a fifth of the hits overlap a longer one).
         chosen = longest_first([h[0] for h in hits], [h[1] for h in hits], len(doc.scan))
-        return [Found(*hits[i]) for i in chosen]
+        return [hits[i] for i in chosen]
 
     def partial_references(self, doc: ScanText, mentions: list[Found], places: dict[int, int]) -> list[Found]:
         """Partial references linked to a person named in full earlier (extraction.coref);
@@ -144,16 +146,16 @@ class Extractor:
         return out
 
 
-def resolved(found: list[Found], resolve: Resolver) -> list[Found]:
-    """Each span with its resolution; spans the matcher cannot place are dropped."""
+def resolved(hits: list[Hit], resolve: Resolver) -> list[Found]:
+    """Each key match as a span with its resolution; those the matcher cannot place are dropped."""
     cache: dict[str, Resolution] = {}
     out = []
-    for span in found:
-        resolution = cache.get(span.surface)
+    for start, end, clean_start, clean_end, surface in hits:
+        resolution = cache.get(surface)
         if resolution is None:
-            resolution = cache[span.surface] = resolve(span.surface)
+            resolution = cache[surface] = resolve(surface)
         if resolution.status != "unmatched":
-            out.append(span.with_resolution(resolution))
+            out.append(Found(start, end, clean_start, clean_end, surface, resolution))
     return out
 
 
