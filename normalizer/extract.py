@@ -78,8 +78,10 @@ class Extractor:
         found = resolved(self.key_matches(doc), resolve)
         found = [settled_by_date(f, date, self.index.get) for f in found] if date else found
         found = in_context(doc, found)
-        # Partial references are people: the places the later stages read across are these.
+        # Titles, coreference and leftovers read across these places (partial references are
+        # people: the map stays the same).
         places = _place_ends(found)
+        found = with_titles(doc, found, places)
         found = sorted(found + self.partial_references(doc, found, places), key=lambda f: f.scan_start)
         promoted, unlinked = leftovers(doc, found, places, resolve)
         found = sorted(found + promoted, key=lambda f: f.scan_start)
@@ -160,27 +162,32 @@ def resolved(hits: list[Hit], resolve: Resolver) -> list[Found]:
 
 
 def in_context(doc: ScanText, found: list[Found]) -> list[Found]:
-    """Titles attached; one-syllable names kept only where context says they are names.
+    """The spans, one-syllable names kept only where context says they are names.
 
-    The one-syllable rules are repeated until stable: a neighbour that is itself rejected
-    ("Lê Đức Anh": "Đức") must not vouch for a name next to it. Only one-syllable spans are
-    tested again; titles are read once, against the places that survived.
+    The rules are repeated until stable: a neighbour that is itself rejected ("Lê Đức Anh":
+    "Đức") must not vouch for a name next to it. The spans are in text order and do not overlap,
+    so a rejection changes the context of the spans just before and after it only: those alone
+    are tested again.
     """
-    single = [_needs_context(span) for span in found]
     titled: dict[int, bool] = {}
-    kept = [True] * len(found)
+    inside = _Inside(doc, found)
+    tested = [i for i, span in enumerate(found) if _needs_context(span)]
+    rejected: set[int] = set()
     for _ in range(3):
-        starts = _Inside(doc, (span for span, k in zip(found, kept, strict=True) if k))
-        rejected = [i for i, span in enumerate(found) if kept[i] and single[i]
-                    and not _one_token_fits(doc, span, starts, titled)]
-        for i in rejected:
-            kept[i] = False
-        if not rejected:
+        newly = {i for i in tested if not _one_token_fits(doc, found[i], inside, titled)}
+        if not newly:
             break
-    survivors = [span for span, k in zip(found, kept, strict=True) if k]
-    places = _place_ends(survivors)
+        for i in newly:
+            inside.discard(found[i])
+        rejected |= newly
+        tested = [i for i in tested if i not in rejected and (i - 1 in newly or i + 1 in newly)]
+    return [span for i, span in enumerate(found) if i not in rejected]
+
+
+def with_titles(doc: ScanText, found: list[Found], places: dict[int, int]) -> list[Found]:
+    """Each person mention with the title before it, read across place mentions (`places`)."""
     return [span.with_title(person_title_before(doc, span.scan_start, places))
-            if span.entity_type == "person" else span for span in survivors]
+            if span.entity_type == "person" else span for span in found]
 
 
 def _needs_context(span: Found) -> bool:
@@ -263,6 +270,11 @@ class _Inside:
         for span in spans:
             first, last = span.key
             self._mask[first:last] = b"\x01" * (last - first)
+
+    def discard(self, span: Found) -> None:
+        """Forget a span (spans do not overlap: its letters belong to no other)."""
+        first, last = span.key
+        self._mask[first:last] = bytes(last - first)
 
     def __contains__(self, position: object) -> bool:
         return isinstance(position, int) and 0 <= position < len(self._mask) and self._mask[position] == 1
