@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -43,11 +45,14 @@ _SYLLABLE = re.compile(
 )
 
 
+# Both are asked of every capitalized word left over, and words recur: memoized per word.
+@lru_cache(maxsize=1 << 16)
 def vietnamese_looking(text: str) -> bool:
     """True when the text has a letter only Vietnamese uses (ă, ơ, ạ, ế ...)."""
     return not _VIETNAMESE.isdisjoint(text.casefold())
 
 
+@lru_cache(maxsize=1 << 16)
 def vietnamese_syllable(word: str) -> bool:
     """True when the word has the shape of one Vietnamese syllable ("Quan", "Trung", "Nhu")."""
     return bool(_SYLLABLE.match(word.casefold()))
@@ -75,6 +80,8 @@ def _uncovered_segments(text: ScanText, covered: bytearray) -> Iterator[list[tup
 
 def _word_spans(cleaned: str, start: int, end: int) -> list[tuple[int, int]]:
     """The words of a capitalized run: a run is words joined by single spaces (see _RUN)."""
+    if cleaned.find(" ", start, end) < 0:
+        return [(start, end)]  # most runs are one word
     spans = []
     for word in cleaned[start:end].split(" "):
         spans.append((start, start + len(word)))
@@ -84,7 +91,8 @@ def _word_spans(cleaned: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _runs_not_covered(cleaned: str, covered: bytearray) -> list[tuple[int, int]]:
     """Spans of the capitalized runs that are not wholly inside mentions (most are: skipped at once)."""
-    spans = np.array([m.span() for m in _RUN.finditer(cleaned)], dtype=np.int64).reshape(-1, 2)
+    found = chain.from_iterable(m.span() for m in _RUN.finditer(cleaned))
+    spans = np.fromiter(found, dtype=np.int64).reshape(-1, 2)
     inside = np.concatenate(([0], np.cumsum(np.frombuffer(covered, dtype=np.uint8), dtype=np.int64)))
     whole = inside[spans[:, 1]] - inside[spans[:, 0]] == spans[:, 1] - spans[:, 0]
     return [(a, b) for a, b in spans[~whole].tolist()]
