@@ -64,22 +64,12 @@ class EarlierAntecedents:
     def __init__(self, mentions: list[Found], entity_of: Callable[[str], Entity | None],
                  keys_of: Callable[[Entity], dict[str, bool]] = partial_key_table):
         """`keys_of` gives an entity's partial keys (partial_key_table, or a cached version of it)."""
-        # key -> entity id -> (scan ends, mentions, entity, by family), in order of first mention
+        # key -> entity id -> (scan ends, mentions, entity, by family), in order of first mention;
+        # the lists of ends and mentions are the entity's, shared by all of its keys.
         self._by_key: dict[str, dict[str, tuple[list[int], list[Found], Entity, bool]]] = {}
-        for found in sorted(mentions, key=lambda f: f.scan_end):
-            match = found.resolution.match if found.resolution else None
-            if match is None or match.type != "person" or found.coref:
-                continue
-            entity = entity_of(match.id)
-            if entity is None:
-                continue
+        for ends, found, entity in _people(mentions, entity_of).values():
             for key, by_family in keys_of(entity).items():
-                entities = self._by_key.setdefault(key, {})
-                entry = entities.get(entity.id)
-                if entry is None:
-                    entry = entities[entity.id] = ([], [], entity, by_family)
-                entry[0].append(found.scan_end)
-                entry[1].append(found)
+                self._by_key.setdefault(key, {})[entity.id] = (ends, found, entity, by_family)
 
     def keys(self) -> list[str]:
         return list(self._by_key)
@@ -95,6 +85,29 @@ class EarlierAntecedents:
                 continue
             out.append(Antecedent(found[bisect_right(ends, position) - 1], entity, by_family))
         return out
+
+
+def _people(mentions: list[Found], entity_of: Callable[[str], Entity | None]
+            ) -> dict[str, tuple[list[int], list[Found], Entity]]:
+    """Entity id -> (scan ends, mentions, entity) of the people mentioned in full, in text order
+    (entities in order of first mention)."""
+    people: dict[str, tuple[list[int], list[Found], Entity]] = {}
+    entities: dict[str, Entity | None] = {}  # match id -> entity (ids merged into another follow it)
+    for found in sorted(mentions, key=lambda f: f.scan_end):
+        match = found.resolution.match if found.resolution else None
+        if match is None or match.type != "person" or found.coref:
+            continue
+        if match.id not in entities:
+            entities[match.id] = entity_of(match.id)
+        entity = entities[match.id]
+        if entity is None:
+            continue
+        entry = people.get(entity.id)
+        if entry is None:
+            entry = people[entity.id] = ([], [], entity)
+        entry[0].append(found.scan_end)
+        entry[1].append(found)
+    return people
 
 
 def link(partial: Found, earlier: list[Antecedent], title: Title | None) -> Found | None:
