@@ -21,6 +21,7 @@ import threading
 import weakref
 from collections.abc import Callable, Collection, Container, Iterable
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 import numpy as np
 
@@ -45,6 +46,7 @@ Resolver = Callable[[str], Resolution]
 # (Found) are built once, resolved: a fifth of the matches lose to a longer overlapping one.
 Hit = tuple[int, int, int, int, str]
 PLACE_TYPES = frozenset({"country", "place"})
+_TEXT_ORDER = attrgetter("scan_start")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +84,10 @@ class Extractor:
         # people: the map stays the same).
         places = _place_ends(found)
         found = with_titles(doc, found, places)
-        found = sorted(found + self.partial_references(doc, found, places), key=lambda f: f.scan_start)
+        found = sorted(found + self.partial_references(doc, found, places), key=_TEXT_ORDER)
         promoted, unlinked = leftovers(doc, found, places, resolve)
-        found = sorted(found + promoted, key=lambda f: f.scan_start)
-        mentions = [f for f in found if _of_types(f.resolution, types)]
+        found = sorted(found + promoted, key=_TEXT_ORDER)
+        mentions = [f for f in found if _of_types(f.resolution, types)] if types else found
         return Extraction(to_mentions(doc, mentions), to_mentions(doc, unlinked))
 
     def key_info(self, key: str) -> KeyInfo:
