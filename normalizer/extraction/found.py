@@ -57,7 +57,7 @@ def longest_first(starts: list[int], ends: list[int], size: int) -> list[int]:
 
     Spans are padded scan spans [start, end): they overlap when their letters do (padded spans
     share their pad spaces with neighbours). `size` is the length of the scan text. The order
-    is sorted on arrays (a stable sort, as `sorted` on Found objects was, at a tenth the cost).
+    is sorted on arrays with a stable sort, as `sorted` with a key function on span objects was.
     """
     if not starts:
         return []
