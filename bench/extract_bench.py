@@ -39,7 +39,10 @@ def rss_mb() -> float:
 
 
 def corpus(seeds: Path, megabytes: float) -> str:
-    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    articles = sorted(seeds.glob("*.txt"))
+    if not articles:  # the default is beside the repository: a worktree elsewhere must say where
+        raise SystemExit(f"no seed articles (*.txt) in {seeds}: pass --seeds")
+    texts = [p.read_text(encoding="utf-8") for p in articles]
     texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds" / "passages").glob("*.txt"))]
     unit = "\n\n".join(texts)
     copies = max(1, int(megabytes * 1e6 / len(unit.encode("utf-8"))) + 1)

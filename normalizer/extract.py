@@ -21,6 +21,9 @@ import threading
 import weakref
 from collections.abc import Callable, Collection, Container, Iterable
 from dataclasses import dataclass, replace
+from operator import attrgetter
+
+import numpy as np
 
 from normalizer.extraction.automaton import automaton_for, span_arrays
 from normalizer.extraction.coref import (
@@ -28,7 +31,6 @@ from normalizer.extraction.coref import (
     find_partials,
     link,
     partial_key_table,
-    partial_pattern,
 )
 from normalizer.extraction.dates import settled_by_date
 from normalizer.extraction.found import Found, longest_first
@@ -40,7 +42,11 @@ from normalizer.gazetteer import GazetteerIndex
 from normalizer.model import Entity, Mention, Resolution
 
 Resolver = Callable[[str], Resolution]
+# A key match before resolution: padded scan start and end, cleaned start and end, surface. Spans
+# (Found) are built once, resolved: a fifth of the matches lose to a longer overlapping one.
+Hit = tuple[int, int, int, int, str]
 PLACE_TYPES = frozenset({"country", "place"})
+_TEXT_ORDER = attrgetter("scan_start")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,15 +77,17 @@ class Extractor:
         if not text:
             return Extraction((), ())
         doc = ScanText.build(text)
-        found = self.key_matches(doc)
-        found = longest_first(found, len(doc.scan))
-        found = resolved(found, resolve)
+        found = resolved(self.key_matches(doc), resolve)
         found = [settled_by_date(f, date, self.index.get) for f in found] if date else found
         found = in_context(doc, found)
-        found = sorted(found + self.partial_references(doc, found), key=lambda f: f.scan_start)
-        promoted, unlinked = leftovers(doc, found, resolve)
-        found = sorted(found + promoted, key=lambda f: f.scan_start)
-        mentions = [f for f in found if _of_types(f.resolution, types)]
+        # Titles, coreference and leftovers read across these places (partial references are
+        # people: the map stays the same).
+        places = _place_ends(found)
+        found = with_titles(doc, found, places)
+        found = sorted(found + self.partial_references(doc, found, places), key=_TEXT_ORDER)
+        promoted, unlinked = leftovers(doc, found, places, resolve)
+        found = sorted(found + promoted, key=_TEXT_ORDER)
+        mentions = [f for f in found if _of_types(f.resolution, types)] if types else found
         return Extraction(to_mentions(doc, mentions), to_mentions(doc, unlinked))
 
     def key_info(self, key: str) -> KeyInfo:
@@ -94,9 +102,10 @@ class Extractor:
             keys = self._partial_keys[entity.id] = partial_key_table(entity)
         return keys
 
-    def key_matches(self, doc: ScanText) -> list[Found]:
-        """Automaton hits whose punctuation and capitalization fit a gazetteer name."""
-        out = []
+    def key_matches(self, doc: ScanText) -> list[Hit]:
+        """Automaton hits whose punctuation and capitalization fit a gazetteer name; of those
+        that overlap, the longest (found.longest_first)."""
+        hits: list[Hit] = []
         fits: dict[tuple[str, str], bool] = {}  # the same names recur all through a document
         known = self._keys
         starts, ends = span_arrays(self.automaton, doc)
@@ -114,67 +123,73 @@ class Extractor:
             if fit is None:
                 fit = fits[key, surface] = info.case_fits(surface)
             if fit:
-                out.append(Found(start, end, clean_start, clean_end, surface))
-        return out
+                hits.append((start, end, clean_start, clean_end, surface))
+        chosen = longest_first([h[0] for h in hits], [h[1] for h in hits], len(doc.scan))
+        return [hits[i] for i in chosen]
 
-    def partial_references(self, doc: ScanText, mentions: list[Found]) -> list[Found]:
-        """Partial references linked to a person named in full earlier (extraction.coref)."""
+    def partial_references(self, doc: ScanText, mentions: list[Found], places: dict[int, int]) -> list[Found]:
+        """Partial references linked to a person named in full earlier (extraction.coref);
+        `places` maps the mentions of places by end (see `_place_ends`)."""
         earlier = EarlierAntecedents(mentions, self.index.get, self.partial_keys)
-        pattern = partial_pattern(earlier.keys())
-        if pattern is None:
+        starts, ends, keys = find_partials(doc, earlier.keys())
+        if not keys:
             return []
-        covered = _covered(doc, mentions)
-        places = _place_ends(mentions)
+        clean_starts, clean_ends = doc.cleaned_spans(starts, ends)
+        # Most occurrences are words of the full mentions themselves ("Wang" in "Wang Yi").
+        free = ~_any_covered(_covered(doc, mentions), clean_starts, clean_ends)
         out = []
-        for start, end, key in find_partials(doc, pattern):
-            clean_start, clean_end = doc.cleaned_span(start, end)
-            if covered.find(1, clean_start, clean_end) >= 0:
-                continue
+        for i in np.flatnonzero(free).tolist():
+            start, clean_start, clean_end = int(starts[i]), int(clean_starts[i]), int(clean_ends[i])
             if not _all_capitalized(doc, clean_start, clean_end):
                 continue
             title = person_title_before(doc, start, places)
-            partial = Found(start, end, clean_start, clean_end, doc.cleaned[clean_start:clean_end])
-            linked = link(partial, earlier.latest(key, start + 1, title), title)
+            partial = Found(start, int(ends[i]), clean_start, clean_end, doc.cleaned[clean_start:clean_end])
+            linked = link(partial, earlier.latest(keys[i], start + 1, title), title)
             if linked is not None:
                 out.append(linked)
         return out
 
 
-def resolved(found: list[Found], resolve: Resolver) -> list[Found]:
-    """Each span with its resolution; spans the matcher cannot place are dropped."""
+def resolved(hits: list[Hit], resolve: Resolver) -> list[Found]:
+    """Each key match as a span with its resolution; those the matcher cannot place are dropped."""
     cache: dict[str, Resolution] = {}
     out = []
-    for span in found:
-        resolution = cache.get(span.surface)
+    for start, end, clean_start, clean_end, surface in hits:
+        resolution = cache.get(surface)
         if resolution is None:
-            resolution = cache[span.surface] = resolve(span.surface)
+            resolution = cache[surface] = resolve(surface)
         if resolution.status != "unmatched":
-            out.append(span.with_resolution(resolution))
+            out.append(Found(start, end, clean_start, clean_end, surface, resolution))
     return out
 
 
 def in_context(doc: ScanText, found: list[Found]) -> list[Found]:
-    """Titles attached; one-syllable names kept only where context says they are names.
+    """The spans, one-syllable names kept only where context says they are names.
 
-    The one-syllable rules are repeated until stable: a neighbour that is itself rejected
-    ("Lê Đức Anh": "Đức") must not vouch for a name next to it. Only one-syllable spans are
-    tested again; titles are read once, against the places that survived.
+    The rules are repeated until stable: a neighbour that is itself rejected ("Lê Đức Anh":
+    "Đức") must not vouch for a name next to it. The spans are in text order and do not overlap,
+    so a rejection changes the context of the spans just before and after it only: those alone
+    are tested again.
     """
-    single = [_needs_context(span) for span in found]
     titled: dict[int, bool] = {}
-    kept = [True] * len(found)
+    inside = _Inside(doc, found)
+    tested = [i for i, span in enumerate(found) if _needs_context(span)]
+    rejected: set[int] = set()
     for _ in range(3):
-        starts = _Inside(doc, (span for span, k in zip(found, kept, strict=True) if k))
-        rejected = [i for i, span in enumerate(found) if kept[i] and single[i]
-                    and not _one_token_fits(doc, span, starts, titled)]
-        for i in rejected:
-            kept[i] = False
-        if not rejected:
+        newly = {i for i in tested if not _one_token_fits(doc, found[i], inside, titled)}
+        if not newly:
             break
-    survivors = [span for span, k in zip(found, kept, strict=True) if k]
-    places = _place_ends(survivors)
+        for i in newly:
+            inside.discard(found[i])
+        rejected |= newly
+        tested = [i for i in tested if i not in rejected and (i - 1 in newly or i + 1 in newly)]
+    return [span for i, span in enumerate(found) if i not in rejected]
+
+
+def with_titles(doc: ScanText, found: list[Found], places: dict[int, int]) -> list[Found]:
+    """Each person mention with the title before it, read across place mentions (`places`)."""
     return [span.with_title(person_title_before(doc, span.scan_start, places))
-            if span.entity_type == "person" else span for span in survivors]
+            if span.entity_type == "person" else span for span in found]
 
 
 def _needs_context(span: Found) -> bool:
@@ -197,10 +212,11 @@ def _acronym(span: Found) -> bool:
     return span.surface.isupper() and match.matched_name.isupper()
 
 
-def leftovers(doc: ScanText, found: list[Found], resolve: Resolver) -> tuple[list[Found], list[Found]]:
-    """Name-like spans no key matched: (those the matcher places, the unlinked rest)."""
+def leftovers(doc: ScanText, found: list[Found], places: dict[int, int],
+              resolve: Resolver) -> tuple[list[Found], list[Found]]:
+    """Name-like spans no key matched: (those the matcher places, the unlinked rest); `places`
+    maps the mentions of places by end (see `_place_ends`)."""
     covered = _covered(doc, found)
-    places = _place_ends(found)
     promoted, unlinked = [], []
     resolutions: dict[str, tuple[Resolution, Resolution]] = {}  # surface -> (as is, not linked)
     for span in name_like_spans(doc, covered, places):
@@ -257,6 +273,11 @@ class _Inside:
             first, last = span.key
             self._mask[first:last] = b"\x01" * (last - first)
 
+    def discard(self, span: Found) -> None:
+        """Forget a span (spans do not overlap: its letters belong to no other)."""
+        first, last = span.key
+        self._mask[first:last] = bytes(last - first)
+
     def __contains__(self, position: object) -> bool:
         return isinstance(position, int) and 0 <= position < len(self._mask) and self._mask[position] == 1
 
@@ -269,7 +290,14 @@ def _covered(doc: ScanText, found: Iterable[Found]) -> bytearray:
     return mask
 
 
+def _any_covered(covered: bytearray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """For each cleaned span [start, end), whether any of its characters is covered."""
+    inside = np.concatenate(([0], np.cumsum(np.frombuffer(covered, dtype=np.uint8), dtype=np.int64)))
+    return inside[ends] > inside[starts]  # type: ignore[no-any-return]
+
+
 def _place_ends(found: Iterable[Found]) -> dict[int, int]:
+    """The trailing pad position of each country or place mention -> its padded start."""
     return {f.scan_end - 1: f.scan_start for f in found if f.entity_type in PLACE_TYPES}
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from dataclasses import dataclass
+from functools import lru_cache
 
 from normalizer.extraction.scantext import ScanText
 from normalizer.extraction.vietnamese import (
@@ -29,8 +30,10 @@ _TOKEN = re.compile(r"[^\W_]+")
 _NAME_PUNCTUATION = re.compile(r"[(),/&\[\]]")
 
 
+@lru_cache(maxsize=1 << 16)
 def scan_word(word: str) -> str:
-    """A word in scan form (casefolded, i/y unified), to compare with scan text."""
+    """A word in scan form (casefolded, i/y unified), to compare with scan text (memoized: the
+    words of a language recur, and the leftovers ask it of every sentence's first word)."""
     return iy_variant(word.casefold())
 
 

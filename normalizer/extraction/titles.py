@@ -29,25 +29,26 @@ class Title:
     person: bool  # the title says a person follows ("Ngoại trưởng", "ông"; not "cựu")
 
 
-def _words_before(text: ScanText, scan_start: int, limit: int) -> list[tuple[int, int]]:
-    """Padded scan spans of up to `limit` words before scan_start in the same phrase, nearest last."""
-    words: list[tuple[int, int]] = []
+def _words_before(text: ScanText, scan_start: int, limit: int) -> tuple[str, ...]:
+    """The cleaned words, up to `limit`, before scan_start in the same phrase, nearest last.
+
+    `ScanText.word_before` and `cleaned_span` walked inline: this runs for every mention after a
+    word that may end a title, seven words back.
+    """
+    scan, stops, cleaned = text.scan, text.stops, text.cleaned
+    to_lowered, to_cleaned = text.to_lowered, text.lowered_to_cleaned
+    words: list[str] = []
     position = scan_start
-    while len(words) < limit:
-        span = text.word_before(position)
-        if span is None:
+    while len(words) < limit and position and position not in stops:
+        begin = scan.rfind(" ", 0, position)  # the word's padded span is [begin, position + 1)
+        if begin < 0:
             break
-        words.append(span)
-        position = span[0]
-    return words[::-1]
-
-
-def _cleaned_words(text: ScanText, spans: list[tuple[int, int]]) -> list[str]:
-    out = []
-    for start, end in spans:
-        a, b = text.cleaned_span(start, end)
-        out.append(text.cleaned[a:b])
-    return out
+        first, last = int(to_lowered[begin]), int(to_lowered[position - 2])
+        if to_cleaned is not None:
+            first, last = int(to_cleaned[first]), int(to_cleaned[last])
+        words.append(cleaned[first : last + 1])
+        position = begin
+    return tuple(reversed(words))
 
 
 def title_before(text: ScanText, scan_start: int) -> Title | None:
@@ -64,8 +65,7 @@ def _title_before(text: ScanText, scan_start: int) -> Title | None:
     # Most words before a mention end no title: test that one word before walking further back.
     if last is None or _folded(text.scan[last[0] + 1 : last[1] - 1]) not in _LAST_WORDS:
         return None
-    spans = _words_before(text, scan_start, MAX_TITLE_WORDS)
-    return _title_ending(tuple(_cleaned_words(text, spans)))
+    return _title_ending(_words_before(text, scan_start, MAX_TITLE_WORDS))
 
 
 @lru_cache(maxsize=65536)
