@@ -78,7 +78,7 @@ class EmbeddedGunicorn(BaseApplication):  # type: ignore[misc]
     def load(self) -> Any:
         from normalizer.web import create_app  # after metrics_dir(): prometheus reads it on import
 
-        return create_app(self.settings)
+        return create_app(self.settings, warm=True)
 
 
 def serve(settings: Settings, host: str, port: int, workers: int) -> int:

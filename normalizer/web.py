@@ -1,6 +1,7 @@
 """create_app(settings=None): the WSGI app, wiring the service, the REST API, CORS and errors.
 
-gunicorn calls it directly: `gunicorn "normalizer.web:create_app()"`.
+gunicorn calls it directly: `gunicorn "normalizer.web:create_app(warm=True)"` (warm: load in the
+master what the first requests would load, so that forked workers share it).
 """
 
 from __future__ import annotations
@@ -44,12 +45,16 @@ class App(Flask):
 EXPOSED_HEADERS = ["X-Request-Id", "ETag", "Location"]
 
 
-def create_app(settings: Settings | None = None, service: Normalizer | None = None) -> Flask:
+def create_app(settings: Settings | None = None, service: Normalizer | None = None,
+               warm: bool = False) -> Flask:
     """Build the app. Settings default to the NORMALIZER_* environment; the service to one that
-    loads the gazetteer those settings name (tests pass a small one)."""
+    loads the gazetteer those settings name (tests pass a small one). `warm` loads now what the
+    first requests would load (for a server that preloads the app and forks workers)."""
     settings = settings or Settings.from_env()
     app = App("normalizer")
     service = service or Normalizer.from_settings(settings)
+    if warm:
+        service.warm_up()
     register_api(app, service, settings)
     register_ui(app, service, settings)  # the editors' web UI under /ui/
     configure_cors(app, settings.cors_origins)

@@ -14,6 +14,7 @@ from werkzeug.test import TestResponse
 
 from normalizer.service import Normalizer
 from normalizer.settings import Settings
+from normalizer.translit.data import tables
 from normalizer.web import create_app
 from tests.store.conftest import write_gazetteer
 
@@ -206,6 +207,16 @@ def test_numbers_past_what_the_database_stores_are_refused_not_crashed(editors: 
     assert revert.status_code == 422 and "revision" in revert.get_json()["errors"]["json"]
     assert editors.call("DELETE", f"/v1/entities/china/names/{huge}",
                         etag=china.headers["ETag"]).status_code == 404
+
+
+def test_a_warm_app_has_loaded_the_tables_and_recorded_nothing(tmp_path: Path) -> None:
+    settings, service = make_service(tmp_path)
+    app = create_app(settings, service, warm=True)
+    assert tables.cache_info().currsize == 1  # the transliteration tables are in memory
+    assert service.recorder is not None
+    service.recorder.flush()
+    assert app.test_client().get("/v1/review").get_json()["items"] == []
+    service.close()
 
 
 def test_the_review_queue_lists_and_settles(editors: Editors) -> None:
