@@ -1,6 +1,6 @@
 """Mention extraction throughput: MB/s of UTF-8 text, full gazetteer and 1M synthetic names.
 
-    python bench/extract_bench.py [--mb 2] [--runs 3] [--names 1000000] [--seeds ../shared/seeds]
+    python bench/extract_bench.py [--mb 2] [--runs 3] [--names 1000000] [--seeds ../shared/seeds] [--cold]
 
 The text is the five seed articles and the passages of seeds/, repeated to --mb megabytes (so
 resolutions repeat, as they do in a news stream; the service's resolve cache is warm after the
@@ -8,13 +8,13 @@ first run). Reported: the median of --runs runs of `Normalizer.extract`, side by
 process with a baseline that only cleans the text and runs the automaton (no rules, no
 resolution, no coreference), interleaved run by run; the one-off automaton build; resident
 memory before and after, and the peak. Wall and CPU time (`time.process_time`) are both
-reported: on a shared machine CPU time is the steadier figure.
+reported: on a shared machine CPU time is the steadier figure. Each service is warmed first
+(`Normalizer.warm_up`, as `normalizer serve` does before forking its workers) unless --cold.
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
 import platform
 import resource
 import statistics
@@ -97,16 +97,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--names", type=int, default=1_000_000, help="synthetic names (0: skip)")
     parser.add_argument("--seeds", default=str(ROOT.parent / "shared" / "seeds"))
-    parser.add_argument("--freeze-gc", action="store_true",
-                        help="gc.freeze() after each index is loaded (the collector then skips it)")
+    parser.add_argument("--cold", action="store_true",
+                        help="skip Normalizer.warm_up(), which `normalizer serve` runs before forking")
     args = parser.parse_args()
     print(f"{platform.node()} {platform.machine()} Python {platform.python_version()} "
           f"{time.strftime('%Y-%m-%d')}")
     text = corpus(Path(args.seeds), args.mb)
     service = Normalizer(load_index(Settings.from_env().gazetteer_dir))
-    if args.freeze_gc:
-        gc.freeze()
-    measure("full gazetteer" + (" (gc frozen)" if args.freeze_gc else ""), service, text, args.runs)
+    if not args.cold:
+        service.warm_up()
+    measure("full gazetteer" + (" (cold)" if args.cold else ""), service, text, args.runs)
     if args.names:
         from synthetic import synthetic_entities
 
@@ -115,9 +115,10 @@ def main() -> None:
         index = GazetteerIndex(synthetic_entities(args.names, seed=0))
         print(f"synthetic index: {time.perf_counter() - start:.1f} s, RSS {before:.0f} -> {rss_mb():.0f} MB",
               flush=True)
-        if args.freeze_gc:
-            gc.freeze()
-        measure("synthetic" + (" (gc frozen)" if args.freeze_gc else ""), Normalizer(index), text, args.runs)
+        synthetic = Normalizer(index)
+        if not args.cold:
+            synthetic.warm_up()
+        measure("synthetic" + (" (cold)" if args.cold else ""), synthetic, text, args.runs)
 
 
 if __name__ == "__main__":
