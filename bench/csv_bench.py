@@ -184,14 +184,22 @@ def bench(service: Normalizer, paths: dict[str, Path], runs: int, workers: int) 
     return results
 
 
+def peak_rss_mb() -> int:
+    """This process's peak RSS (VmHWM). Not ru_maxrss: Linux carries that over fork and exec,
+    so a child would report its parent's peak when that was higher."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) // 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
 def rss_child(path: str) -> None:
     """Run one job in this (fresh) process and print its peak RSS."""
     service = plain_service()
-    loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    loaded = peak_rss_mb()
     seconds, rows = timed(lambda: run_job(service.resolve, Path(path), 1))
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"rows": rows, "seconds": round(seconds, 2), "rss_after_load_mb": loaded // 1024,
-                      "peak_rss_mb": peak // 1024}))
+    print(json.dumps({"rows": rows, "seconds": round(seconds, 2), "rss_after_load_mb": loaded,
+                      "peak_rss_mb": peak_rss_mb()}))
 
 
 def rss(service: Normalizer, counts: list[int], folder: Path) -> list[dict]:
