@@ -50,31 +50,35 @@ def make_variants(texts: list[tuple[str, str]]) -> list[Variant]:
     return out
 
 
-def dictionary_hits(index: GazetteerIndex, variant: Variant, groups: int = 3) -> list[RawHit]:
+def dictionary_hits(index: GazetteerIndex, variant: Variant) -> list[RawHit]:
     """Hits of the exact, folded, order-free, spacing-free and family-name tiers; the strictest per name.
 
     Tiers go from strict to loose in groups, and a group that reaches a strong name ends the
     search: looser keys only add noise once the name itself was found. A family name alone
     ("Kishida", "ông Vương") reaches every person who bears it: one such person is a match,
-    several are ambiguous. `groups` stops after that many groups.
+    several are ambiguous.
     """
     if variant.text in index.entities and ID_PATTERN.match(variant.text):
         entity = index.entities[variant.text]
         hit = Hit(entity, Name(entity.name, "en", "preferred", "id"), -1)
         return [RawHit(hit, variant, "id", 1.0, "the query is this entity's id")]
-    keys = variant.keys
-    folded = folded_similarity(keys)
     found: dict[int, RawHit] = {}
-    for group in _PLAN[:groups]:
-        for method, table, key_field, similarity in group:
-            name_ids = index.name_ids(table, getattr(keys, key_field))
-            for name_id in name_ids:
-                if name_id not in found:
-                    found[name_id] = RawHit(index.hit(name_id), variant, method,
-                                            similarity or folded)
+    for group in _PLAN:
+        add_group_hits(index, variant, group, found)
         if any(raw.hit.name.strong for raw in found.values()):
             break
     return list(found.values())
+
+
+def add_group_hits(index: GazetteerIndex, variant: Variant, group: PlanGroup,
+                   found: dict[int, RawHit]) -> None:
+    """Add to `found` the hits of one group of look-ups, for names not found already."""
+    keys = variant.keys
+    folded = folded_similarity(keys)
+    for method, table, key_field, similarity in group:
+        for name_id in index.name_ids(table, getattr(keys, key_field)):
+            if name_id not in found:
+                found[name_id] = RawHit(index.hit(name_id), variant, method, similarity or folded)
 
 
 def folded_similarity(keys: MatchKeys) -> float:
@@ -85,12 +89,14 @@ def folded_similarity(keys: MatchKeys) -> float:
 
 # (method, table, key field, similarity) look-ups in groups from strict to loose; similarity 0
 # stands for the folded one: 1.0 for a query with no diacritics, 0.94 when they were dropped.
-_PLAN: tuple[tuple[tuple[str, str, str, float], ...], ...] = (
+PlanGroup = tuple[tuple[str, str, str, float], ...]
+_PLAN: tuple[PlanGroup, ...] = (
     (("exact", "exact", "exact", 1.0), ("folded", "folded", "folded", 0.0)),
     (("sorted", "sorted", "sorted", 0.97), ("sorted", "folded", "sorted", 0.97),
      ("compact", "compact", "compact", 0.97), ("compact", "folded", "compact", 0.97)),
     (("family", "family_exact", "exact", 1.0), ("family", "family_folded", "folded", 0.0)),
 )
+EXACT_GROUP = _PLAN[0]
 
 
 SYLLABLE_EDITS = 5  # the letters of a long pinyin syllable and its space ("yuan ", "zhong")

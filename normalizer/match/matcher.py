@@ -11,11 +11,12 @@ from dataclasses import replace
 from normalizer.gazetteer import GazetteerIndex
 from normalizer.match.blocking import TrigramIndex
 from normalizer.match.candidates import (
+    EXACT_GROUP,
     RawHit,
     Variant,
+    add_group_hits,
     cached_keys,
     dictionary_hits,
-    folded_similarity,
     fuzzy_hits,
     make_variants,
 )
@@ -100,16 +101,11 @@ class Matcher:
         keys = cached_keys(query)
         if keys is None:
             return None
-        index = self.index
-        exact_ids = index.name_ids("exact", keys.exact)
-        folded_ids = [i for i in index.name_ids("folded", keys.folded) if i not in exact_ids]
-        owners = {index.name_owner[i] for i in exact_ids} | {index.name_owner[i] for i in folded_ids}
-        if len(owners) != 1 or not any(index.name_of[i].strong for i in exact_ids + folded_ids):
+        found: dict[int, RawHit] = {}
+        add_group_hits(self.index, Variant(query, "name", keys), EXACT_GROUP, found)
+        raws = list(found.values())
+        if len({raw.hit.entity.id for raw in raws}) != 1 or not any(raw.hit.name.strong for raw in raws):
             return None
-        variant = Variant(query, "name", keys)
-        # the first group of dictionary_hits, for these names only
-        raws = [RawHit(index.hit(i), variant, "exact", 1.0) for i in exact_ids]
-        raws += [RawHit(index.hit(i), variant, "folded", folded_similarity(keys)) for i in folded_ids]
         best = best_per_entity(raws, NO_CONTEXT, self._candidates)[0]
         if type and best.type != type:
             return None  # then nothing is left, and the pipeline's suggestion decides
