@@ -9,10 +9,11 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from normalizer.gazetteer import GazetteerIndex, load_dir
+from normalizer.gazetteer import GazetteerIndex
 from normalizer.service import Normalizer
 from normalizer.settings import Settings
 from normalizer.web import create_app
+from tests.gazetteers import load_index, write_yaml
 
 GAZETTEER = """\
 - id: china
@@ -73,9 +74,7 @@ REDIRECTS = {"wang-yi-diplomat": "wang-yi"}  # a merged id and its survivor
 
 @pytest.fixture(scope="session")
 def gazetteer_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("gazetteer")
-    (root / "entities.yaml").write_text(GAZETTEER, encoding="utf-8")
-    return root
+    return write_yaml(tmp_path_factory.mktemp("gazetteer"), GAZETTEER)
 
 
 @pytest.fixture(scope="session")
@@ -85,9 +84,7 @@ def settings(gazetteer_dir: Path) -> Settings:
 
 @pytest.fixture(scope="session")
 def index(gazetteer_dir: Path) -> GazetteerIndex:
-    loaded = load_dir(gazetteer_dir)
-    assert not loaded.problems, loaded.problems
-    return GazetteerIndex(loaded.entities, redirects=REDIRECTS)
+    return load_index(gazetteer_dir, REDIRECTS)
 
 
 def make_app(index: GazetteerIndex, settings: Settings, **changes: object) -> Flask:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
-from pathlib import Path
 
 import pytest
 
-from normalizer.gazetteer import GazetteerIndex, load_dir
 from normalizer.service import CsvJob, CsvOptions, Normalizer
 from normalizer.settings import Settings
+from tests.gazetteers import load_index, write_yaml
 
 GAZETTEER = """\
 - id: china
@@ -52,11 +51,8 @@ TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 @pytest.fixture(scope="session")
 def small_service(tmp_path_factory: pytest.TempPathFactory) -> Normalizer:
-    root = tmp_path_factory.mktemp("gazetteer")
-    (root / "entities.yaml").write_text(GAZETTEER, encoding="utf-8")
-    loaded = load_dir(root)
-    assert not loaded.problems, loaded.problems
-    return Normalizer(GazetteerIndex(loaded.entities), Settings(gazetteer_dir=Path(root)))
+    root = write_yaml(tmp_path_factory.mktemp("gazetteer"), GAZETTEER)
+    return Normalizer(load_index(root), Settings(gazetteer_dir=root))
 
 
 def to_1258(text: str) -> bytes:

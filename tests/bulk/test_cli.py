@@ -11,13 +11,12 @@ import pytest
 
 from normalizer.cli import main
 from tests.bulk.conftest import GAZETTEER
+from tests.gazetteers import write_yaml
 
 
 @pytest.fixture(scope="module")
 def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> str:
-    root = tmp_path_factory.mktemp("cli-gazetteer")
-    (root / "entities.yaml").write_text(GAZETTEER, encoding="utf-8")
-    return str(root)
+    return str(write_yaml(tmp_path_factory.mktemp("cli-gazetteer"), GAZETTEER))
 
 
 @pytest.fixture(autouse=True)

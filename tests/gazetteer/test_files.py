@@ -4,6 +4,7 @@ import yaml
 
 from normalizer.gazetteer import check_dir, format_dir, format_entities, load_dir
 from normalizer.settings import Settings
+from tests.gazetteers import write_yaml
 
 GOOD = """\
 - id: japan
@@ -25,8 +26,7 @@ GOOD = """\
 
 
 def _write(tmp_path: Path, text: str) -> Path:
-    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
-    return tmp_path
+    return write_yaml(tmp_path, text, "a.yaml")
 
 
 def test_a_canonical_file_checks_clean(tmp_path):

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from normalizer.gazetteer import GazetteerIndex, load_dir
 from normalizer.service import Normalizer
 from normalizer.settings import Settings
 from normalizer.web import create_app
+from tests.gazetteers import load_index, write_yaml
 from tests.recon import specs
 
 GAZETTEER = """\
@@ -112,12 +110,9 @@ REDIRECTS = {"wang-yi-diplomat": "wang-yi"}
 
 @pytest.fixture(scope="session")
 def recon_service(tmp_path_factory: pytest.TempPathFactory) -> Normalizer:
-    root: Path = tmp_path_factory.mktemp("recon-gazetteer")
-    (root / "entities.yaml").write_text(GAZETTEER, encoding="utf-8")
-    loaded = load_dir(root)
-    assert not loaded.problems, loaded.problems
+    root = write_yaml(tmp_path_factory.mktemp("recon-gazetteer"), GAZETTEER)
     settings = Settings(gazetteer_dir=root, max_batch=20, log_level="WARNING")
-    return Normalizer(GazetteerIndex(loaded.entities, redirects=REDIRECTS), settings)
+    return Normalizer(load_index(root, REDIRECTS), settings)
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, text
 
 from normalizer.curation import load_gazetteer
 from normalizer.store import Store
+from tests.gazetteers import write_yaml
 
 POSTGRES = os.environ.get("NORMALIZER_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -59,10 +60,8 @@ PEOPLE = """\
 
 
 def write_gazetteer(root: Path) -> Path:
-    (root / "people").mkdir(parents=True, exist_ok=True)
-    (root / "countries.yaml").write_text(GAZETTEER, encoding="utf-8")
-    (root / "people" / "china.yaml").write_text(PEOPLE, encoding="utf-8")
-    return root
+    write_yaml(root, GAZETTEER, "countries.yaml")
+    return write_yaml(root, PEOPLE, "people/china.yaml")
 
 
 def postgres_reachable() -> str | None:

@@ -17,6 +17,7 @@ from normalizer.service import Normalizer
 from normalizer.settings import Settings
 from normalizer.web import create_app
 from tests.api.conftest import GAZETTEER
+from tests.gazetteers import write_yaml
 
 SECRET = "test-secret-key-" + "x" * 40
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -24,9 +25,7 @@ CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 @pytest.fixture(scope="session")
 def ui_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("ui-gazetteer")
-    (root / "entities.yaml").write_text(GAZETTEER, encoding="utf-8")
-    return root
+    return write_yaml(tmp_path_factory.mktemp("ui-gazetteer"), GAZETTEER)
 
 
 def settings_for(gazetteer: Path, database: Path) -> Settings:

@@ -18,6 +18,7 @@ from normalizer.settings import Settings
 from normalizer.store import Sighting
 from normalizer.web import create_app
 from tests.api.conftest import GAZETTEER
+from tests.gazetteers import write_yaml
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
@@ -35,9 +36,7 @@ class Live:
 @contextmanager
 def live_server(root: Path) -> Iterator[Live]:
     """Serve a fresh app until the block ends; an editor token and a few review items are ready."""
-    gazetteer = root / "gazetteer"
-    gazetteer.mkdir(parents=True, exist_ok=True)
-    (gazetteer / "entities.yaml").write_text(GAZETTEER, encoding="utf-8")
+    gazetteer = write_yaml(root / "gazetteer", GAZETTEER)
     settings = Settings(gazetteer_dir=gazetteer, database_url=f"sqlite:///{root / 'live.db'}",
                         secret_key="browser-test-" + "k" * 40, review_queue=False, refresh_seconds=0.05,
                         log_level="WARNING")
