@@ -159,7 +159,11 @@ class Normalizer:
         reach. For a server's master before it forks: the workers start warm and share these
         pages, and no full collection walks the tables (measured: GC time per MB extracted
         0.14 -> 0.06 s). Nothing is recorded in the review queue."""
-        extract(WARM_UP_TEXT, self.index, self.matcher.resolve)
+        self._warm(self.index, self.matcher)
+
+    @staticmethod
+    def _warm(index: GazetteerIndex, matcher: Matcher) -> None:
+        extract(WARM_UP_TEXT, index, matcher.resolve)
         gc.freeze()
 
     def refresh(self) -> bool:
@@ -178,6 +182,7 @@ class Normalizer:
         live = self.store.live()
         index = GazetteerIndex(live.entities, live.redirects)
         matcher = self._matcher_for(index)
+        self._warm(index, matcher)  # here, not in the first request that reaches each structure
         # Order matters: a result cached after the new cache is in place comes from the new matcher.
         self.index = index
         self.matcher = matcher

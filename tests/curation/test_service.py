@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from normalizer.curation import Desk, InvalidEntity, NameConflict
+from normalizer.extract import _EXTRACTORS
+from normalizer.match.translit_tier import _LOOKUPS
 from normalizer.service import CsvOptions, EntityMerged, Normalizer, StaleRevision
 from normalizer.settings import Settings
 
@@ -39,6 +41,14 @@ def test_a_created_entity_resolves_after_refresh(service: Normalizer) -> None:
     desk(service).update("kim-jong-un", {"description": "leader"}, 1, "alice")
     service.refresh()
     assert service.index.get("kim-jong-un").description == "leader"
+
+
+def test_a_refresh_warms_the_new_index_before_swapping_it_in(service: Normalizer) -> None:
+    """The refresher thread, not the first request, builds the new index's extraction automaton
+    and transliteration lookup."""
+    desk(service).create(KIM, "alice")
+    service.refresh()
+    assert service.index in _EXTRACTORS and service.index in _LOOKUPS
 
 
 def test_a_write_reaches_resolve_without_an_explicit_refresh(service: Normalizer) -> None:
