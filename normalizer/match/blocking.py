@@ -113,7 +113,8 @@ class TrigramIndex:
         top = int(self.lengths[-1]) + 2 if keys else 1
         self.length_starts = np.searchsorted(self.lengths, np.arange(top, dtype=np.int32)).tolist()
         by_length = [keys[i] for i in self.outside.tolist()]
-        pairs = _all_grams(by_length, self.lengths) if keys else (np.zeros(0, np.uint16), np.zeros(0, np.int32))
+        no_pairs = (np.zeros(0, np.uint16), np.zeros(0, np.int32))
+        pairs = _all_grams(by_length, self.lengths) if keys else no_pairs
         self.postings, self.offsets = _postings(*pairs)  # no reference kept: freed as it sorts
         self._offsets = self.offsets.tolist()  # Python ints: slicing with them costs no conversion
         # Distinct trigrams of each key, by inside number (a posting holds a key once).

@@ -8,19 +8,36 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from normalizer.model import Parsed
 from normalizer.names.titles import ENGLISH_TITLES, HONORIFICS, PERSON_TITLES, VIETNAMESE_TITLES
-from normalizer.text import clean, fold
+from normalizer.text import clean, exact_key, fold
 
+_TOKEN = re.compile(r"\S+")
+_WORD_BREAK = re.compile(r"[\s\-]+")
+
+# Each title by the folded forms of its tokens, as a query may write it: "Secretary General",
+# "Secretary-General" (one token) and "secretary general"; with the words of those tokens.
 _TITLE_TOKENS: dict[tuple[str, ...], str] = {}
+_TITLE_WORDS: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _register(title: str, tokens: list[str]) -> None:
+    key = tuple(fold(t) or "" for t in tokens)
+    _TITLE_TOKENS.setdefault(key, title)
+    _TITLE_WORDS.setdefault(key, tuple(tokens))
+
+
 for _title in VIETNAMESE_TITLES + ENGLISH_TITLES:
-    _TITLE_TOKENS[tuple((fold(_title) or "").split())] = _title
+    _words = _WORD_BREAK.split(_title)
+    _register(_title, _words)
+    if len(_words) > 1:
+        _register(_title, ["-".join(_words)])
 _LONGEST_TITLE = max(len(k) for k in _TITLE_TOKENS)
 _FIRST_WORDS = frozenset(k[0] for k in _TITLE_TOKENS)
 _HONORIFICS = frozenset(h.casefold() for h in HONORIFICS)
-_TOKEN = re.compile(r"\S+")
 _PARENS = re.compile(r"^(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)\s*(?P<rest>.*)$")
 _SLASH = re.compile(r"\s*/\s*")
 _OR_WORDS = re.compile(r"\s+(?:hay|hoặc|hay là|or|aka|a\.k\.a\.)\s+", re.IGNORECASE)
@@ -40,9 +57,29 @@ def _title_length(tokens: list[str]) -> int:
         return 0
     folded = [_fold_token(t) for t in tokens[:_LONGEST_TITLE]]
     for size in range(min(_LONGEST_TITLE, len(tokens)), 0, -1):
-        if tuple(folded[:size]) in _TITLE_TOKENS:
+        words = _TITLE_WORDS.get(tuple(folded[:size]))
+        if words is not None and all(map(_written_as, tokens[:size], words)):
             return size
     return 0
+
+
+@lru_cache(maxsize=4096)
+def _written_as(token: str, title_word: str) -> bool:
+    """True when token can be title_word with some diacritics lost: it has none the word lacks.
+
+    Titles are found by their folded form, so that "ngoai truong" (marks lost) is one, but a
+    word with other marks is another word: "Tần" (Qin) is not "Tân" (new), "Tưởng" (Chiang) not
+    "Tướng" (general), and "Chủ tịch Tần Cương" keeps its name.
+    """
+    written, title = exact_key(token) or "", exact_key(title_word) or ""
+    return len(written) == len(title) and all(map(_letter_as, written, title))
+
+
+def _letter_as(written: str, letter: str) -> bool:
+    if written == letter or (written == "d" and letter == "đ"):
+        return True
+    marked, title_marked = unicodedata.normalize("NFD", written), unicodedata.normalize("NFD", letter)
+    return marked[0] == title_marked[0] and set(marked[1:]) <= set(title_marked[1:])
 
 
 def strip_titles(text: str) -> tuple[str | None, str]:

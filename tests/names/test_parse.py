@@ -1,6 +1,8 @@
 import pytest
+from unidecode import unidecode
 
 from normalizer.names import is_person_title, parse, split_alternatives
+from normalizer.names.titles import ENGLISH_TITLES, VIETNAMESE_TITLES
 
 
 @pytest.mark.parametrize(
@@ -15,6 +17,13 @@ from normalizer.names import is_person_title, parse, split_alternatives
         ("Chánh văn phòng Nội các Hirokazu Matsuno", "Chánh văn phòng Nội các", "Hirokazu Matsuno"),
         ("Ba Lan", None, "Ba Lan"),  # folded "ba" is not the honorific "bà"
         ("Thủ tướng", None, "Thủ tướng"),  # a title alone is kept as the name
+        # titles are found by folded form, but a word with other diacritics is another word
+        ("Chủ tịch Tần Cương", "Chủ tịch", "Tần Cương"),  # Tần (Qin), not Tân (new)
+        ("Thủ tướng Tưởng Giới Thạch", "Thủ tướng", "Tưởng Giới Thạch"),  # not Tướng (general)
+        ("Tân Đại sứ Marc Knapper", "Tân Đại sứ", "Marc Knapper"),
+        ("Ngoại truong Vương Nghị", "Ngoại truong", "Vương Nghị"),  # some marks lost
+        ("DAI SU Marc Knapper", "DAI SU", "Marc Knapper"),
+        ("Dai sư Marc Knapper", "Dai sư", "Marc Knapper"),
     ],
 )
 def test_titles_are_split_off(query, title, name):
@@ -45,3 +54,9 @@ def test_person_titles():
 def test_nothing_left_is_none():
     assert parse("") is None
     assert parse("\u200b") is None
+
+
+@pytest.mark.parametrize("title", VIETNAMESE_TITLES + ENGLISH_TITLES)
+def test_every_title_is_found_with_or_without_its_diacritics(title):
+    for written in (title, title.upper(), unidecode(title), unidecode(title).lower()):
+        assert parse(f"{written} Marc Knapper").name == "Marc Knapper", written
