@@ -109,11 +109,17 @@ def best_per_entity(hits: list[RawHit], context: Context,
         if raw.variant.role == "alternative":
             agreeing.setdefault(raw.hit.entity.id, set()).add(raw.variant.keys.exact)
     if len(hits) == 1 and not agreeing:  # the usual exact hit
-        return [score_hit(hits[0], context, 0, cache)]
+        return [score_hit(hits[0], _context_of(hits[0], context), 0, cache)]
     best: dict[str, Candidate] = {}
     for raw in hits:
         entity_id = raw.hit.entity.id
-        candidate = score_hit(raw, context, len(agreeing.get(entity_id, ())), cache)
+        candidate = score_hit(raw, _context_of(raw, context), len(agreeing.get(entity_id, ())), cache)
         if entity_id not in best or candidate.score > best[entity_id].score:
             best[entity_id] = candidate
     return sorted(best.values(), key=lambda c: (-c.score, c.id))
+
+
+def _context_of(raw: RawHit, context: Context) -> Context:
+    """No title or country context for a hit of the query as written: a name that holds the words
+    taken for a title ("General Administration of Customs", "DR Congo") was read whole."""
+    return NO_CONTEXT if raw.variant.role == "full" else context
