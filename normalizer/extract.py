@@ -34,6 +34,7 @@ from normalizer.extraction.coref import (
 )
 from normalizer.extraction.dates import settled_by_date
 from normalizer.extraction.found import Found, longest_first
+from normalizer.extraction.lists import weak_short_forms_in_lists
 from normalizer.extraction.rules import KeyInfo, one_token_fits
 from normalizer.extraction.scantext import ScanText
 from normalizer.extraction.titles import person_title_before, title_before
@@ -183,7 +184,8 @@ def in_context(doc: ScanText, found: list[Found]) -> list[Found]:
             inside.discard(found[i])
         rejected |= newly
         tested = [i for i in tested if i not in rejected and (i - 1 in newly or i + 1 in newly)]
-    return [span for i, span in enumerate(found) if i not in rejected]
+    kept = [span for i, span in enumerate(found) if i not in rejected]
+    return weak_short_forms_in_lists(doc, kept)
 
 
 def with_titles(doc: ScanText, found: list[Found], places: dict[int, int]) -> list[Found]:

@@ -35,6 +35,9 @@ def test_longest_match_wins(service: Normalizer, text: str, expected: list[tuple
     "Cháu Lê Đức Anh học tiếng Anh; chị Nga ở Nga Sơn, anh Trung ở Lào Cai.",
     "Nhật ký của Vương quốc cà phê. Đức tin và đạo đức.",
     "VTV.vn - Video đang HOT",
+    # "Hàn" and "Trung" are country forms only in a dashed list of countries
+    "Mưa lớn ở miền Trung. Trung, 30 tuổi, làm kỹ sư. Hàn là nghề vất vả.",
+    "Ba miền Bắc - Trung - Nam cùng đón Tết Trung thu.",
 ])
 def test_plain_vietnamese_links_nothing(service: Normalizer, text: str) -> None:
     assert links(service.extract(text)) == []
@@ -45,6 +48,9 @@ def test_plain_vietnamese_links_nothing(service: Normalizer, text: str) -> None:
     ("Pháp luật của Pháp.", [("Pháp", "france")]),
     ("tại Hamburg, Đức.", [("Hamburg", "hamburg"), ("Đức", "germany")]),
     ("Ban Thời sự/TTXVN-Chủ nhật", [("TTXVN", "vietnam-news-agency")]),
+    ("đường dây nóng an ninh Hàn - Nhật - Trung",
+     [("Hàn", "south-korea"), ("Nhật", "japan"), ("Trung", "china")]),
+    ("Thương mại Mỹ-Trung căng thẳng.", [("Mỹ", "united-states"), ("Trung", "china")]),
 ])
 def test_one_syllable_names_in_context(
     service: Normalizer, text: str, expected: list[tuple[str, str]]
