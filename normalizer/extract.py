@@ -41,6 +41,7 @@ from normalizer.extraction.titles import person_title_before, title_before
 from normalizer.extraction.unlinked import name_like_spans
 from normalizer.gazetteer import GazetteerIndex
 from normalizer.model import Entity, Mention, Resolution
+from normalizer.text import marks_lost_only
 
 Resolver = Callable[[str], Resolution]
 # A key match before resolution: padded scan start and end, cleaned start and end, surface. Spans
@@ -226,11 +227,18 @@ def leftovers(doc: ScanText, found: list[Found], places: dict[int, int],
         if known is None:
             resolution = resolve(span.surface)
             known = resolutions[span.surface] = (resolution, _not_linked(resolution))
-        if known[0].status == "matched" and span.words > 1:
+        if known[0].status == "matched" and span.words > 1 and _written_as_matched(span, known[0]):
             promoted.append(span.with_resolution(known[0]))
         else:
             unlinked.append(span.with_resolution(known[1]))
     return promoted, unlinked
+
+
+def _written_as_matched(span: Found, resolution: Resolution) -> bool:
+    """False when the matcher forgave diacritics the text has and the name lacks or writes
+    otherwise: in running text "Trung Hòa" (a ward of Hanoi) is not "Trung Hoa" (China)."""
+    match = resolution.match
+    return match is None or match.method != "folded" or marks_lost_only(span.surface, match.matched_name)
 
 
 def _not_linked(resolution: Resolution) -> Resolution:

@@ -8,12 +8,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from normalizer.model import Parsed
 from normalizer.names.titles import ENGLISH_TITLES, HONORIFICS, PERSON_TITLES, VIETNAMESE_TITLES
-from normalizer.text import clean, exact_key, fold
+from normalizer.text import clean, fold, marks_lost_only
 
 _TOKEN = re.compile(r"\S+")
 _WORD_BREAK = re.compile(r"[\s\-]+")
@@ -63,23 +62,9 @@ def _title_length(tokens: list[str]) -> int:
     return 0
 
 
-@lru_cache(maxsize=4096)
-def _written_as(token: str, title_word: str) -> bool:
-    """True when token can be title_word with some diacritics lost: it has none the word lacks.
-
-    Titles are found by their folded form, so that "ngoai truong" (marks lost) is one, but a
-    word with other marks is another word: "Tần" (Qin) is not "Tân" (new), "Tưởng" (Chiang) not
-    "Tướng" (general), and "Chủ tịch Tần Cương" keeps its name.
-    """
-    written, title = exact_key(token) or "", exact_key(title_word) or ""
-    return len(written) == len(title) and all(map(_letter_as, written, title))
-
-
-def _letter_as(written: str, letter: str) -> bool:
-    if written == letter or (written == "d" and letter == "đ"):
-        return True
-    marked, title_marked = unicodedata.normalize("NFD", written), unicodedata.normalize("NFD", letter)
-    return marked[0] == title_marked[0] and set(marked[1:]) <= set(title_marked[1:])
+# Titles are found by their folded form, so that "ngoai truong" is one, but a word whose marks
+# differ is another word: "Tần" (Qin) is not "Tân" (new), nor "Tưởng" (Chiang) "Tướng" (general).
+_written_as = lru_cache(maxsize=4096)(marks_lost_only)
 
 
 def strip_titles(text: str) -> tuple[str | None, str]:

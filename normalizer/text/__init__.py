@@ -10,6 +10,7 @@ from normalizer.text.fold import (
     exact_key,
     fold,
     fold_char,
+    marks_lost_only,
     match_keys,
     sorted_key,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "fold",
     "fold_char",
     "iy_variant",
+    "marks_lost_only",
     "match_keys",
     "place_tone",
     "sorted_key",

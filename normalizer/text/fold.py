@@ -171,3 +171,22 @@ def match_keys(text: str | None) -> MatchKeys | None:
     if " " not in folded:  # one word: sorting and joining change nothing
         return MatchKeys(exact, folded, folded, folded)
     return MatchKeys(exact, folded, " ".join(sorted(folded.split(" "))), _compact(folded))
+
+
+def marks_lost_only(written: str, full: str) -> bool:
+    """True when `written` can be `full` with some diacritics lost and none changed: each letter
+    is the same or bears a subset of the other's marks (d for đ), case and punctuation aside.
+
+    "ngoai truong" and "Ngoại truong" can be "Ngoại trưởng"; "Tần" cannot be "Tân", nor "Trung
+    Hòa" (a ward of Hanoi) "Trung Hoa" (China): a mark the other lacks makes another word.
+    """
+    written_key, full_key = exact_key(written) or "", exact_key(full) or ""
+    return len(written_key) == len(full_key) and all(map(_letter_lost_marks, written_key, full_key))
+
+
+@lru_cache(maxsize=4096)
+def _letter_lost_marks(written: str, full: str) -> bool:
+    if written == full or (written == "d" and full == "đ"):
+        return True
+    written_parts, full_parts = unicodedata.normalize("NFD", written), unicodedata.normalize("NFD", full)
+    return written_parts[0] == full_parts[0] and set(written_parts[1:]) <= set(full_parts[1:])

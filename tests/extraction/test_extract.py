@@ -38,6 +38,7 @@ def test_longest_match_wins(service: Normalizer, text: str, expected: list[tuple
     # "Hàn" and "Trung" are country forms only in a dashed list of countries
     "Mưa lớn ở miền Trung. Trung, 30 tuổi, làm kỹ sư. Hàn là nghề vất vả.",
     "Ba miền Bắc - Trung - Nam cùng đón Tết Trung thu.",
+    "Nhiều người sống ở Trung Hòa.",  # a ward of Hanoi: "Trung Hoa" (China) has no grave accent
 ])
 def test_plain_vietnamese_links_nothing(service: Normalizer, text: str) -> None:
     assert links(service.extract(text)) == []
