@@ -122,16 +122,17 @@ class Matcher:
             return parsed, bare
         tokens = parsed.name.split()
         for size in range(min(MAX_CONTEXT_TOKENS, len(tokens) - 1), 0, -1):
-            country = self._place(" ".join(tokens[:size]))
-            if country:
+            text = " ".join(tokens[:size])
+            country = self._place(text)
+            organization = None if country or not person_title else self._organization(text)
+            if country or organization:
                 rest = tokens[size:]
-                if len(rest) > 2 and rest[0].casefold() in ("tại", "ở", "in", "to"):
+                if country and len(rest) > 2 and rest[0].casefold() in ("tại", "ở", "in", "to"):
                     rest = self._drop_place(rest[1:])
                 if rest:
-                    text = " ".join(tokens[:size])
-                    context = Context(person_title, parsed.title, country, text)
-                    name = " ".join(rest)
-                    return replace(parsed, name=name, context=text), context
+                    context = Context(person_title, parsed.title, country or organization, text,
+                                      binding=bool(country))
+                    return replace(parsed, name=" ".join(rest), context=text), context
         return parsed, bare
 
     def _known(self, text: str) -> bool:
@@ -154,6 +155,17 @@ class Matcher:
         if len(self._places) < MAX_CACHED_PLACES:
             self._places[text] = found
         return found
+
+    def _organization(self, text: str) -> str | None:
+        """The id of the organization this text names after a person's title ("Tổng thư ký NATO
+        Mark Rutte"): by a strong name, or by an abbreviation written in capitals."""
+        keys = cached_keys(text)
+        if keys is None:
+            return None
+        hits = self.index.lookup("exact", keys.exact)
+        written_as_acronym = text.isupper()
+        return next((h.entity.id for h in hits if h.entity.type == "organization"
+                     and (h.name.strong or (written_as_acronym and h.name.kind == "abbreviation"))), None)
 
     def _drop_place(self, tokens: list[str]) -> list[str]:
         for size in range(min(MAX_CONTEXT_TOKENS, len(tokens) - 1), 0, -1):

@@ -31,8 +31,10 @@ class Context:
 
     person_title: str | None = None
     title: str | None = None
-    country_id: str | None = None
+    country_id: str | None = None  # the entity the context names: a country, place or organization
     country_text: str | None = None
+    binding: bool = True  # a person it does not fit is unlikely (a country; not an organization,
+    #                       whose members' roles the gazetteer knows only in part)
 
 
 def _base(raw: RawHit) -> Feature:
@@ -63,7 +65,7 @@ def _features(raw: RawHit, context: Context, agreeing: int) -> list[Feature]:
         related = {entity.country, entity.id} | {r.of for r in entity.roles}
         if context.country_id in related:
             features.append(Feature("context", 0.02, f"context {context.country_text!r} fits"))
-        elif entity.type == "person":
+        elif entity.type == "person" and context.binding:
             features.append(Feature("context", -0.1, f"context {context.country_text!r} does not fit"))
     if agreeing > 1:
         features.append(Feature("alternatives", 0.03, f"{agreeing} alternative forms agree"))

@@ -22,6 +22,7 @@ VIETNAMESE_TITLES = (
     "Ủy viên Thường vụ Bộ Chính trị", "Ủy viên Bộ Chính trị", "Giáo hoàng", "Đức Giáo hoàng",
     "Đức Đạt Lai Lạt Ma", "Cố vấn", "Cố vấn An ninh Quốc gia", "Ngoại trưởng Mỹ",
     "Người đồng cấp", "Cựu", "Cố", "Tân", "Đương kim", "Nữ", "Ứng viên", "Ứng cử viên",
+    "Giám đốc", "Tổng Giám đốc", "Phó Giám đốc", "Phó Tổng Giám đốc",
 )
 
 # One-syllable honorifics: stripped only when written with their diacritics.
@@ -35,7 +36,7 @@ ENGLISH_TITLES = (
     "General Secretary", "Chairman", "Chairwoman", "Chair", "Ambassador", "Senator", "Sen",
     "Rep", "Representative", "Governor", "Mayor", "General", "Gen", "Admiral", "Spokesperson",
     "Spokesman", "Spokeswoman", "Chief Cabinet Secretary", "Former", "Late", "The late",
-    "Supreme Leader", "Pope",
+    "Supreme Leader", "Pope", "Director", "Director-General", "Director General",
 )
 
 # Titles that say the name is a person: the rest (Lãnh đạo, Tân ...) could precede anything.
