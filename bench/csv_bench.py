@@ -14,6 +14,9 @@ case, diacritics stripped, a title in front ("Ngoại trưởng ..."), tokens sw
             bounds this case: its rate is flat in the row count, so it runs on fewer rows;
 - stub:     the repeats and distinct files again with a resolver that answers at once: the ceiling
             of the CSV layer itself (parse, cache, append, write) if resolving were free;
+- synthetic (--synthetic N): every name of a synthetic N-name gazetteer (bench/synthetic.py) once,
+            as written and shuffled, resolved against that gazetteer: a million distinct exact
+            names, which the real gazetteer (about 15k exact-tier forms) cannot give;
 
 Every case runs side by side in one process with the floor: a plain csv.reader -> csv.writer
 copy of the same file to /dev/null (and the same copy with seven constant cells appended to
@@ -41,8 +44,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import strip_diacritics, swap_tokens, typo
+from synthetic import strip_diacritics, swap_tokens, synthetic_entities, typo
 
+from normalizer.gazetteer import GazetteerIndex
 from normalizer.match.candidates import cached_keys
 from normalizer.model import Candidate, Resolution
 from normalizer.names import cached_clean, parse
@@ -160,28 +164,55 @@ def fresh_service(settings_service: Normalizer) -> Normalizer:
     return Normalizer(settings_service.index, settings_service.settings)
 
 
+Case = tuple[str, Callable[[], Callable[[], int]]]  # name, and what makes one timed run
+
+
+def cases_for(service: Normalizer, data: str, path: Path, workers: int) -> list[Case]:
+    """The cases of one input file. Each maker runs before the clock starts (a fresh service
+    builds its matcher: seconds at a million names), and returns the run to time."""
+    def resolver(count: int) -> Callable[[], Callable[[], int]]:
+        def make() -> Callable[[], int]:
+            resolve = fresh_service(service).resolve
+            return lambda: run_job(resolve, path, count)
+        return make
+    cases: list[Case] = [
+        (f"{data}: csv copy (floor)", lambda: lambda: copy_floor(path)),
+        (f"{data}: csv copy + 7 cells", lambda: lambda: copy_floor(path, SEVEN_CELLS)),
+        (f"{data}: stub resolver", lambda: lambda: run_job(instant, path, 1)),
+        (f"{data}: resolver", resolver(1)),
+    ]
+    if workers > 1:
+        cases.append((f"{data}: resolver, {workers} workers", resolver(workers)))
+    return cases
+
+
 def bench(service: Normalizer, paths: dict[str, Path], runs: int, workers: int) -> list[dict]:
-    cases: list[tuple[str, Path, Callable[[], int]]] = []
-    for data, path in paths.items():
-        cases.append((f"{data}: csv copy (floor)", path, lambda p=path: copy_floor(p)))
-        cases.append((f"{data}: csv copy + 7 cells", path, lambda p=path: copy_floor(p, SEVEN_CELLS)))
-        cases.append((f"{data}: stub resolver", path, lambda p=path: run_job(instant, p, 1)))
-        cases.append((f"{data}: resolver", path,
-                      lambda p=path: run_job(fresh_service(service).resolve, p, 1)))
-        if workers > 1:
-            cases.append((f"{data}: resolver, {workers} workers", path,
-                          lambda p=path: run_job(fresh_service(service).resolve, p, workers)))
+    cases = [case for data, path in paths.items() for case in cases_for(service, data, path, workers)]
     results = []
-    for name, _, func in cases:
+    for name, make in cases:
         times = []
         for _ in range(runs):
-            seconds, rows = timed(func)
+            seconds, rows = timed(make())
             times.append(seconds)
         median = statistics.median(times)
         results.append({"case": name, "rows": rows, "median_s": round(median, 3),
                         "rows_per_s": round(rows / median), "runs": [round(t, 3) for t in times]})
         print(f"{name:42} {rows:>9} rows  {median:8.2f} s  {rows / median:>10,.0f} rows/s", file=sys.stderr)
     return results
+
+
+def synthetic_input(names: int, folder: Path) -> tuple[Normalizer, Path]:
+    """A service over a synthetic gazetteer of `names` names (bench/synthetic.py) and a file
+    holding each of its names once, as written, shuffled: "mostly distinct exact names"."""
+    entities = synthetic_entities(names, 0)
+    service = Normalizer(GazetteerIndex(entities), Settings.from_env())
+    values = list(dict.fromkeys(n.text for e in entities for n in e.names))
+    random.Random(6).shuffle(values)
+    path = folder / "synthetic.csv"
+    write_csv(path, values)
+    print(f"inputs: synthetic {len(values)} rows, each a different name of a {names}-name gazetteer",
+          file=sys.stderr)
+    return service, path
 
 
 def peak_rss_mb() -> int:
@@ -228,6 +259,8 @@ def main() -> None:
     parser.add_argument("--rss-rows", type=int, default=5_000_000)
     parser.add_argument("--rss-only", action="store_true")
     parser.add_argument("--no-rss", action="store_true")
+    parser.add_argument("--synthetic", type=int, default=0, metavar="NAMES",
+                        help="also: each name of a synthetic gazetteer of NAMES names, once")
     parser.add_argument("--rss-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rss_child:
@@ -242,6 +275,10 @@ def main() -> None:
         if not args.rss_only:
             paths = make_inputs(service, args.rows, args.distinct_rows, Path(tmp))
             report["cases"] = bench(service, paths, args.runs, args.workers)
+        if args.synthetic:
+            synthetic, path = synthetic_input(args.synthetic, Path(tmp))
+            report["synthetic"] = bench(synthetic, {"synthetic distinct": path}, args.runs, args.workers)
+            del synthetic
         if not args.no_rss:
             report["rss"] = rss(service, [args.rows, args.rss_rows], Path(tmp))
     report["load_after"] = os.getloadavg()  # the cores are shared: say how busy they were
