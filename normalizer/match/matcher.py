@@ -63,6 +63,7 @@ class Matcher:
         self.tiers = tiers or []
         self.suggester = suggester
         self._places: dict[str, str | None] = {}
+        self._organizations: dict[str, str | None] = {}
         self._candidates: CandidateCache = {}
 
     def resolve(self, query: str, type: str | None = None, limit: int = 5) -> Resolution:
@@ -158,14 +159,17 @@ class Matcher:
 
     def _organization(self, text: str) -> str | None:
         """The id of the organization this text names after a person's title ("Tổng thư ký NATO
-        Mark Rutte"): by a strong name, or by an abbreviation written in capitals."""
+        Mark Rutte"): by a strong name, or by an abbreviation written in capitals (cached)."""
+        if text in self._organizations:
+            return self._organizations[text]
         keys = cached_keys(text)
-        if keys is None:
-            return None
-        hits = self.index.lookup("exact", keys.exact)
-        written_as_acronym = text.isupper()
-        return next((h.entity.id for h in hits if h.entity.type == "organization"
-                     and (h.name.strong or (written_as_acronym and h.name.kind == "abbreviation"))), None)
+        hits = self.index.lookup("exact", keys.exact) if keys is not None else []
+        acronym = text.isupper()
+        found = next((h.entity.id for h in hits if h.entity.type == "organization"
+                      and (h.name.strong or (acronym and h.name.kind == "abbreviation"))), None)
+        if len(self._organizations) < MAX_CACHED_PLACES:
+            self._organizations[text] = found
+        return found
 
     def _drop_place(self, tokens: list[str]) -> list[str]:
         for size in range(min(MAX_CONTEXT_TOKENS, len(tokens) - 1), 0, -1):
