@@ -25,8 +25,10 @@ def weak_short_forms_in_lists(doc: ScanText, found: list[Found]) -> list[Found]:
 
 
 def _weak_short_form(span: Found) -> bool:
-    match = span.resolution.match if span.resolution else None
-    return (match is not None and span.words == 1 and match.type == "country"
+    if " " in span.surface or span.resolution is None:  # most spans: one test and done
+        return False
+    match = span.resolution.match
+    return (match is not None and match.type == "country"
             and any(f.name == "weak_name" for f in match.features))
 
 
