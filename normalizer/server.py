@@ -22,8 +22,8 @@ MAX_DEFAULT_WORKERS = 8
 # percent-encoded, passes gunicorn's 8190-byte ceiling; the app answers an overlong q with a 422.
 REQUEST_LINE_LIMIT = 0
 # gthread: keep-alive connections (pipelines reuse them) without a worker per connection; it
-# measured faster than sync for single names and batches alike (bench/README.md).
-THREADS = 4
+# measured faster than sync for single names and batches alike (bench/README.md). Threads per
+# worker: Settings.threads.
 
 
 def default_workers(cores: int | None = None) -> int:
@@ -55,7 +55,7 @@ def gunicorn_options(settings: Settings, host: str, port: int, workers: int,
         "bind": f"{host}:{port}",
         "workers": workers or default_workers(),
         "worker_class": worker_class,
-        "threads": THREADS if worker_class == "gthread" else 1,
+        "threads": max(1, settings.threads) if worker_class == "gthread" else 1,
         "preload_app": True,
         "timeout": 30,
         "graceful_timeout": 20,

@@ -28,6 +28,9 @@ class Settings:
     cors_origins: str = ""
     log_level: str = "INFO"
     workers: int = 0  # 0: 2 x cores + 1, capped at 8
+    # gthread threads per worker: 4 keeps many keep-alive connections served; 1 gives the
+    # lowest tail latency under load (the GIL queues the rest; bench/README.md)
+    threads: int = 4
     host: str = "127.0.0.1"
     port: int = 8000
     resolve_cache_size: int = 65536

@@ -44,7 +44,7 @@ def server(gazetteer_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     log = (tmp_path_factory.mktemp("log") / "server.log").open("wb")
     process = subprocess.Popen(
         [sys.executable, "-m", "normalizer", "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", "2"], env=env, stdout=log, stderr=subprocess.STDOUT)
+         "--workers", "2", "--threads", "2"], env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base, process)
@@ -104,3 +104,13 @@ def test_metrics_add_up_over_workers(server: str) -> None:
     line = next(x for x in text.splitlines()
                 if x.startswith("normalizer_http_requests_total{") and 'endpoint="/readyz"' in x)
     assert float(line.rsplit(" ", 1)[1]) >= 6
+
+
+def test_threads_per_worker_follow_the_setting() -> None:
+    from normalizer.server import gunicorn_options
+    from normalizer.settings import Settings
+
+    assert gunicorn_options(Settings(), "127.0.0.1", 8000, 2)["threads"] == 4
+    one = Settings.from_env({"NORMALIZER_THREADS": "1"})
+    assert gunicorn_options(one, "127.0.0.1", 8000, 2)["threads"] == 1
+    assert gunicorn_options(one, "127.0.0.1", 8000, 2, worker_class="sync")["threads"] == 1
