@@ -53,6 +53,15 @@ def strong_win(hits: list[RawHit]) -> list[RawHit]:
     ]
 
 
+def whole_beats_parts(hits: list[RawHit]) -> list[RawHit]:
+    """Drop the alternatives' hits on other entities when the text as a whole is a strong name:
+    "剛果（金夏沙）" (Congo (Kinshasa)) names the DR Congo, not also its capital "金夏沙"."""
+    whole = {h.hit.entity.id for h in hits if h.variant.role != "alternative" and h.hit.name.strong}
+    if not whole:
+        return hits
+    return [h for h in hits if h.variant.role != "alternative" or h.hit.entity.id in whole]
+
+
 class Matcher:
     """Resolves queries against one immutable gazetteer index."""
 
@@ -190,7 +199,7 @@ class Matcher:
         """Dictionary hits for every variant; the looser tiers only when no strong name was hit."""
         hits = [h for v in variants for h in dictionary_hits(self.index, v)]
         if any(h.hit.name.strong for h in hits):
-            return strong_win(hits)
+            return strong_win(whole_beats_parts(hits))
         for variant in variants:
             for tier in self.tiers:
                 hits += tier(self, variant)

@@ -19,6 +19,7 @@ def _sample(service) -> list[tuple[Entity, Name]]:
         for name in entity.names
         if name.strong and not name.ambiguous
     ]
+    pairs.sort(key=lambda pair: (pair[0].id, pair[1].text, pair[1].lang))  # not the database's order
     random.Random(20261123).shuffle(pairs)
     by_type: dict[str, list[tuple[Entity, Name]]] = {}
     for pair in pairs:
