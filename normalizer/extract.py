@@ -35,7 +35,7 @@ from normalizer.extraction.coref import (
 from normalizer.extraction.dates import settled_by_date
 from normalizer.extraction.found import Found, longest_first
 from normalizer.extraction.lists import weak_short_forms_in_lists
-from normalizer.extraction.rules import KeyInfo, one_token_fits
+from normalizer.extraction.rules import KeyInfo, inside_person_name, one_token_fits
 from normalizer.extraction.scantext import ScanText
 from normalizer.extraction.titles import person_title_before, title_before
 from normalizer.extraction.unlinked import name_like_spans
@@ -185,7 +185,9 @@ def in_context(doc: ScanText, found: list[Found]) -> list[Found]:
             inside.discard(found[i])
         rejected |= newly
         tested = [i for i in tested if i not in rejected and (i - 1 in newly or i + 1 in newly)]
-    kept = [span for i, span in enumerate(found) if i not in rejected]
+    kept = [span for i, span in enumerate(found) if i not in rejected
+            and not (span.words > 1 and span.entity_type == "country"
+                     and inside_person_name(doc, span.scan_start, inside))]
     return weak_short_forms_in_lists(doc, kept)
 
 
@@ -227,18 +229,23 @@ def leftovers(doc: ScanText, found: list[Found], places: dict[int, int],
         if known is None:
             resolution = resolve(span.surface)
             known = resolutions[span.surface] = (resolution, _not_linked(resolution))
-        if known[0].status == "matched" and span.words > 1 and _written_as_matched(span, known[0]):
+        if known[0].status == "matched" and span.words > 1 and _may_promote(span, known[0]):
             promoted.append(span.with_resolution(known[0]))
         else:
             unlinked.append(span.with_resolution(known[1]))
     return promoted, unlinked
 
 
-def _written_as_matched(span: Found, resolution: Resolution) -> bool:
+def _may_promote(span: Found, resolution: Resolution) -> bool:
     """False when the matcher forgave diacritics the text has and the name lacks or writes
-    otherwise: in running text "Trung Hòa" (a ward of Hanoi) is not "Trung Hoa" (China)."""
+    otherwise (in running text "Trung Hòa", a ward of Hanoi, is not "Trung Hoa", China), or
+    when a person's title puts a country's name in a person's place ("bà Nam Tư")."""
     match = resolution.match
-    return match is None or match.method != "folded" or marks_lost_only(span.surface, match.matched_name)
+    if match is None:
+        return True
+    if span.title is not None and span.title.person and match.type == "country":
+        return False
+    return match.method != "folded" or marks_lost_only(span.surface, match.matched_name)
 
 
 def _not_linked(resolution: Resolution) -> Resolution:

@@ -20,6 +20,7 @@ from normalizer.extraction.scantext import ScanText
 from normalizer.extraction.vietnamese import (
     BLOCKING_BEFORE,
     COMPOUND_AFTER,
+    PERSON_BEFORE,
     SENTENCE_WORDS,
     VIETNAMESE_NAME_PARTS,
 )
@@ -41,6 +42,7 @@ _COMPOUND_AFTER = {scan_word(k): frozenset(scan_word(w) for w in v) for k, v in 
 _BLOCKING_BEFORE = frozenset(scan_word(w) for w in BLOCKING_BEFORE)
 _NAME_PARTS = frozenset(scan_word(w) for w in VIETNAMESE_NAME_PARTS)
 _SENTENCE_WORDS = frozenset(scan_word(w) for w in SENTENCE_WORDS)
+_PERSON_BEFORE = frozenset(scan_word(w) for w in PERSON_BEFORE)
 
 
 def _pattern(token: str) -> str:
@@ -118,3 +120,16 @@ def one_token_fits(text: ScanText, start: int, end: int, covered: Container[int]
             return False
     # a capitalized word after it makes it part of a longer unknown name ("Lào Cai", "Mỹ Tho")
     return not (after_span and after_span[0] + 1 not in covered and _capitalized(text, after_span))
+
+
+def inside_person_name(text: ScanText, start: int, covered: Container[int]) -> bool:
+    """True when the words at padded scan position `start` continue a Vietnamese person's name:
+    after "ông", "bà" ... ("bà Nam Tư") or after a capitalized family or middle name that no
+    other mention covers ("Lê Đông Đức"). For names of several words, which the one-syllable
+    rules do not see."""
+    before_span = text.word_before(start)
+    before = _scan_words(text, before_span)
+    if before in _PERSON_BEFORE:
+        return True
+    return bool(before_span and before in _NAME_PARTS and before_span[0] + 1 not in covered
+                and _capitalized(text, before_span))

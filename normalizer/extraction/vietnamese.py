@@ -46,6 +46,12 @@ BLOCKING_BEFORE = _words(
     "giọng châu ông bà ngài",
 )
 
+# Words that make the following capitalized words a person's name, whatever they also name:
+# "bà Nam Tư" is a woman, not Yugoslavia; "ông Việt Nam" a man.
+PERSON_BEFORE = _words(
+    "anh chị cô chú bác cụ cháu ông bà ngài",
+)
+
 # Common Vietnamese family and middle names: a one-syllable name right after one of these,
 # capitalized, is part of a Vietnamese personal name ("Nguyễn Đức", "Trần Anh").
 VIETNAMESE_NAME_PARTS = _words(

@@ -39,6 +39,7 @@ def test_longest_match_wins(service: Normalizer, text: str, expected: list[tuple
     "Mưa lớn ở miền Trung. Trung, 30 tuổi, làm kỹ sư. Hàn là nghề vất vả.",
     "Ba miền Bắc - Trung - Nam cùng đón Tết Trung thu.",
     "Nhiều người sống ở Trung Hòa.",  # a ward of Hanoi: "Trung Hoa" (China) has no grave accent
+    "Ông Lê Đông Đức và bà Nam Tư đi chợ.",  # people, not East Germany and Yugoslavia
 ])
 def test_plain_vietnamese_links_nothing(service: Normalizer, text: str) -> None:
     assert links(service.extract(text)) == []
@@ -52,6 +53,8 @@ def test_plain_vietnamese_links_nothing(service: Normalizer, text: str) -> None:
     ("đường dây nóng an ninh Hàn - Nhật - Trung",
      [("Hàn", "south-korea"), ("Nhật", "japan"), ("Trung", "china")]),
     ("Thương mại Mỹ-Trung căng thẳng.", [("Mỹ", "united-states"), ("Trung", "china")]),
+    ("Liên Xô tan rã năm 1991; Đông Đức và Tây Đức thống nhất năm 1990.",
+     [("Liên Xô", "soviet-union"), ("Đông Đức", "east-germany"), ("Tây Đức", "west-germany")]),
 ])
 def test_one_syllable_names_in_context(
     service: Normalizer, text: str, expected: list[tuple[str, str]]
