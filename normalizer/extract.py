@@ -185,10 +185,15 @@ def in_context(doc: ScanText, found: list[Found]) -> list[Found]:
             inside.discard(found[i])
         rejected |= newly
         tested = [i for i in tested if i not in rejected and (i - 1 in newly or i + 1 in newly)]
-    kept = [span for i, span in enumerate(found) if i not in rejected
-            and not (span.words > 1 and span.entity_type == "country"
-                     and inside_person_name(doc, span.scan_start, inside))]
+    kept = [span for i, span in enumerate(found)
+            if i not in rejected and not _country_in_person_name(doc, span, inside)]
     return weak_short_forms_in_lists(doc, kept)
+
+
+def _country_in_person_name(doc: ScanText, span: Found, covered: Container[int]) -> bool:
+    """A country's name of several words that continues a person's name ("bà Nam Tư")."""
+    return (span.words > 1 and span.entity_type == "country"
+            and inside_person_name(doc, span.scan_start, covered))
 
 
 def with_titles(doc: ScanText, found: list[Found], places: dict[int, int]) -> list[Found]:

@@ -33,13 +33,12 @@ def _weak_short_form(span: Found) -> bool:
 
 
 def _in_list(doc: ScanText, found: list[Found], i: int) -> bool:
+    span = found[i]
     before = found[i - 1] if i > 0 else None
     after = found[i + 1] if i + 1 < len(found) else None
-    return (_joined(doc, before, found[i]) and before is not None and before.entity_type == "country") or (
-        _joined(doc, found[i], after) and after is not None and after.entity_type == "country")
+    return ((before is not None and before.entity_type == "country" and _joined(doc, before, span))
+            or (after is not None and after.entity_type == "country" and _joined(doc, span, after)))
 
 
-def _joined(doc: ScanText, left: Found | None, right: Found | None) -> bool:
-    if left is None or right is None:
-        return False
+def _joined(doc: ScanText, left: Found, right: Found) -> bool:
     return _DASH_BETWEEN.fullmatch(doc.cleaned[left.clean_end : right.clean_start]) is not None

@@ -31,10 +31,11 @@ class Context:
 
     person_title: str | None = None
     title: str | None = None
-    country_id: str | None = None  # the entity the context names: a country, place or organization
-    country_text: str | None = None
-    binding: bool = True  # a person it does not fit is unlikely (a country; not an organization,
-    #                       whose members' roles the gazetteer knows only in part)
+    named_id: str | None = None  # the entity the context names: a country, place or organization
+    named_text: str | None = None
+    # A person it does not fit is unlikely: true of a country, not of an organization, whose
+    # members' roles the gazetteer knows only in part.
+    binding: bool = True
 
 
 def _base(raw: RawHit) -> Feature:
@@ -61,12 +62,12 @@ def _features(raw: RawHit, context: Context, agreeing: int) -> list[Feature]:
             features.append(Feature("title", 0.0, f"title {context.person_title!r} fits a person"))
         else:
             features.append(Feature("title", -0.25, f"title {context.person_title!r} needs a person"))
-    if context.country_id:
+    if context.named_id:
         related = {entity.country, entity.id} | {r.of for r in entity.roles}
-        if context.country_id in related:
-            features.append(Feature("context", 0.02, f"context {context.country_text!r} fits"))
+        if context.named_id in related:
+            features.append(Feature("context", 0.02, f"context {context.named_text!r} fits"))
         elif entity.type == "person" and context.binding:
-            features.append(Feature("context", -0.1, f"context {context.country_text!r} does not fit"))
+            features.append(Feature("context", -0.1, f"context {context.named_text!r} does not fit"))
     if agreeing > 1:
         features.append(Feature("alternatives", 0.03, f"{agreeing} alternative forms agree"))
     return features
