@@ -87,7 +87,7 @@ class Extractor:
         places = _place_ends(found)
         found = with_titles(doc, found, places)
         found = sorted(found + self.partial_references(doc, found, places), key=_TEXT_ORDER)
-        promoted, unlinked = leftovers(doc, found, places, resolve)
+        promoted, unlinked = leftovers(doc, found, places, resolve, self.index.get)
         found = sorted(found + promoted, key=_TEXT_ORDER)
         mentions = [f for f in found if _of_types(f.resolution, types)] if types else found
         return Extraction(to_mentions(doc, mentions), to_mentions(doc, unlinked))
@@ -222,11 +222,12 @@ def _acronym(span: Found) -> bool:
     return span.surface.isupper() and match.matched_name.isupper()
 
 
-def leftovers(doc: ScanText, found: list[Found], places: dict[int, int],
-              resolve: Resolver) -> tuple[list[Found], list[Found]]:
+def leftovers(doc: ScanText, found: list[Found], places: dict[int, int], resolve: Resolver,
+              get: Callable[[str], Entity | None]) -> tuple[list[Found], list[Found]]:
     """Name-like spans no key matched: (those the matcher places, the unlinked rest); `places`
-    maps the mentions of places by end (see `_place_ends`)."""
+    maps the mentions of places by end (see `_place_ends`), `get` finds an entity by id."""
     covered = _covered(doc, found)
+    countries = {f.scan_end - 1: f for f in found if f.entity_type == "country"}  # by end, as places
     promoted, unlinked = [], []
     resolutions: dict[str, tuple[Resolution, Resolution]] = {}  # surface -> (as is, not linked)
     for span in name_like_spans(doc, covered, places):
@@ -234,7 +235,10 @@ def leftovers(doc: ScanText, found: list[Found], places: dict[int, int],
         if known is None:
             resolution = resolve(span.surface)
             known = resolutions[span.surface] = (resolution, _not_linked(resolution))
-        if known[0].status == "matched" and span.words > 1 and _may_promote(span, known[0]):
+        if known[0].status == "matched" and (
+            _may_promote(span, known[0]) if span.words > 1
+            else _introduced(span, known[0], countries.get(span.scan_start), get)
+        ):
             promoted.append(span.with_resolution(known[0]))
         else:
             unlinked.append(span.with_resolution(known[1]))
@@ -251,6 +255,21 @@ def _may_promote(span: Found, resolution: Resolution) -> bool:
     if span.title is not None and span.title.person and match.type == "country":
         return False
     return match.method != "folded" or marks_lost_only(span.surface, match.matched_name)
+
+
+def _introduced(span: Found, resolution: Resolution, country: Found | None,
+                get: Callable[[str], Entity | None]) -> bool:
+    """True for a lone name that the press introduces with a person's title and that person's
+    country right before it: "Tổng thống Nga Putin", "Thủ tướng Ấn Độ Modi". Any other lone
+    word stays unlinked without an antecedent ("ông Tập")."""
+    match = resolution.match
+    if match is None or match.type != "person" or country is None or not (span.title and span.title.person):
+        return False
+    person = get(match.id)
+    country_match = country.resolution.match if country.resolution else None
+    if person is None or country_match is None:
+        return False
+    return person.country == country_match.id or any(r.of == country_match.id for r in person.roles)
 
 
 def _not_linked(resolution: Resolution) -> Resolution:

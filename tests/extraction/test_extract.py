@@ -82,6 +82,15 @@ def test_partial_reference_without_antecedent_stays_unlinked(service: Normalizer
     assert all(m.resolution.status != "matched" for m in unlinked.values())
 
 
+def test_a_lone_name_introduced_with_title_and_its_country_is_linked(service: Normalizer) -> None:
+    result = service.extract("Tổng thống Nga Putin và Thủ tướng Ấn Độ Modi hội đàm.")
+    assert links(result) == [("Nga", "russia"), ("Putin", "vladimir-putin"),
+                             ("Ấn Độ", "india"), ("Modi", "narendra-modi")]
+    wrong_country = service.extract("Tổng thống Mỹ Putin phát biểu.")
+    assert links(wrong_country) == [("Mỹ", "united-states")]
+    assert [m.text for m in wrong_country.unlinked] == ["Putin"]
+
+
 def test_offsets_are_exact_in_messy_text(service: Normalizer) -> None:
     text = "Ngoa\u0323i trươ\u0309ng Kishi\u200bda Fumio tới Tokу\u043e và Hàn\u200b Quốc.\ud800"
     result = service.extract(text)
