@@ -166,7 +166,8 @@ def resolved(hits: list[Hit], resolve: Resolver) -> list[Found]:
 
 
 def in_context(doc: ScanText, found: list[Found]) -> list[Found]:
-    """The spans, one-syllable names kept only where context says they are names.
+    """The spans, one-syllable names kept only where context says they are names, and no
+    country's name that continues a person's name ("bà Nam Tư").
 
     The rules are repeated until stable: a neighbour that is itself rejected ("Lê Đức Anh":
     "Đức") must not vouch for a name next to it. The spans are in text order and do not overlap,
@@ -175,8 +176,12 @@ def in_context(doc: ScanText, found: list[Found]) -> list[Found]:
     """
     titled: dict[int, bool] = {}
     inside = _Inside(doc, found)
-    tested = [i for i, span in enumerate(found) if _needs_context(span)]
-    rejected: set[int] = set()
+    # Countries' names inside a person's name go first, so that they vouch for no neighbour
+    # ("Anh Thái Lan": a man, not the UK beside Thailand).
+    rejected = {i for i, span in enumerate(found) if _country_in_person_name(doc, span, inside)}
+    for i in rejected:
+        inside.discard(found[i])
+    tested = [i for i, span in enumerate(found) if _needs_context(span) and i not in rejected]
     for _ in range(3):
         newly = {i for i in tested if not _one_token_fits(doc, found[i], inside, titled)}
         if not newly:
@@ -185,9 +190,7 @@ def in_context(doc: ScanText, found: list[Found]) -> list[Found]:
             inside.discard(found[i])
         rejected |= newly
         tested = [i for i in tested if i not in rejected and (i - 1 in newly or i + 1 in newly)]
-    kept = [span for i, span in enumerate(found)
-            if i not in rejected and not _country_in_person_name(doc, span, inside)]
-    return weak_short_forms_in_lists(doc, kept)
+    return weak_short_forms_in_lists(doc, [span for i, span in enumerate(found) if i not in rejected])
 
 
 def _country_in_person_name(doc: ScanText, span: Found, covered: Container[int]) -> bool:

@@ -40,6 +40,7 @@ def test_longest_match_wins(service: Normalizer, text: str, expected: list[tuple
     "Ba miền Bắc - Trung - Nam cùng đón Tết Trung thu.",
     "Nhiều người sống ở Trung Hòa.",  # a ward of Hanoi: "Trung Hoa" (China) has no grave accent
     "Ông Lê Đông Đức và bà Nam Tư đi chợ.",  # people, not East Germany and Yugoslavia
+    "Anh Thái Lan và cô Phần Lan là bạn. Chị Nguyễn Thị Hà Lan đi làm.",  # people, not countries
 ])
 def test_plain_vietnamese_links_nothing(service: Normalizer, text: str) -> None:
     assert links(service.extract(text)) == []
