@@ -3,6 +3,8 @@
 - Case: a token that the gazetteer capitalizes must be capitalized in the text (all of them for
   people, the first one otherwise: the press writes "Liên hợp quốc" and "Liên Hợp Quốc"); an
   acronym must be written in capitals. "mỹ phẩm" and "lao động" never match "Mỹ" and "Lào".
+  A place whose name starts with a generic head ("Bán đảo Triều Tiên", "Biển Nhật Bản") may
+  have the head in lower case, when two words or more follow it.
 - One-syllable names ("Anh", "Đức", "Nga") are rejected inside compounds ("Anh ấy", "Pháp
   luật"), after words that make them given names or languages ("anh Đức", "tiếng Nhật", "châu
   Mỹ"), and when a capitalized neighbour makes them part of a longer unknown name ("Nguyễn
@@ -20,6 +22,8 @@ from normalizer.extraction.scantext import ScanText
 from normalizer.extraction.vietnamese import (
     BLOCKING_BEFORE,
     COMPOUND_AFTER,
+    GEOGRAPHIC_HEAD_PAIRS,
+    GEOGRAPHIC_HEADS,
     PERSON_BEFORE,
     SENTENCE_WORDS,
     VIETNAMESE_NAME_PARTS,
@@ -43,6 +47,7 @@ _BLOCKING_BEFORE = frozenset(scan_word(w) for w in BLOCKING_BEFORE)
 _NAME_PARTS = frozenset(scan_word(w) for w in VIETNAMESE_NAME_PARTS)
 _SENTENCE_WORDS = frozenset(scan_word(w) for w in SENTENCE_WORDS)
 _PERSON_BEFORE = frozenset(scan_word(w) for w in PERSON_BEFORE)
+_GEOGRAPHIC_HEADS = frozenset(scan_word(w) for w in (*GEOGRAPHIC_HEADS, *GEOGRAPHIC_HEAD_PAIRS))
 
 
 def _pattern(token: str) -> str:
@@ -68,7 +73,11 @@ class KeyInfo:
         for hit in index.lookup("exact", key):
             text = clean(hit.name.text) or ""
             punctuation = punctuation or bool(_NAME_PUNCTUATION.search(text))
-            tokens = tuple(_pattern(t) for t in _TOKEN.findall(text))
+            words = _TOKEN.findall(text)
+            tokens = tuple(_pattern(t) for t in words)
+            head = _geographic_head(words) if hit.entity.type == "place" else 0
+            if head and len(words) - head >= 2:
+                tokens = ("l", *tokens[1:])  # "bán đảo Triều Tiên" as well as "Bán đảo ..."
             patterns.add((tokens, hit.entity.type == "person"))
         return cls(tuple(sorted(patterns)), punctuation, " " not in key)
 
@@ -76,6 +85,17 @@ class KeyInfo:
         """True when the surface's capitalization fits one of the names' patterns."""
         tokens = _TOKEN.findall(surface)
         return any(_fits(tokens, pattern, strict) for pattern, strict in self.patterns)
+
+
+def _geographic_head(words: list[str]) -> int:
+    """How many leading words are a generic geographic head ("biển", "bán đảo"), 0 if none.
+
+    Only a name with two words or more after its head may be written with the head in lower
+    case: after "biển Đông" a capitalized word often follows ("bờ biển Đông Nam Bộ", "vùng
+    biển Đông Bắc"), and the lower-case head would make it a South China Sea."""
+    if len(words) > 1 and scan_word(" ".join(words[:2])) in _GEOGRAPHIC_HEADS:
+        return 2
+    return 1 if words and scan_word(words[0]) in _GEOGRAPHIC_HEADS else 0
 
 
 def _fits(tokens: list[str], pattern: tuple[str, ...], strict: bool) -> bool:

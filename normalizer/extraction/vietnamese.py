@@ -46,6 +46,13 @@ BLOCKING_BEFORE = _words(
     "giọng châu ông bà ngài",
 )
 
+# Generic words at the head of a geographic name, which the press writes in either case:
+# "Bán đảo Triều Tiên" and "bán đảo Triều Tiên", "Biển Nhật Bản" and "biển Nhật Bản".
+GEOGRAPHIC_HEADS = _words(
+    "biển đảo vịnh sông núi hồ cao nguyên sa mạc đồng bằng",
+)
+GEOGRAPHIC_HEAD_PAIRS = ("bán đảo", "quần đảo", "eo biển", "dãy núi", "bãi cạn", "bãi đá")
+
 # Words that make the following capitalized words a person's name, whatever they also name:
 # "bà Nam Tư" is a woman, not Yugoslavia; "ông Việt Nam" a man.
 PERSON_BEFORE = _words(

@@ -23,6 +23,9 @@ def match_id(mention: Mention) -> str | None:
     ("phi hạt nhân hóa Bán đảo Triều Tiên.", [("Bán đảo Triều Tiên", "korean-peninsula")]),
     ("khóa họp Đại hội đồng Liên hợp quốc", [("Đại hội đồng Liên hợp quốc", "un-general-assembly")]),
     ("quan hệ Nhật Bản-Hàn Quốc", [("Nhật Bản", "japan"), ("Hàn Quốc", "south-korea")]),
+    # a geographic head in lower case, as the press often writes it
+    ("căng thẳng trên bán đảo Triều Tiên", [("bán đảo Triều Tiên", "korean-peninsula")]),
+    ("tàu cá ở vùng biển Nhật Bản", [("biển Nhật Bản", "sea-of-japan")]),
 ])
 def test_longest_match_wins(service: Normalizer, text: str, expected: list[tuple[str, str]]) -> None:
     assert links(service.extract(text)) == expected
@@ -41,6 +44,7 @@ def test_longest_match_wins(service: Normalizer, text: str, expected: list[tuple
     "Nhiều người sống ở Trung Hòa.",  # a ward of Hanoi: "Trung Hoa" (China) has no grave accent
     "Ông Lê Đông Đức và bà Nam Tư đi chợ.",  # people, not East Germany and Yugoslavia
     "Anh Thái Lan và cô Phần Lan là bạn. Chị Nguyễn Thị Hà Lan đi làm.",  # people, not countries
+    "Bão đổ bộ vào bờ biển Đông Nam Bộ. Vùng biển Đông Bắc có sóng lớn.",  # not the South China Sea
 ])
 def test_plain_vietnamese_links_nothing(service: Normalizer, text: str) -> None:
     assert links(service.extract(text)) == []
