@@ -151,6 +151,10 @@ class NameSet:
             return None
         same = self.find(name["text"], name["lang"])
         if same is not None:
+            if override and same["text"] != name["text"] and same.get("source") == "cldr" \
+                    and same.get("kind") == "preferred":
+                # "Căm-pu-chia" once replaced CLDR's "Campuchia", the spelling the press uses
+                self.warn(f"restyles the CLDR preferred name {same['text']!r} as {name['text']!r}")
             if override:
                 # a curated entry restyles a generated name; the generated source stays
                 # when the text is exactly the same, since that is where the form comes from
@@ -173,9 +177,12 @@ class NameSet:
                 n["kind"] = "alias"
 
     def drop(self, text, lang=None):
-        k = name_key(text)
+        """Drop the names written exactly `text` (case aside). Not by the loose key: dropping the
+        garbled "Le-ba-non" or the unaccented "Ao" also dropped "Lebanon" and "Áo" that way."""
+        k = same_text_key(text)
         before = len(self.names)
         self.names = [
-            n for n in self.names if not (name_key(n["text"]) == k and (lang is None or n["lang"] == lang))
+            n for n in self.names
+            if not (same_text_key(n["text"]) == k and (lang is None or n["lang"] == lang))
         ]
         return before - len(self.names)

@@ -2,9 +2,10 @@
 
 Many country names are also ordinary syllables: "Anh" (the UK; a pronoun; a given name), "Pháp"
 (France; "pháp luật", law), "Mỹ" (the USA; "mỹ phẩm", cosmetics), "Đức" (Germany; a given
-name; "Đức Giáo hoàng", His Holiness), "Nhật" (Japan; "nhật ký", diary), "Nga" (Russia; a
-given name), "Trung" (China in "Hàn - Nhật - Trung"; "trung tâm", centre). All words are lower
-case with their diacritics, compared with casefolded text.
+name; "Đức Giáo hoàng", His Holiness), "Nhật" (Japan; "nhật ký", diary), "Áo" (Austria; a
+garment, "Áo dài"), "Nga" (Russia; a given name), "Trung" (China in "Hàn - Nhật - Trung";
+"trung tâm", centre). All words are lower case with their diacritics, compared with casefolded
+text.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ COMPOUND_AFTER: dict[str, frozenset[str]] = {
         "ấn": "tượng định phẩm",
         "bỉ": "ổi",
         "séc": "bạc",
+        # "Áo" (Austria) is also a garment: "Áo dài", "Áo khoác", "Áo sơ mi" at a sentence's start
+        "áo": "dài khoác sơ len phông thun mưa giáp ấm gió vest cưới choàng lót ngực yếm tắm bào "
+              "quần cà tơi bông phao dạ gile cộc lính trắng đen xanh đỏ hoa mới cũ",
     }.items()
 }
 

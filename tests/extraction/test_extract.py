@@ -45,6 +45,7 @@ def test_longest_match_wins(service: Normalizer, text: str, expected: list[tuple
     "Ông Lê Đông Đức và bà Nam Tư đi chợ.",  # people, not East Germany and Yugoslavia
     "Anh Thái Lan và cô Phần Lan là bạn. Chị Nguyễn Thị Hà Lan đi làm.",  # people, not countries
     "Bão đổ bộ vào bờ biển Đông Nam Bộ. Vùng biển Đông Bắc có sóng lớn.",  # not the South China Sea
+    "Áo dài là trang phục truyền thống. Áo khoác mới rất đẹp. Áo sơ mi trắng.",  # garments
 ])
 def test_plain_vietnamese_links_nothing(service: Normalizer, text: str) -> None:
     assert links(service.extract(text)) == []
@@ -58,6 +59,8 @@ def test_plain_vietnamese_links_nothing(service: Normalizer, text: str) -> None:
     ("đường dây nóng an ninh Hàn - Nhật - Trung",
      [("Hàn", "south-korea"), ("Nhật", "japan"), ("Trung", "china")]),
     ("Thương mại Mỹ-Trung căng thẳng.", [("Mỹ", "united-states"), ("Trung", "china")]),
+    ("Tại Áo, bầu cử diễn ra. Quan hệ Việt Nam - Áo phát triển.",
+     [("Áo", "austria"), ("Việt Nam", "vietnam"), ("Áo", "austria")]),
     ("Liên Xô tan rã năm 1991; Đông Đức và Tây Đức thống nhất năm 1990.",
      [("Liên Xô", "soviet-union"), ("Đông Đức", "east-germany"), ("Tây Đức", "west-germany")]),
 ])
