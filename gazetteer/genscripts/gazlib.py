@@ -151,9 +151,10 @@ class NameSet:
             return None
         same = self.find(name["text"], name["lang"])
         if same is not None:
-            if override and same["text"] != name["text"] and same.get("source") == "cldr" \
-                    and same.get("kind") == "preferred":
+            if override and same_text_key(same["text"]) != same_text_key(name["text"]) \
+                    and same.get("source") == "cldr" and same.get("kind") == "preferred":
                 # "Căm-pu-chia" once replaced CLDR's "Campuchia", the spelling the press uses
+                # (a change of case, as "châu Phi" for running text, is a curator's style)
                 self.warn(f"restyles the CLDR preferred name {same['text']!r} as {name['text']!r}")
             if override:
                 # a curated entry restyles a generated name; the generated source stays
