@@ -5,9 +5,13 @@ Sources, in order of precedence for each name:
   2. pycountry: ISO 3166-1 codes (external_ids) and English names, and its Vietnamese
      gettext translations where they differ from CLDR: source `pycountry`;
   3. countries_extra.yaml beside this script: curated press forms (source `editorial`),
-     descriptions, sovereign `country` of dependent territories, and generated forms to drop.
+     descriptions, sovereign `country` of dependent territories, and generated forms to drop
+     (each `drop` entry removes that exact text, case aside). A curated name with the same
+     loose key as a generated one replaces it: use that to restyle ("Cộng hoà" -> "Cộng hòa"),
+     never to replace CLDR's Vietnamese preferred spelling (the script warns).
 
-Run from anywhere: `python gazetteer/genscripts/countries.py`. Output is deterministic.
+Run from anywhere: `python gazetteer/genscripts/countries.py`, with the `dev` extra's pinned
+Babel and pycountry. Output is deterministic.
 """
 
 import gettext
