@@ -272,7 +272,7 @@ def _introduced(span: Found, resolution: Resolution, country: Found | None,
     country_match = country.resolution.match if country.resolution else None
     if person is None or country_match is None:
         return False
-    return person.country == country_match.id or any(r.of == country_match.id for r in person.roles)
+    return person.related_to(country_match.id)
 
 
 def _not_linked(resolution: Resolution) -> Resolution:

@@ -68,6 +68,10 @@ class Entity:
     roles: tuple[Role, ...] = ()
     revision: int = 1
 
+    def related_to(self, entity_id: str) -> bool:
+        """True when this entity is `entity_id`, belongs to it (`country`) or held a role of it."""
+        return entity_id in (self.id, self.country) or any(r.of == entity_id for r in self.roles)
+
     def to_dict(self) -> dict[str, Any]:
         """The gazetteer form: the fields of gazetteer/README.md in their order, empty ones left out."""
         out: dict[str, Any] = {"id": self.id, "type": self.type, "name": self.name}

@@ -63,8 +63,7 @@ def _features(raw: RawHit, context: Context, agreeing: int) -> list[Feature]:
         else:
             features.append(Feature("title", -0.25, f"title {context.person_title!r} needs a person"))
     if context.named_id:
-        related = {entity.country, entity.id} | {r.of for r in entity.roles}
-        if context.named_id in related:
+        if entity.related_to(context.named_id):
             features.append(Feature("context", 0.02, f"context {context.named_text!r} fits"))
         elif entity.type == "person" and context.binding:
             features.append(Feature("context", -0.1, f"context {context.named_text!r} does not fit"))

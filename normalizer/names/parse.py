@@ -18,15 +18,12 @@ _TOKEN = re.compile(r"\S+")
 _WORD_BREAK = re.compile(r"[\s\-]+")
 
 # Each title by the folded forms of its tokens, as a query may write it: "Secretary General",
-# "Secretary-General" (one token) and "secretary general"; with the words of those tokens.
-_TITLE_TOKENS: dict[tuple[str, ...], str] = {}
-_TITLE_WORDS: dict[tuple[str, ...], tuple[str, ...]] = {}
+# "Secretary-General" (one token) and "secretary general" -> (the title, the words of its tokens).
+_TITLES: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
 
 
 def _register(title: str, tokens: list[str]) -> None:
-    key = tuple(fold(t) or "" for t in tokens)
-    _TITLE_TOKENS.setdefault(key, title)
-    _TITLE_WORDS.setdefault(key, tuple(tokens))
+    _TITLES.setdefault(tuple(fold(t) or "" for t in tokens), (title, tuple(tokens)))
 
 
 for _title in VIETNAMESE_TITLES + ENGLISH_TITLES:
@@ -34,8 +31,8 @@ for _title in VIETNAMESE_TITLES + ENGLISH_TITLES:
     _register(_title, _words)
     if len(_words) > 1:
         _register(_title, ["-".join(_words)])
-_LONGEST_TITLE = max(len(k) for k in _TITLE_TOKENS)
-_FIRST_WORDS = frozenset(k[0] for k in _TITLE_TOKENS)
+_LONGEST_TITLE = max(len(k) for k in _TITLES)
+_FIRST_WORDS = frozenset(k[0] for k in _TITLES)
 _HONORIFICS = frozenset(h.casefold() for h in HONORIFICS)
 _PARENS = re.compile(r"^(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)\s*(?P<rest>.*)$")
 _SLASH = re.compile(r"\s*/\s*")
@@ -56,8 +53,8 @@ def _title_length(tokens: list[str]) -> int:
         return 0
     folded = [_fold_token(t) for t in tokens[:_LONGEST_TITLE]]
     for size in range(min(_LONGEST_TITLE, len(tokens)), 0, -1):
-        words = _TITLE_WORDS.get(tuple(folded[:size]))
-        if words is not None and all(map(_written_as, tokens[:size], words)):
+        found = _TITLES.get(tuple(folded[:size]))
+        if found is not None and all(map(_written_as, tokens[:size], found[1])):
             return size
     return 0
 
@@ -115,7 +112,8 @@ def _title_parts(title: str) -> list[str]:
         tokens = rest.split()
         size = _title_length(tokens) or 1
         chunk = " ".join(tokens[:size])
-        parts.append(_TITLE_TOKENS.get(tuple((fold(chunk) or "").split()), chunk))
+        found = _TITLES.get(tuple((fold(chunk) or "").split()))
+        parts.append(found[0] if found else chunk)
         rest = " ".join(tokens[size:])
     return parts
 
