@@ -13,6 +13,7 @@ import re
 
 from normalizer.extraction.found import Found
 from normalizer.extraction.scantext import ScanText
+from normalizer.match.scoring import WEAK_NAME
 
 _DASH_BETWEEN = re.compile(r" ?- ?")  # cleaned text: one kind of dash, single spaces
 
@@ -29,7 +30,7 @@ def _weak_short_form(span: Found) -> bool:
         return False
     match = span.resolution.match
     return (match is not None and match.type == "country"
-            and any(f.name == "weak_name" for f in match.features))
+            and any(f.name == WEAK_NAME for f in match.features))
 
 
 def _in_list(doc: ScanText, found: list[Found], i: int) -> bool:

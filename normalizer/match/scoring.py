@@ -22,6 +22,7 @@ METHOD_WORDS = {
     "translit": "transliteration", "fuzzy": "similar spelling",
 }
 WEAK_KIND_FACTOR = {"abbreviation": 0.97, "misspelling": 0.95}
+WEAK_NAME = "weak_name"  # the feature a weak name adds: how a candidate says its name was weak
 FUZZY_PENALTY = 0.08
 
 
@@ -54,7 +55,7 @@ def _features(raw: RawHit, context: Context, agreeing: int) -> list[Feature]:
     features = [_base(raw)]
     if name.kind in WEAK_KIND_FACTOR:
         loss = features[0].weight * (1 - WEAK_KIND_FACTOR[name.kind])
-        features.append(Feature("weak_name", -loss, f"{name.kind} names are weak evidence"))
+        features.append(Feature(WEAK_NAME, -loss, f"{name.kind} names are weak evidence"))
     if name.used_by:
         features.append(Feature("contested", 0.0, f"name used by {', '.join(name.used_by)}"))
     if context.person_title:
