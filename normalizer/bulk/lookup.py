@@ -1,36 +1,66 @@
-"""Value -> RowResult: each distinct value resolved once (bounded caches), in this process or
-in forked worker processes that share the parent's index."""
+"""Value -> Answer: each distinct value resolved once while a bounded cache holds it."""
 
 from __future__ import annotations
 
-import multiprocessing
-from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from itertools import compress, repeat
+from operator import is_
 
-from normalizer.bulk.options import CsvError
-from normalizer.bulk.results import EMPTY_RESULT, RowResult, error_result, from_resolution
-from normalizer.model import Resolution
+from normalizer.bulk.results import (
+    EMPTY_RESULT,
+    Answer,
+    RowResult,
+    answer,
+    error_result,
+    from_resolution,
+    sure_match,
+)
+from normalizer.model import Entity, Resolution
 
 # The signature of Normalizer.resolve: (query, type, limit) -> Resolution; raises ValueError
 # (InvalidQuery) for a query it refuses.
 ResolveFn = Callable[[str, str | None, int], Resolution]
-Lookup = Callable[[str], RowResult]
+# The signature of Normalizer.named_exactly: (query, type) -> the entity a query names for sure,
+# with the answer resolve would give (matched, exact, 1.0), or None: then resolve decides.
+NamedExactlyFn = Callable[[str, str | None], Entity | None]
+# Values -> their answers, in order: a whole run of rows at a time, so that hits cost a C-level
+# dict look-up each and only misses run Python code.
+Lookup = Callable[[list[str]], list[Answer]]
 CANDIDATE_LIMIT = 3
 
 
 class ValueResolver:
     """Resolves one cell value to its result cells; never raises for any value."""
 
-    def __init__(self, resolve: ResolveFn, type: str | None, cache_size: int):
+    def __init__(self, resolve: ResolveFn, type: str | None, cache_size: int,
+                 named_exactly: NamedExactlyFn | None = None):
         self._resolve = resolve
+        self._named_exactly = named_exactly
         self._type = type
-        self.lookup: Lookup = lru_cache(maxsize=cache_size)(self.uncached)
+        self._cache = GenerationCache(cache_size)
 
-    def uncached(self, value: str) -> RowResult:
+    def lookup(self, values: list[str]) -> list[Answer]:
+        """The answers for values, each distinct value resolved once while the cache holds it."""
+        found = self._cache.get_many(values)
+        for i in _misses(found):
+            found[i] = self._cache.get(values[i]) or self._resolve_new(values[i])
+        return found  # type: ignore[return-value]  # no None is left
+
+    def _resolve_new(self, value: str) -> Answer:
+        made = self.uncached(value)
+        self._cache.put(value, made)
+        return made
+
+    def uncached(self, value: str) -> Answer:
+        return answer(self._result(value))
+
+    def _result(self, value: str) -> RowResult:
         if not value or value.isspace():
             return EMPTY_RESULT
+        if self._named_exactly is not None:
+            entity = self._named_exactly(value, self._type)
+            if entity is not None:  # a gazetteer name as written: no pipeline to run
+                return sure_match(entity)
         try:
             resolution = self._resolve(value, self._type, CANDIDATE_LIMIT)
         except ValueError as exc:  # the service refused the value (e.g. too long)
@@ -48,10 +78,10 @@ class GenerationCache:
 
     def __init__(self, size: int):
         self._size = max(1, size)
-        self._young: dict[str, RowResult] = {}
-        self._old: dict[str, RowResult] = {}
+        self._young: dict[str, Answer] = {}
+        self._old: dict[str, Answer] = {}
 
-    def get(self, key: str) -> RowResult | None:
+    def get(self, key: str) -> Answer | None:
         found = self._young.get(key)
         if found is None:
             found = self._old.get(key)
@@ -59,71 +89,18 @@ class GenerationCache:
                 self.put(key, found)
         return found
 
-    def put(self, key: str, value: RowResult) -> None:
+    def get_many(self, keys: list[str]) -> list[Answer | None]:
+        """The young generation's answers for keys, None where it has none (then ask `get`)."""
+        return list(map(self._young.get, keys))
+
+    def put(self, key: str, value: Answer) -> None:
         if len(self._young) >= self._size:
             self._old, self._young = self._young, {}
         self._young[key] = value
 
 
-# The resolver that forked workers inherit: set by ParallelResolver just before the pool forks,
-# so one parallel job per process at a time (the CLI runs one; REST never uses workers).
-_worker_resolver: ValueResolver | None = None
-
-
-def _resolve_in_worker(values: list[str]) -> list[RowResult]:
-    assert _worker_resolver is not None, "the pool must be created by ParallelResolver"
-    return [_worker_resolver.lookup(v) for v in values]
-
-
-Pending = tuple[dict[str, RowResult], list[list[str]], "list[Future[list[RowResult]] | None]"]
-
-
-class ParallelResolver:
-    """Sends the values a chunk needs to forked workers; answers come back in submission order.
-
-    Forking after the index is built lets every worker share it copy-on-write. Each chunk is
-    sent as its distinct values that the parent's cache does not know, each value to the worker
-    its hash picks: a value the parent has forgotten or has in flight goes back to the worker
-    that already resolved it and answers from that worker's cache, instead of being resolved
-    again by another (with one shared pool, two workers each resolved most of a 50k-value pool).
-    """
-
-    def __init__(self, resolver: ValueResolver, workers: int, cache_size: int):
-        global _worker_resolver
-        _worker_resolver = resolver
-        self._cache = GenerationCache(cache_size)
-        fork = multiprocessing.get_context("fork")
-        self._pools = [ProcessPoolExecutor(1, mp_context=fork) for _ in range(workers)]
-
-    def submit(self, values: list[str]) -> Pending:
-        known: dict[str, RowResult] = {}
-        shards: list[list[str]] = [[] for _ in self._pools]
-        for value in dict.fromkeys(values):
-            found = self._cache.get(value)
-            if found is None:
-                shards[hash(value) % len(shards)].append(value)
-            else:
-                known[value] = found
-        futures = [pool.submit(_resolve_in_worker, shard) if shard else None
-                   for pool, shard in zip(self._pools, shards, strict=True)]
-        return known, shards, futures
-
-    def collect(self, pending: Pending) -> Lookup:
-        """Wait for one submitted chunk; a lookup that answers each of its values."""
-        known, shards, futures = pending
-        for shard, future in zip(shards, futures, strict=True):
-            if future is None:
-                continue
-            try:
-                answers = future.result()
-            except BrokenProcessPool as exc:
-                raise CsvError("a worker process died (out of memory?); the rows before it were "
-                               "written") from exc
-            for value, result in zip(shard, answers, strict=True):
-                known[value] = result
-                self._cache.put(value, result)
-        return known.__getitem__
-
-    def close(self) -> None:
-        for pool in self._pools:
-            pool.shutdown(wait=True, cancel_futures=True)
+def _misses(found: list[Answer | None]) -> Iterator[int]:
+    """The positions of the None entries, found at C speed (most chunks have few or none)."""
+    if None not in found:
+        return iter(())
+    return compress(range(len(found)), map(is_, found, repeat(None)))

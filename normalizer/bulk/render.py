@@ -23,6 +23,14 @@ def render(rows: list[list[str]]) -> str:
     return _mixed(rows, lines)
 
 
+def row_text(cells: list[str] | tuple[str, ...]) -> str:
+    """One row's CSV text without its line end, as csv.writer writes it."""
+    line = ",".join(cells)
+    if line and line.count(",") == len(cells) - 1 and not any(mark in line for mark in _NEEDS_QUOTES):
+        return line
+    return render([list(cells)])[: -len(LINE_END)]
+
+
 def _plain(rows: list[list[str]], lines: list[str]) -> bool:
     """True when no cell needs quotes: no quote or line break, commas only between cells, and
     no row of one empty cell (written as "", else it would read back as no cell at all)."""

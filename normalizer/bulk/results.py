@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from normalizer.model import Resolution
+from normalizer.bulk.render import row_text
+from normalizer.model import Entity, Resolution
 
 RESULT_COLUMNS = ("entity_id", "entity_name", "entity_type", "score", "status", "method", "reason")
 STATUSES = ("matched", "ambiguous", "unmatched", "empty", "error")
@@ -33,6 +34,18 @@ class RowResult(NamedTuple):
     status: str
     method: str
     reason: str
+
+
+class Answer(NamedTuple):
+    """A value's result, and the same cells as the CSV text that follows a row's own cells
+    (written once per distinct value, not once per row)."""
+
+    result: RowResult
+    text: str
+
+
+def answer(result: RowResult) -> Answer:
+    return Answer(result, "," + row_text(result))
 
 
 def neutralize(cell: str) -> str:
@@ -56,8 +69,18 @@ def from_resolution(resolution: Resolution) -> RowResult:
     # Ids, types, scores, statuses and methods are ours and never start like a formula; names
     # and reasons (which quote candidates and suggestions) may.
     if match is not None:
-        return RowResult(match.id, neutralize(match.name), match.type, score, resolution.status, method, "")
+        return _matched(match.id, match.name, match.type, score, method)
     return RowResult("", "", "", score, resolution.status, method, neutralize(_reason(resolution)))
+
+
+def sure_match(entity: Entity) -> RowResult:
+    """The cells of a value that names `entity` exactly, as from_resolution would write the
+    pipeline's answer for it (matched, by exact name, score 1)."""
+    return _matched(entity.id, entity.name, entity.type, "1.0000", "exact")
+
+
+def _matched(id: str, name: str, type: str, score: str, method: str) -> RowResult:
+    return RowResult(id, neutralize(name), type, score, "matched", method, "")
 
 
 def _reason(resolution: Resolution) -> str:

@@ -61,9 +61,30 @@ def test_generation_cache_keeps_a_working_set_of_its_size():
     assert all(cache.get(key) is EMPTY_RESULT for key in keys)
 
 
-def test_each_value_goes_to_one_worker(small_service, tmp_path):
-    """A value the parent forgot goes back to the worker that resolved it, never to another
-    (with one shared pool, two workers each resolved most of a 50k-value pool)."""
+def output(service, data: bytes, **options) -> tuple[str, list]:
+    seen: list = []
+    job = service.open_csv(io.BytesIO(data), CsvOptions(column="name", **options))
+    sink = io.StringIO(newline="")
+    job.write(sink, lambda value, result: seen.append((value, result)))
+    return sink.getvalue(), seen
+
+
+def test_workers_write_what_one_process_writes_byte_for_byte(small_service):
+    """Quoted fields that span lines (and chunk ends), blank lines, bad bytes, odd widths."""
+    parts = []
+    for i in range(400):
+        name = NAMES[i % len(NAMES)]
+        parts.append({0: f'{i},"{name}\nsecond line\nthird"', 1: f'{i},"{name}, quoted"',
+                      2: "", 3: f"{i},{name},extra", 4: f"{i},Wa<BAD>ng"}.get(i % 9, f"{i},{name}"))
+    data = ("id,name\n" + "\n".join(parts) + "\n").encode().replace(b"<BAD>", b"\xff")
+    for chunk_rows in (1, 7, 64):
+        text, seen = output(small_service, data, chunk_rows=chunk_rows)
+        assert output(small_service, data, chunk_rows=chunk_rows, workers=2) == (text, seen)
+    assert "\r\nsecond line\r\nthird" not in text and "\nsecond line\nthird" in text
+    assert "invalid bytes" in text and "3 fields" in text and len(seen) == 400
+
+
+def test_each_worker_resolves_a_value_once(small_service, tmp_path):
     lines = [f"{NAMES[i % len(NAMES)]} {i % 40}" for i in range(1000)]
     data = ("name\n" + "\n".join(lines) + "\n").encode()
     log = tmp_path / "resolved.tsv"
@@ -73,10 +94,9 @@ def test_each_value_goes_to_one_worker(small_service, tmp_path):
             out.write(f"{os.getpid()}\t{query}\n")
         return small_service.resolve(query, type, limit)
 
-    options = CsvOptions(column="name", workers=2, chunk_rows=16, cache_size=2)
+    options = CsvOptions(column="name", workers=2, chunk_rows=16)
     list(CsvJob.open(io.BytesIO(data), options, resolve).text_chunks())
-    pairs = {tuple(line.split("\t")) for line in log.read_text(encoding="utf-8").splitlines()}
-    workers_per_value = Counter(value for _, value in pairs)
-    assert set(workers_per_value) == set(lines)
-    assert set(workers_per_value.values()) == {1}
-    assert len({pid for pid, _ in pairs}) == 2
+    resolved = Counter(tuple(line.split("\t")) for line in log.read_text(encoding="utf-8").splitlines())
+    assert set(resolved.values()) == {1}
+    assert {value for _, value in resolved} == set(lines)
+    assert len({pid for pid, _ in resolved}) == 2
