@@ -164,6 +164,7 @@ class Normalizer:
     @staticmethod
     def _warm(index: GazetteerIndex, matcher: Matcher) -> None:
         extract(WARM_UP_TEXT, index, matcher.resolve)
+        matcher.sure_names  # noqa: B018  (built here, not in a bulk job's first lookup)
         gc.freeze()
 
     def refresh(self) -> bool:
@@ -206,6 +207,16 @@ class Normalizer:
         if self.recorder is not None:
             self.recorder.record(result)
         return result
+
+    def named_exactly(self, query: str, type: str | None = None) -> Entity | None:
+        """The entity `resolve(query, type)` would match exactly at 1.0, known without resolving
+        (Matcher.named_exactly), or None: then call `resolve`. None too where `resolve` would
+        raise InvalidQuery (an overlong query, an unknown type), so it never answers for those."""
+        if len(query) > self.settings.max_query_chars or (type is not None and type not in ENTITY_TYPES):
+            return None
+        if self.refresher is not None:
+            self.refresher.ensure_running()  # as resolve: a forked worker first catches up
+        return self.matcher.named_exactly(query, type)
 
     def _resolve(self, query: str, type: str | None, limit: int) -> Resolution:
         return self.matcher.resolve(query, type=type, limit=limit)

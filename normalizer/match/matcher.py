@@ -22,7 +22,8 @@ from normalizer.match.candidates import (
 )
 from normalizer.match.decision import CANDIDATE_FLOOR, decide
 from normalizer.match.scoring import NO_CONTEXT, CandidateCache, Context, best_per_entity
-from normalizer.model import Parsed, Resolution, Suggestion
+from normalizer.match.sure import SureNames, sure_names
+from normalizer.model import Entity, Parsed, Resolution, Suggestion
 from normalizer.names import cached_clean, is_person_title, parse
 
 MAX_CONTEXT_TOKENS = 4
@@ -74,6 +75,7 @@ class Matcher:
         self._places: dict[str, str | None] = {}
         self._organizations: dict[str, str | None] = {}
         self._candidates: CandidateCache = {}
+        self._sure: SureNames | None = None
 
     def resolve(self, query: str, type: str | None = None, limit: int = 5) -> Resolution:
         parsed = parse(query)
@@ -83,6 +85,23 @@ class Matcher:
         if found is not None:
             return found
         return self.resolve_parsed(query, parsed, type, limit)
+
+    def named_exactly(self, query: str, type: str | None = None) -> Entity | None:
+        """The entity `query` names when `resolve(query, type)` would, for certain, match it exactly
+        at 1.0 (normalizer.match.sure says why); else None, and only the pipeline can answer.
+        One dict lookup: for bulk jobs, whose distinct values would each cost a first-sight resolve."""
+        entity = (self._sure if self._sure is not None else self.sure_names).get(query)
+        if entity is None or (type and entity.type != type):
+            return None
+        return entity
+
+    @property
+    def sure_names(self) -> SureNames:
+        """The table of `named_exactly`, built on first use (the index never changes; two threads
+        that race build equal tables)."""
+        if self._sure is None:
+            self._sure = sure_names(self.index)
+        return self._sure
 
     def resolve_parsed(self, query: str, parsed: Parsed, type: str | None, limit: int) -> Resolution:
         """The whole pipeline, for any query."""

@@ -36,7 +36,9 @@ _FIRST_WORDS = frozenset(k[0] for k in _TITLES)
 _HONORIFICS = frozenset(h.casefold() for h in HONORIFICS)
 _PARENS = re.compile(r"^(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)\s*(?P<rest>.*)$")
 _SLASH = re.compile(r"\s*/\s*")
-_OR_WORDS = re.compile(r"\s+(?:hay|hoặc|hay là|or|aka|a\.k\.a\.)\s+", re.IGNORECASE)
+_OR = r"hay|hoặc|hay là|or|aka|a\.k\.a\."  # between two words: "A hay B", "A aka B"
+_OR_WORDS = re.compile(rf"\s+(?:{_OR})\s+", re.IGNORECASE)
+_OR_WORD = re.compile(_OR, re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
@@ -46,8 +48,7 @@ def _fold_token(token: str) -> str:
 
 def _title_length(tokens: list[str]) -> int:
     """How many leading tokens form a title (0 when none); the longest title wins."""
-    first = tokens[0].strip(".,:").casefold()
-    if first in _HONORIFICS:
+    if _is_honorific(tokens[0]):
         return 1
     if _fold_token(tokens[0]) not in _FIRST_WORDS:  # most names: one cached lookup and done
         return 0
@@ -57,6 +58,10 @@ def _title_length(tokens: list[str]) -> int:
         if found is not None and all(map(_written_as, tokens[:size], found[1])):
             return size
     return 0
+
+
+def _is_honorific(token: str) -> bool:
+    return token.strip(".,:").casefold() in _HONORIFICS
 
 
 # Titles are found by their folded form, so that "ngoai truong" is one, but a word whose marks
@@ -130,5 +135,68 @@ def parse(query: str) -> Parsed | None:
     cleaned = cached_clean(query)
     if cleaned is None:
         return None
+    if is_plain(cleaned):  # most names: nothing to take off
+        return Parsed(name=cleaned)
+    return parse_cleaned(cleaned)
+
+
+def parse_cleaned(cleaned: str) -> Parsed:
+    """Title, name and alternatives of a cleaned text, the long way (tests compare is_plain with it)."""
     title, name = strip_titles(cleaned)
     return Parsed(name=name, title=title, alternatives=split_alternatives(name))
+
+
+_PLAIN, _OR_JOIN, _OPENS_TITLE = 1, 2, 4  # what a word can be, as bits
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_traits(word: str) -> int:
+    """_PLAIN when clean leaves the word as it is and it holds no "(" or "/" (no space either: clean
+    makes any run of it one " "); _OR_JOIN when it is a word of _OR_WORDS ("hay", "or");
+    _OPENS_TITLE when `_title_length` would look past its first two tests."""
+    traits = _PLAIN if clean(word) == word and "(" not in word and "/" not in word else 0
+    if _OR_WORD.fullmatch(word):
+        traits |= _OR_JOIN
+    if _is_honorific(word) or _fold_token(word) in _FIRST_WORDS:
+        traits |= _OPENS_TITLE
+    return traits
+
+
+# Words known to be plain and to join nothing (most words of most names), and those of them that
+# open no title either (most first words). Then a name needs one C-level `issuperset` and one
+# look-up (per word through the lru cache it was 2-4x slower, and a bulk job or a gazetteer checks
+# a million names). Each set only ever holds words true of it, so a clear (when full) or a
+# thread that adds meanwhile can cost time, never an answer.
+_PLAIN_WORDS: set[str] = set()
+_PLAIN_FIRST_WORDS: set[str] = set()
+MAX_PLAIN_WORDS = 1 << 18
+
+
+def is_plain(text: str) -> bool:
+    """True when `parse(text)` is `Parsed(name=text)`: clean changes nothing, no title leads, no
+    alternatives. Word by word, since words repeat far more than names, and every step of clean
+    acts within a word (normalizer.text.fold._keys_by_word); a text whose words are not separated
+    by single spaces is not plain. May say False where parse changes nothing (an "(" or "/" it
+    would not split at), never True where it changes something."""
+    words = text.split(" ")
+    if words[0] in _PLAIN_FIRST_WORDS and _PLAIN_WORDS.issuperset(words):
+        return True  # most names
+    traits = [_word_traits(word) for word in words]
+    _remember(words, traits)
+    if not all(t & _PLAIN for t in traits) or any(t & _OR_JOIN for t in traits[1:-1]):
+        return False  # "hay" between two words makes alternatives; first or last it does not
+    if len(words) > 1 and traits[0] & _OPENS_TITLE:
+        size = _title_length(words)  # strip_titles' rule: a title is never the whole text
+        return size == 0 or size >= len(words)
+    return True
+
+
+def _remember(words: list[str], traits: list[int]) -> None:
+    if len(_PLAIN_WORDS) + len(words) > MAX_PLAIN_WORDS:
+        _PLAIN_WORDS.clear()
+        _PLAIN_FIRST_WORDS.clear()
+    for word, trait in zip(words, traits, strict=True):
+        if trait == _PLAIN:
+            _PLAIN_FIRST_WORDS.add(word)
+        if trait & (_PLAIN | _OR_JOIN) == _PLAIN:
+            _PLAIN_WORDS.add(word)

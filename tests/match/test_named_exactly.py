@@ -1,0 +1,175 @@
+"""Matcher.named_exactly never answers where resolve would answer differently: every entity it
+returns is resolve's match, by an exact name at 1.0, on the real gazetteer and a tiny one."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalizer.gazetteer import GazetteerIndex
+from normalizer.match import Matcher
+from normalizer.model import ENTITY_TYPES, Entity, Name
+from normalizer.names import parse
+from normalizer.service import Normalizer
+from normalizer.settings import Settings
+from normalizer.text import match_keys
+
+
+def assert_resolves_the_same(matcher: Matcher, query: str, type: str | None = None) -> bool:
+    """If named_exactly answers, resolve and the whole pipeline match that entity exactly at 1.0;
+    True when it answered."""
+    entity = matcher.named_exactly(query, type)
+    if entity is None:
+        return False
+    parsed = parse(query)
+    assert parsed is not None
+    for result in (matcher.resolve(query, type), matcher.resolve_parsed(query, parsed, type, 5)):
+        assert result.status == "matched", query
+        assert result.match is not None
+        assert (result.match.id, result.match.method, result.match.score) == (entity.id, "exact", 1.0), query
+    return True
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _name_texts(index: GazetteerIndex) -> list[str]:
+    return sorted({name.text for name in index.name_of})
+
+
+def _variants(text: str) -> set[str]:
+    return {text, text.lower(), text.upper(), text.title(), _strip_marks(text), f"Ông {text}",
+            f"Ngoại trưởng {text}", f"Mr {text}", f"{text} ", f"{text}/{text}"}
+
+
+def test_every_name_and_variant_of_the_real_gazetteer(service):
+    matcher = service.matcher
+    queries = sorted({v for text in _name_texts(service.index) for v in _variants(text)})
+    answered = sum(assert_resolves_the_same(matcher, q) for q in queries)
+    assert answered >= len(matcher.sure_names)  # each name in the table is a query
+
+
+@pytest.mark.parametrize("type", ENTITY_TYPES)
+def test_every_name_with_a_type_filter(service, type):
+    matcher = service.matcher
+    for text in _name_texts(service.index):
+        if assert_resolves_the_same(matcher, text, type):
+            assert matcher.named_exactly(text, type).type == type
+
+
+def _edit(text: str, rng: random.Random) -> str:
+    """One random edit that may keep, change or break a name."""
+    position = rng.randrange(len(text) + 1)
+    return rng.choice([
+        lambda: text[:position] + rng.choice("aàđ ̀-'/(Ѕ") + text[position:],
+        lambda: text[:position] + text[position + 1:],
+        lambda: text.swapcase(),
+        lambda: " ".join(reversed(text.split(" "))),
+        lambda: _strip_marks(text),
+        lambda: rng.choice(["Ông ", "bà ", "Tổng thống ", "President ", ""]) + text,
+        lambda: text.replace(" ", rng.choice(["  ", " hay ", "\u00a0"]), 1),
+    ])()
+
+
+@settings(max_examples=500, deadline=None)
+@given(data=st.data())
+def test_gazetteer_names_with_random_edits(service, data):
+    text = data.draw(st.sampled_from(_name_texts(service.index)))
+    rng = random.Random(data.draw(st.integers(0, 2**32)))
+    for _ in range(data.draw(st.integers(1, 3))):
+        text = _edit(text, rng) or text
+    assert_resolves_the_same(service.matcher, text, data.draw(st.sampled_from([None, *ENTITY_TYPES])))
+
+
+def test_the_table_covers_most_strong_unshared_names(service):
+    """Strong names alone in their exact and folded buckets; the rest are written otherwise than
+    clean writes them ("Cộng hoà", Japanese "ー") or hold a title or an alternative."""
+    index, matcher = service.index, service.matcher
+    unshared = []
+    for name_id, name in enumerate(index.name_of):
+        keys = match_keys(name.text)
+        assert keys is not None
+        bucket = index.name_ids("exact", keys.exact) + index.name_ids("folded", keys.folded)
+        owners = {index.name_owner[i] for i in bucket}
+        if name.strong and name.text not in index.entities and len(owners) == 1:
+            unshared.append((name, index.name_owner[name_id]))
+    found = [matcher.named_exactly(name.text) for name, _ in unshared]
+    assert all(e is None or e.id == owner for e, (_, owner) in zip(found, unshared, strict=True))
+    assert sum(e is not None for e in found) >= 0.9 * len(unshared)
+
+
+def test_no_answer_for_ids_weak_and_shared_names_of_the_real_gazetteer(service):
+    index, matcher = service.index, service.matcher
+    assert all(matcher.named_exactly(entity_id) is None for entity_id in index.entities)
+    strong = {name.text for name in index.name_of if name.strong}
+    weak = {name.text for name in index.name_of if not name.strong} - strong
+    assert weak and all(matcher.named_exactly(text) is None for text in weak)
+    shared = [found for found in index.tables["exact"].values()
+              if isinstance(found, list) and len({index.name_owner[i] for i in found}) > 1]
+    assert shared and all(matcher.named_exactly(index.name_of[i].text) is None for f in shared for i in f)
+
+
+def _entity(ident: str, etype: str, *names: tuple[str, str]) -> Entity:
+    return Entity(ident, etype, names[0][0], tuple(Name(text, "vi", kind, "test") for text, kind in names))
+
+
+TINY = [
+    _entity("japan", "country", ("Nhật Bản", "preferred"), ("Japan", "alias"), ("JP", "abbreviation")),
+    _entity("georgia", "country", ("Georgia", "preferred")),
+    _entity("georgia-us", "place", ("Georgia", "preferred")),
+    _entity("china", "country", ("Trung Hoa", "preferred")),
+    _entity("trung-hoa", "place", ("Trung Hòa", "preferred")),  # a ward: the same folded key
+    _entity("hue", "place", ("Huế", "preferred"), ("hue", "alias")),  # a name that is an id
+    _entity("santa", "person", ("Ông Già Noel", "preferred")),  # starts with an honorific
+    _entity("dokdo", "place", ("Takeshima/Dokdo", "alias"), ("Dokdo", "preferred"),
+            ("Hòa Bình", "historic"), ("Hoà Bình cũ", "historic")),  # the old tone placement
+]
+
+
+@pytest.fixture(scope="module")
+def tiny() -> Matcher:
+    return Matcher(GazetteerIndex(TINY))
+
+
+@pytest.mark.parametrize(("query", "type", "expected"), [
+    ("Nhật Bản", None, "japan"), ("Japan", "country", "japan"), ("Dokdo", "place", "dokdo"),
+    ("Huế", None, "hue"), ("Hòa Bình", None, "dokdo"),
+    ("Japan", "person", None),  # wrong type
+    ("JP", None, None),  # a weak name
+    ("japan", None, None), ("hue", None, None),  # ids
+    ("Georgia", None, None), ("Trung Hoa", None, None), ("Trung Hòa", None, None),  # shared keys
+    ("Ông Già Noel", None, None),  # parse takes "Ông" for a title
+    ("Takeshima/Dokdo", None, None), ("Hoà Bình cũ", None, None),  # parse would change them
+    ("nhật bản", None, None), ("Nhat Ban", None, None), ("Nhật  Bản", None, None),  # not as written
+])
+def test_what_the_tiny_gazetteer_answers(tiny, query, type, expected):
+    found = tiny.named_exactly(query, type)
+    assert (found.id if found else None) == expected
+    assert_resolves_the_same(tiny, query, type)
+
+
+def test_every_name_of_the_tiny_gazetteer(tiny):
+    for text in _name_texts(tiny.index):
+        for variant in _variants(text):
+            for type in (None, *ENTITY_TYPES):
+                assert_resolves_the_same(tiny, variant, type)
+
+
+def test_the_service_answers_nothing_that_resolve_refuses():
+    service = Normalizer(GazetteerIndex(TINY), Settings(max_query_chars=5))
+    assert service.named_exactly("Japan").id == "japan"
+    assert service.named_exactly("Japan", "country").id == "japan"
+    assert service.named_exactly("Nhật Bản") is None  # over max_query_chars
+    assert service.named_exactly("Japan", "planet") is None  # not a type
+
+
+def test_warm_up_builds_the_table():
+    service = Normalizer(GazetteerIndex(TINY))
+    service.warm_up()
+    assert service.matcher._sure is not None
