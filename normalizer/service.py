@@ -304,8 +304,9 @@ class Normalizer:
 
     def open_csv(self, source: Readable, options: CsvOptions) -> CsvJob:
         """A bulk CSV job over a binary input (normalizer.bulk), checked before any output:
-        raises CsvUsageError for a bad option, an empty input or an unknown column."""
-        return CsvJob.open(source, options, self.resolve)
+        raises CsvUsageError for a bad option, an empty input or an unknown column. Values
+        written exactly as a gazetteer name are answered by `named_exactly`, the rest by `resolve`."""
+        return CsvJob.open(source, options, self.resolve, self.named_exactly)
 
     def extract(self, text: str, types: Iterable[str] | None = None, date: str | None = None) -> Extraction:
         """Every entity mention in a document (normalizer.extract): {"mentions", "unlinked"}.

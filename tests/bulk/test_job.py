@@ -215,3 +215,19 @@ def test_summary_text(small_service):
     job, _ = run_job(small_service, b"name\nWang Yi\n\"\"\nzzz\n")
     text = job.summary.text()
     assert text.startswith("3 rows: 1 matched, 0 ambiguous, 1 unmatched, 1 empty, 0 errors;")
+
+
+def test_names_as_written_give_what_resolve_gives(service):
+    """The job answers a value written exactly as a gazetteer name without resolving it: the
+    cells are those resolve's answer gives, for every name of the real gazetteer and variants."""
+    names = sorted({n.text for e in service.index.entities.values() for n in e.names})
+    values = names + [n.lower() for n in names[::7]] + ["Ngoại trưởng " + n for n in names[::11]]
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows([["name"], *([v] for v in values)])
+    data = buffer.getvalue().encode()
+    options = CsvOptions(column="name", chunk_rows=500)
+    shortcut = "".join(service.open_csv(io.BytesIO(data), options).text_chunks())
+    pipeline = "".join(CsvJob.open(io.BytesIO(data), options, service.resolve).text_chunks())
+    assert shortcut == pipeline
+    answered = sum(service.named_exactly(name) is not None for name in names)
+    assert answered >= 0.85 * len(names)  # the shortcut was taken, not merely harmless
