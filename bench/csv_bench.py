@@ -222,7 +222,8 @@ def synthetic_input(names: int, rows: int, folder: Path) -> tuple[Normalizer, di
     rng = random.Random(6)
     rng.shuffle(values)
     pool = values[: max(1, rows // 20)]
-    paths = {"synthetic distinct": folder / "synthetic.csv", "synthetic repeats": folder / "synthetic-repeats.csv"}
+    paths = {"synthetic distinct": folder / "synthetic.csv",
+             "synthetic repeats": folder / "synthetic-repeats.csv"}
     write_csv(paths["synthetic distinct"], values)
     write_csv(paths["synthetic repeats"], [rng.choice(pool) for _ in range(rows)])
     print(f"inputs: synthetic {len(values)} rows, each a different name of a {names}-name gazetteer; "
