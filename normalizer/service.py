@@ -36,6 +36,7 @@ from normalizer.evaluation import GoldError, Report, evaluate  # noqa: F401  (Go
 from normalizer.extract import Extraction, extract, parse_date, utf8_size
 from normalizer.gazetteer import GazetteerIndex, Loaded, load_dir
 from normalizer.match import Matcher
+from normalizer.match.sure import SureMatch
 from normalizer.match.translit_tier import translit_suggest, translit_tier
 from normalizer.model import ENTITY_TYPES, Entity, Name, Resolution
 from normalizer.settings import PROJECT_ROOT, Settings
@@ -208,9 +209,9 @@ class Normalizer:
             self.recorder.record(result)
         return result
 
-    def named_exactly(self, query: str, type: str | None = None) -> Entity | None:
-        """The entity `resolve(query, type)` would match exactly at 1.0, known without resolving
-        (Matcher.named_exactly), or None: then call `resolve`. None too where `resolve` would
+    def named_exactly(self, query: str, type: str | None = None) -> SureMatch | None:
+        """The entity and score `resolve(query, type)` would match by an exact name, known without
+        resolving (Matcher.named_exactly), or None: then call `resolve`. None too where `resolve` would
         raise InvalidQuery (an overlong query, an unknown type), so it never answers for those."""
         if len(query) > self.settings.max_query_chars or (type is not None and type not in ENTITY_TYPES):
             return None

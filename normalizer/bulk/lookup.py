@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from itertools import compress, repeat
 from operator import is_
+from typing import Protocol
 
 from normalizer.bulk.results import (
     EMPTY_RESULT,
@@ -20,9 +21,20 @@ from normalizer.model import Entity, Resolution
 # The signature of Normalizer.resolve: (query, type, limit) -> Resolution; raises ValueError
 # (InvalidQuery) for a query it refuses.
 ResolveFn = Callable[[str, str | None, int], Resolution]
-# The signature of Normalizer.named_exactly: (query, type) -> the entity a query names for sure,
-# with the answer resolve would give (matched, exact, 1.0), or None: then resolve decides.
-NamedExactlyFn = Callable[[str, str | None], Entity | None]
+
+
+class Sure(Protocol):
+    """The entity and score resolve is certain to match a value with, by an exact name."""
+
+    @property
+    def entity(self) -> Entity: ...
+
+    @property
+    def score(self) -> float: ...
+
+
+# The signature of Normalizer.named_exactly: (query, type) -> Sure, or None: then resolve decides.
+NamedExactlyFn = Callable[[str, str | None], Sure | None]
 # Values -> their answers, in order: a whole run of rows at a time, so that hits cost a C-level
 # dict look-up each and only misses run Python code.
 Lookup = Callable[[list[str]], list[Answer]]
@@ -58,9 +70,9 @@ class ValueResolver:
         if not value or value.isspace():
             return EMPTY_RESULT
         if self._named_exactly is not None:
-            entity = self._named_exactly(value, self._type)
-            if entity is not None:  # a gazetteer name as written: no pipeline to run
-                return sure_match(entity)
+            sure = self._named_exactly(value, self._type)
+            if sure is not None:  # a gazetteer name as written: no pipeline to run
+                return sure_match(sure.entity, sure.score)
         try:
             resolution = self._resolve(value, self._type, CANDIDATE_LIMIT)
         except ValueError as exc:  # the service refused the value (e.g. too long)

@@ -63,7 +63,7 @@ EMPTY_RESULT = RowResult("", "", "", "", "empty", "", "")
 def from_resolution(resolution: Resolution) -> RowResult:
     """The cells for one resolved value, every one neutralized against formula injection."""
     best = resolution.match or (resolution.candidates[0] if resolution.candidates else None)
-    score = f"{best.score:.4f}" if best else ""
+    score = _score(best.score) if best else ""
     method = best.method if best else ""
     match = resolution.match
     # Ids, types, scores, statuses and methods are ours and never start like a formula; names
@@ -73,10 +73,14 @@ def from_resolution(resolution: Resolution) -> RowResult:
     return RowResult("", "", "", score, resolution.status, method, neutralize(_reason(resolution)))
 
 
-def sure_match(entity: Entity) -> RowResult:
-    """The cells of a value that names `entity` exactly, as from_resolution would write the
-    pipeline's answer for it (matched, by exact name, score 1)."""
-    return _matched(entity.id, entity.name, entity.type, "1.0000", "exact")
+def sure_match(entity: Entity, score: float) -> RowResult:
+    """The cells of a value that names `entity` by an exact name at `score`, as from_resolution
+    would write the pipeline's answer for it."""
+    return _matched(entity.id, entity.name, entity.type, _score(score), "exact")
+
+
+def _score(score: float) -> str:
+    return f"{score:.4f}"
 
 
 def _matched(id: str, name: str, type: str, score: str, method: str) -> RowResult:

@@ -97,6 +97,7 @@ _PLAN: tuple[PlanGroup, ...] = (
     (("family", "family_exact", "exact", 1.0), ("family", "family_folded", "folded", 0.0)),
 )
 EXACT_GROUP = _PLAN[0]
+LOOSER_GROUPS = _PLAN[1:]
 
 
 SYLLABLE_EDITS = 5  # the letters of a long pinyin syllable and its space ("yuan ", "zhong")

@@ -22,8 +22,8 @@ from normalizer.match.candidates import (
 )
 from normalizer.match.decision import CANDIDATE_FLOOR, decide
 from normalizer.match.scoring import NO_CONTEXT, CandidateCache, Context, best_per_entity
-from normalizer.match.sure import SureNames, sure_names
-from normalizer.model import Entity, Parsed, Resolution, Suggestion
+from normalizer.match.sure import SureMatch, SureNames, sure_names
+from normalizer.model import Parsed, Resolution, Suggestion
 from normalizer.names import cached_clean, is_person_title, parse
 
 MAX_CONTEXT_TOKENS = 4
@@ -86,14 +86,14 @@ class Matcher:
             return found
         return self.resolve_parsed(query, parsed, type, limit)
 
-    def named_exactly(self, query: str, type: str | None = None) -> Entity | None:
-        """The entity `query` names when `resolve(query, type)` would, for certain, match it exactly
-        at 1.0 (normalizer.match.sure says why); else None, and only the pipeline can answer.
+    def named_exactly(self, query: str, type: str | None = None) -> SureMatch | None:
+        """The entity and score when `resolve(query, type)` would, for certain, match `query` by an
+        exact name (normalizer.match.sure says why); else None, and only the pipeline can answer.
         One dict lookup: for bulk jobs, whose distinct values would each cost a first-sight resolve."""
-        entity = (self._sure if self._sure is not None else self.sure_names).get(query)
-        if entity is None or (type and entity.type != type):
+        found = (self._sure if self._sure is not None else self.sure_names).get(query)
+        if found is None or (type and found.entity.type != type):
             return None
-        return entity
+        return found
 
     @property
     def sure_names(self) -> SureNames:

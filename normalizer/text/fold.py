@@ -175,13 +175,23 @@ def match_keys(text: str | None) -> MatchKeys | None:
 
 def marks_lost_only(written: str, full: str) -> bool:
     """True when `written` can be `full` with some diacritics lost and none changed: each letter
-    is the same or bears a subset of the other's marks (d for đ), case and punctuation aside.
+    is the same or bears a subset of the other's marks, case and punctuation aside; d for đ only
+    in a word with no marks left, since marks are typed word by word (Telex "dduwowng").
 
     "ngoai truong" and "Ngoại truong" can be "Ngoại trưởng"; "Tần" cannot be "Tân", nor "Trung
-    Hòa" (a ward of Hanoi) "Trung Hoa" (China): a mark the other lacks makes another word.
+    Hòa" (a ward of Hanoi) "Trung Hoa" (China): a mark the other lacks makes another word; nor
+    "Dương Kim" (a family and a middle name) the title "Đương kim", but "Duong kim" can.
     """
     written_key, full_key = exact_key(written) or "", exact_key(full) or ""
-    return len(written_key) == len(full_key) and all(map(_letter_lost_marks, written_key, full_key))
+    if len(written_key) != len(full_key) or not all(map(_letter_lost_marks, written_key, full_key)):
+        return False
+    return "đ" not in full_key or not any(map(_stroke_lost_among_marks, written_key.split(" "),
+                                              full_key.split(" ")))
+
+
+def _stroke_lost_among_marks(written_word: str, full_word: str) -> bool:
+    return not written_word.isascii() and any(w == "d" and f == "đ" for w, f in zip(
+        written_word, full_word, strict=True))
 
 
 @lru_cache(maxsize=4096)

@@ -24,6 +24,8 @@ from normalizer.names.titles import ENGLISH_TITLES, VIETNAMESE_TITLES
         ("Ngoại truong Vương Nghị", "Ngoại truong", "Vương Nghị"),  # some marks lost
         ("DAI SU Marc Knapper", "DAI SU", "Marc Knapper"),
         ("Dai sư Marc Knapper", "Dai sư", "Marc Knapper"),
+        ("Dương Kim Anh", None, "Dương Kim Anh"),  # a family name, not the title "Đương kim"
+        ("duong kim Tong thong Joe Biden", "duong kim Tong thong", "Joe Biden"),
     ],
 )
 def test_titles_are_split_off(query, title, name):

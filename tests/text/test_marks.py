@@ -14,6 +14,8 @@ from normalizer.text import fold, marks_lost_only
     ("Dai su", "Đại sứ"),
     ("Lý Cuờng", "Lý Cường"),  # the horn of one letter lost
     ("Tap Can Binh", "Tập Cận Bình"),
+    ("duong kim", "Đương kim"),
+    ("Dai sư", "Đại sứ"),  # the đ of a word that lost every mark
 ])
 def test_lost_marks(written, full):
     assert marks_lost_only(written, full)
@@ -26,6 +28,8 @@ def test_lost_marks(written, full):
     ("Cơ", "Cố"),
     ("Ngoại trưởng", "Ngoai truong"),  # marks the other lacks
     ("Ngoại", "Ngoại giao"),
+    ("Dương Kim", "Đương kim"),  # a family name: with its other marks typed, đ would be too
+    ("Dại sứ", "Đại sứ"),
 ])
 def test_changed_or_added_marks(written, full):
     assert not marks_lost_only(written, full)
