@@ -11,8 +11,6 @@ import csv
 import io
 from collections.abc import Sequence
 
-# csv.QUOTE_MINIMAL quotes a cell that holds the delimiter, the quote character or a line break.
-_NEEDS_QUOTES = ('"', "\r", "\n")
 LINE_END = "\r\n"  # csv.writer's default line terminator
 
 
@@ -29,6 +27,8 @@ def row_text(cells: Sequence[str]) -> str:
     Joined with commas when no cell holds a comma, a quote or a line break, and the row is not
     one empty cell (written as "", else it would read back as no cell at all)."""
     line = ",".join(cells)
-    if line and line.count(",") == len(cells) - 1 and not any(mark in line for mark in _NEEDS_QUOTES):
+    # csv.QUOTE_MINIMAL quotes a cell that holds the delimiter, the quote character or a line break.
+    quotes = '"' in line or "\r" in line or "\n" in line
+    if line and not quotes and line.count(",") == len(cells) - 1:
         return line
     return render([list(cells)])[: -len(LINE_END)]
