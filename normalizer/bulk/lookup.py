@@ -42,7 +42,7 @@ CANDIDATE_LIMIT = 3
 
 
 class ValueResolver:
-    """Resolves one cell value to its result cells; never raises for any value."""
+    """Answers cell values with their result cells; never raises for any value."""
 
     def __init__(self, resolve: ResolveFn, type: str | None, cache_size: int,
                  named_exactly: NamedExactlyFn | None = None):
@@ -50,8 +50,6 @@ class ValueResolver:
         self._named_exactly = named_exactly
         self._type = type
         self._cache = GenerationCache(cache_size)
-        self._cache_size = max(1, cache_size)
-        self._sure_answers: dict[tuple[str, float], Answer] = {}
 
     def lookup(self, values: list[str]) -> list[Answer]:
         """The answers for values, each distinct value resolved once while the cache holds it."""
@@ -69,18 +67,8 @@ class ValueResolver:
         if value and self._named_exactly is not None:
             sure = self._named_exactly(value, self._type)
             if sure is not None:  # a gazetteer name as written: no pipeline to run
-                return self._sure_answer(sure)
+                return answer(sure_match(sure.entity, sure.score))
         return answer(self._result(value))
-
-    def _sure_answer(self, sure: Sure) -> Answer:
-        """The answer for a sure match, made once per entity and score: an entity's names share it."""
-        key = (sure.entity.id, sure.score)
-        found = self._sure_answers.get(key)
-        if found is None:
-            if len(self._sure_answers) >= self._cache_size:
-                self._sure_answers.clear()
-            found = self._sure_answers[key] = answer(sure_match(sure.entity, sure.score))
-        return found
 
     def _result(self, value: str) -> RowResult:
         if not value or value.isspace():
