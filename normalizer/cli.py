@@ -359,7 +359,9 @@ def build_parser() -> argparse.ArgumentParser:
     csv.add_argument("--encoding", default="auto",
                      help="auto (default), utf-8, utf-8-sig, utf-16, utf-16-le, utf-16-be, cp1258, cp1252")
     csv.add_argument("--delimiter", default="auto", help="auto (default), ',', ';', tab or '|'")
-    csv.add_argument("--workers", type=int, default=1, help="processes resolving values (default 1)")
+    csv.add_argument("--workers", type=int, default=1,
+                     help="worker processes that split, resolve and write chunks of rows (default 1; "
+                          "worth it when many values need the resolver: variants, typos)")
     csv.add_argument("--unmatched", metavar="FILE", help="write distinct unmatched/ambiguous values")
     csv.add_argument("--no-header", action="store_true", help="the first row is data")
     csv.add_argument("--safe-output", action="store_true",

@@ -39,7 +39,8 @@ class CsvOptions:
     encoding, delimiter: "auto" (detected from the first 64 KiB) or a supported name.
     header: False when the first row is data (then column must be a number and the output has
     no header row either). safe_output: neutralize formula-like cells in every column, not only
-    in the columns the tool writes. workers: processes resolving values (1: in this process).
+    in the columns the tool writes. workers: processes that split, resolve and write chunks of
+    rows (1: all in this process).
     """
 
     column: str
