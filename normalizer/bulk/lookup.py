@@ -32,6 +32,9 @@ class Sure(Protocol):
     @property
     def score(self) -> float: ...
 
+    @property
+    def method(self) -> str: ...
+
 
 # The signature of Normalizer.named_exactly: (query, type) -> Sure, or None: then resolve decides.
 NamedExactlyFn = Callable[[str, str | None], Sure | None]
@@ -67,7 +70,7 @@ class ValueResolver:
         if value and self._named_exactly is not None:
             sure = self._named_exactly(value, self._type)
             if sure is not None:  # a gazetteer name as written: no pipeline to run
-                return answer(sure_match(sure.entity, sure.score))
+                return answer(sure_match(sure.entity, sure.score, sure.method))
         return answer(self._result(value))
 
     def _result(self, value: str) -> RowResult:

@@ -73,10 +73,10 @@ def from_resolution(resolution: Resolution) -> RowResult:
     return RowResult("", "", "", score, resolution.status, method, neutralize(_reason(resolution)))
 
 
-def sure_match(entity: Entity, score: float) -> RowResult:
-    """The cells of a value that names `entity` by an exact name at `score`, as from_resolution
-    would write the pipeline's answer for it."""
-    return _matched(entity.id, entity.name, entity.type, _score(score), "exact")
+def sure_match(entity: Entity, score: float, method: str) -> RowResult:
+    """The cells of a value that names `entity` by a name at `score`, as from_resolution would
+    write the pipeline's answer for it."""
+    return _matched(entity.id, entity.name, entity.type, _score(score), method)
 
 
 def _score(score: float) -> str:

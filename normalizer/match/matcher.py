@@ -22,9 +22,9 @@ from normalizer.match.candidates import (
 )
 from normalizer.match.decision import CANDIDATE_FLOOR, decide
 from normalizer.match.scoring import NO_CONTEXT, CandidateCache, Context, best_per_entity
-from normalizer.match.sure import SureMatch, SureNames, sure_names
+from normalizer.match.sure import SureMatch, SureNames
 from normalizer.model import Parsed, Resolution, Suggestion
-from normalizer.names import cached_clean, is_person_title, parse
+from normalizer.names import cached_clean, is_person_title, is_plain, parse
 
 MAX_CONTEXT_TOKENS = 4
 MAX_CACHED_PLACES = 100_000
@@ -87,10 +87,16 @@ class Matcher:
         return self.resolve_parsed(query, parsed, type, limit)
 
     def named_exactly(self, query: str, type: str | None = None) -> SureMatch | None:
-        """The entity and score when `resolve(query, type)` would, for certain, match `query` by an
-        exact name (normalizer.match.sure says why); else None, and only the pipeline can answer.
-        One dict lookup: for bulk jobs, whose distinct values would each cost a first-sight resolve."""
-        found = (self._sure if self._sure is not None else self.sure_names).get(query)
+        """The entity, score and method when `resolve(query, type)` would, for certain, match
+        `query` by a name written as it is, or otherwise only in case, spacing or diacritics
+        (normalizer.match.sure says why); else None, and only the pipeline can answer. One dict
+        look-up for a name as written, its keys for the rest: for bulk jobs, whose distinct values
+        would each cost a first-sight resolve."""
+        sure = self._sure if self._sure is not None else self.sure_names
+        found = sure.by_text.get(query)
+        if found is None and is_plain(query) and query not in self.index.entities:
+            keys = cached_keys(query)
+            found = sure.by_keys(keys) if keys is not None else None
         if found is None or (type and found.entity.type != type):
             return None
         return found
@@ -100,7 +106,7 @@ class Matcher:
         """The table of `named_exactly`, built on first use (the index never changes; two threads
         that race build equal tables)."""
         if self._sure is None:
-            self._sure = sure_names(self.index)
+            self._sure = SureNames(self.index)
         return self._sure
 
     def resolve_parsed(self, query: str, parsed: Parsed, type: str | None, limit: int) -> Resolution:

@@ -1,7 +1,8 @@
 """Names whose resolution is certain before the pipeline runs: the table behind
-`Matcher.named_exactly`, one dict lookup on the raw text instead of a 50-90 µs first-sight resolve.
+`Matcher.named_exactly`, one dict lookup on the raw text instead of a 50-90 µs first-sight resolve
+(and, for a query written otherwise, its keys and two look-ups: `SureNames.by_keys`).
 
-A text is in the table, for its entity, when it is a name of that entity, written plainly
+A text is in the table (`by_text`), for its entity, when it is a name of that entity, written plainly
 (`is_plain`: parse leaves it whole) and no entity's id, and the exact and folded buckets of its
 keys hold names of that entity only. Then `Matcher.resolve` looks up these two buckets first
 (the text's keys are this name's keys), and only this entity's names are hit:
@@ -20,11 +21,12 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from normalizer.gazetteer import GazetteerIndex
-from normalizer.match.candidates import LOOSER_GROUPS
+from normalizer.match.candidates import LOOSER_GROUPS, folded_similarity
 from normalizer.match.decision import MARGIN, MATCH_THRESHOLD
 from normalizer.match.scoring import FUZZY_PENALTY, METHOD_BASE, WEAK_KIND_FACTOR
 from normalizer.model import Entity, Name
 from normalizer.names import is_plain
+from normalizer.text import MatchKeys
 
 # The best score a hit of any tier after exact and folded can reach without context (sorted and
 # compact keys, family names, transliteration, fuzzy).
@@ -36,19 +38,19 @@ LOOSER_BEST = max(
 
 
 class SureMatch(NamedTuple):
-    """What resolve is certain to answer: this entity, matched by an exact name at this score."""
+    """What resolve is certain to answer: this entity, matched by this method at this score."""
 
     entity: Entity
     score: float
-
-
-SureNames = dict[str, SureMatch]
+    method: str = "exact"
 
 
 def exact_score(name: Name) -> float:
-    """The score of an exact hit on this name with no context (scoring's base and weak-name
-    features)."""
-    return METHOD_BASE["exact"] * WEAK_KIND_FACTOR.get(name.kind, 1.0)
+    """The score of an exact hit on this name with no context, as scoring adds it up (the base,
+    less the weak-name feature's loss)."""
+    base = METHOD_BASE["exact"]
+    factor = WEAK_KIND_FACTOR.get(name.kind)
+    return base if factor is None else base - base * (1 - factor)
 
 
 def sure_on_its_own(score: float) -> bool:
@@ -56,17 +58,43 @@ def sure_on_its_own(score: float) -> bool:
     return score >= MATCH_THRESHOLD and score - LOOSER_BEST > MARGIN
 
 
-def sure_names(index: GazetteerIndex) -> SureNames:
-    """Text -> the match resolve is certain to give, for every name where it is certain."""
-    buckets = _Buckets(index)
-    entities, owner = index.entities, index.name_owner
-    table = {}
-    for name_id, name in enumerate(index.name_of):
-        if buckets.alone[name_id] and (score := buckets.sure_score(name_id)) and is_plain(name.text):
-            table[name.text] = SureMatch(entities[owner[name_id]], score)
-    for entity_id in table.keys() & entities.keys():  # an id is read as the id
-        del table[entity_id]
-    return table
+class SureNames:
+    """The matches resolve is certain to give: by a query's text, for the names as written (one
+    look-up), and by its keys, for a plain query written otherwise (case, spacing, diacritics)."""
+
+    def __init__(self, index: GazetteerIndex):
+        self._index = index
+        self._buckets = _Buckets(index)
+        self.by_text = self._by_text()
+
+    def _by_text(self) -> dict[str, SureMatch]:
+        index, buckets = self._index, self._buckets
+        table = {}
+        for name_id, name in enumerate(index.name_of):
+            if buckets.alone[name_id] and (score := buckets.sure_score(name_id)) and is_plain(name.text):
+                table[name.text] = SureMatch(self._owner(name_id), score)
+        for entity_id in table.keys() & index.entities.keys():  # an id is read as the id
+            del table[entity_id]
+        return table
+
+    def by_keys(self, keys: MatchKeys) -> SureMatch | None:
+        """For a plain query that is no id, with these keys. When its exact key is a name's, the
+        buckets are that name's (the folded key is a function of the exact one): as `by_text`.
+        Else only the folded bucket is hit, each name at 0.94 x the folded similarity (less for a
+        weak one): sure when the bucket is one entity's and holds a strong name, which ends the
+        search there."""
+        index, buckets = self._index, self._buckets
+        exact = index.name_ids("exact", keys.exact)
+        if exact:
+            score = buckets.sure_score(exact[0]) if buckets.alone[exact[0]] else None
+            return SureMatch(self._owner(exact[0]), score) if score else None
+        folded = index.name_ids("folded", keys.folded)
+        if not folded or not buckets.alone[folded[0]] or not any(index.name_of[i].strong for i in folded):
+            return None
+        return SureMatch(self._owner(folded[0]), METHOD_BASE["folded"] * folded_similarity(keys), "folded")
+
+    def _owner(self, name_id: int) -> Entity:
+        return self._index.entities[self._index.name_owner[name_id]]
 
 
 class _Buckets:

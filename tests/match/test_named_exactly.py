@@ -34,7 +34,7 @@ def assert_resolves_the_same(matcher: Matcher, query: str, type: str | None = No
         assert result.status == "matched", query
         assert result.match is not None
         match = (result.match.id, result.match.method, result.match.score)
-        assert match == (entity.id, "exact", found.score), query
+        assert match == (entity.id, found.method, found.score), query
     return True
 
 
@@ -56,7 +56,7 @@ def test_every_name_and_variant_of_the_real_gazetteer(service):
     matcher = service.matcher
     queries = sorted({v for text in _name_texts(service.index) for v in _variants(text)})
     answered = sum(assert_resolves_the_same(matcher, q) for q in queries)
-    assert answered >= len(matcher.sure_names)  # each name in the table is a query
+    assert answered >= len(matcher.sure_names.by_text)  # each name in the table is a query
 
 
 @pytest.mark.parametrize("type", ENTITY_TYPES)
@@ -152,12 +152,25 @@ def tiny() -> Matcher:
     ("Georgia", None, None), ("Trung Hoa", None, None), ("Trung Hòa", None, None),  # shared keys
     ("Ông Già Noel", None, None),  # parse takes "Ông" for a title
     ("Takeshima/Dokdo", None, None), ("Hoà Bình cũ", None, None),  # parse would change them
-    ("nhật bản", None, None), ("Nhat Ban", None, None), ("Nhật  Bản", None, None),  # not as written
+    ("nhật bản", None, "japan"), ("NHẬT BẢN", None, "japan"),  # by its exact key
+    ("Nhat Ban", None, "japan"), ("Nhất Bàn", None, "japan"),  # by its folded key: 0.94, 0.8836
+    ("trung hoa", None, None), ("Nhật  Bản", None, None),  # a shared key; not plain
+    ("jp", None, "japan"), ("nipon", None, None),  # the abbreviation's bucket; a misspelling
 ])
 def test_what_the_tiny_gazetteer_answers(tiny, query, type, expected):
     found = tiny.named_exactly(query, type)
     assert (found.entity.id if found else None) == expected
     assert_resolves_the_same(tiny, query, type)
+
+
+@pytest.mark.parametrize(("query", "method", "score"), [
+    ("Nhật Bản", "exact", 1.0), ("nhật bản", "exact", 1.0), ("Nhat Ban", "folded", 0.94),
+    ("Nhất Bàn", "folded", 0.94 * 0.94), ("JP", "exact", 0.97),
+])
+def test_methods_and_scores(tiny, query, method, score):
+    found = tiny.named_exactly(query)
+    assert (found.method, found.score) == (method, pytest.approx(score))
+    assert assert_resolves_the_same(tiny, query)
 
 
 def test_every_name_of_the_tiny_gazetteer(tiny):
