@@ -39,6 +39,12 @@ class Context:
     binding: bool = True
 
 
+def weak_name_loss(weight: float, kind: str) -> float:
+    """What a name of this kind takes off a hit's weight: a share for a weak kind, else 0."""
+    factor = WEAK_KIND_FACTOR.get(kind)
+    return 0.0 if factor is None else weight * (1 - factor)
+
+
 def _base(raw: RawHit) -> Feature:
     base = METHOD_BASE[raw.method] * raw.similarity
     if raw.method == "fuzzy":
@@ -54,7 +60,7 @@ def _features(raw: RawHit, context: Context, agreeing: int) -> list[Feature]:
     name, entity = raw.hit.name, raw.hit.entity
     features = [_base(raw)]
     if name.kind in WEAK_KIND_FACTOR:
-        loss = features[0].weight * (1 - WEAK_KIND_FACTOR[name.kind])
+        loss = weak_name_loss(features[0].weight, name.kind)
         features.append(Feature(WEAK_NAME, -loss, f"{name.kind} names are weak evidence"))
     if name.used_by:
         features.append(Feature("contested", 0.0, f"name used by {', '.join(name.used_by)}"))

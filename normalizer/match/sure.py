@@ -23,7 +23,7 @@ from typing import NamedTuple
 from normalizer.gazetteer import GazetteerIndex
 from normalizer.match.candidates import LOOSER_GROUPS, folded_similarity
 from normalizer.match.decision import MARGIN, MATCH_THRESHOLD
-from normalizer.match.scoring import FUZZY_PENALTY, METHOD_BASE, WEAK_KIND_FACTOR
+from normalizer.match.scoring import FUZZY_PENALTY, METHOD_BASE, weak_name_loss
 from normalizer.model import Entity, Name
 from normalizer.names import is_plain
 from normalizer.text import MatchKeys
@@ -49,8 +49,7 @@ def exact_score(name: Name) -> float:
     """The score of an exact hit on this name with no context, as scoring adds it up (the base,
     less the weak-name feature's loss)."""
     base = METHOD_BASE["exact"]
-    factor = WEAK_KIND_FACTOR.get(name.kind)
-    return base if factor is None else base - base * (1 - factor)
+    return base - weak_name_loss(base, name.kind)
 
 
 def sure_on_its_own(score: float) -> bool:
