@@ -34,19 +34,9 @@ _INVALID = re.compile("[\udc00-\udcff]")
 _ESCAPED = re.compile("[\udc80-\udcff]")
 
 
-_marked = [0]
-
-
-def marked_count() -> int:
-    """How many times decoding met invalid bytes in this process: a change tells a reader to
-    look for marked rows."""
-    return _marked[0]
-
-
 def _mark_invalid(exc: UnicodeError) -> tuple[str, int]:
     if not isinstance(exc, UnicodeDecodeError):
         raise exc
-    _marked[0] += 1
     bad = exc.object[exc.start:exc.end]
     return "".join(chr(0xDC00 + b) for b in bad), exc.end
 

@@ -12,13 +12,13 @@ to the csv module, with as many following lines as its row takes (a quoted field
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Iterator
 from itertools import compress, islice, repeat
 from operator import contains, itemgetter, ne, or_
 from typing import NamedTuple
 
-_INVALID = re.compile("[\udc00-\udcff]")  # a byte the decoder could not read (see encoding.py)
+from normalizer.bulk.encoding import has_invalid
+
 _LINE_ENDS = "\r\n"
 _BLANK_LINES = ("\n", "\r\n", "\r", "")
 
@@ -148,7 +148,7 @@ class LineReader:
         if d != ",":
             flags = map(or_, flags, map(contains, lines, repeat(",")))
         if _holds_invalid("".join(lines)):
-            flags = map(or_, flags, map(bool, map(_INVALID.search, lines)))
+            flags = map(or_, flags, map(has_invalid, lines))
         if width == 1:  # a blank line holds width - 1 delimiters too
             flags = map(or_, flags, map(contains, repeat(_BLANK_LINES), lines))
         return list(compress(range(len(lines)), flags))
