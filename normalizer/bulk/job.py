@@ -23,7 +23,7 @@ from normalizer.bulk.lines import InputBroken, LineReader, Segment
 from normalizer.bulk.lookup import NamedExactlyFn, ResolveFn, ValueResolver
 from normalizer.bulk.options import CsvInputError, CsvOptions, CsvUsageError
 from normalizer.bulk.render import render
-from normalizer.bulk.results import RESULT_COLUMNS, RowResult, neutralize
+from normalizer.bulk.results import RESULT_COLUMNS, Answer, RowResult, neutralize
 from normalizer.bulk.summary import CsvSummary
 from normalizer.bulk.workers import ChunkDone, ChunkPool
 
@@ -124,7 +124,7 @@ class CsvJob:
             while (segments := self._next(self._lines.segments, self.width, self.column)) is not None:
                 yield self._write(segments, observer)
             return
-        pool = ChunkPool(self, self.options.workers)
+        pool = ChunkPool(self, self.options.workers, self.options.cache_size)
         try:
             yield from self._parallel(pool, observer)
         finally:
@@ -140,13 +140,15 @@ class CsvJob:
         while pending:
             yield self._merge(pool.collect(pending.popleft()), observer)
 
-    def finish_lines(self, lines: list[str], observe: bool) -> ChunkDone:
-        """In a worker: one chunk of whole rows, split, resolved and rendered."""
+    def finish_lines(self, lines: list[str], observe: bool, taught: list[tuple[str, Answer]]) -> ChunkDone:
+        """In a worker: one chunk of whole rows, split, resolved and rendered, after taking the
+        answers other workers' pipelines gave."""
+        self._resolver.teach(taught)
         seen: list[tuple[str, RowResult]] | None = [] if observe else None
         observer = None if seen is None else (lambda value, result: seen.append((value, result)))
         segments = self._lines.split(lines, self.width, self.column)
         text, statuses = self._writer.write(segments, self._resolver.lookup, observer)
-        return ChunkDone(text, dict(statuses), seen)
+        return ChunkDone(text, dict(statuses), seen, self._resolver.take_learned())
 
     def _merge(self, done: ChunkDone, observer: Observer | None) -> str:
         self._count(done.counts)

@@ -84,8 +84,8 @@ def test_workers_write_what_one_process_writes_byte_for_byte(small_service):
     assert "invalid bytes" in text and "3 fields" in text and len(seen) == 400
 
 
-def test_each_worker_resolves_a_value_once(small_service, tmp_path):
-    lines = [f"{NAMES[i % len(NAMES)]} {i % 40}" for i in range(1000)]
+def test_a_value_is_resolved_about_once_in_all(small_service, tmp_path):
+    lines = [f"{NAMES[i % len(NAMES)]} {i % 400}" for i in range(4000)]
     data = ("name\n" + "\n".join(lines) + "\n").encode()
     log = tmp_path / "resolved.tsv"
 
@@ -100,3 +100,6 @@ def test_each_worker_resolves_a_value_once(small_service, tmp_path):
     assert set(resolved.values()) == {1}
     assert {value for _, value in resolved} == set(lines)
     assert len({pid for pid, _ in resolved}) == 2
+    # Answers pass between workers: a value is resolved twice only when both met it before one
+    # of them sent its answer (deterministic: chunks are sent and collected in order).
+    assert len(resolved) < 1.1 * len(set(lines)), len(resolved)
