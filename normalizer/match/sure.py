@@ -24,7 +24,7 @@ from normalizer.gazetteer import GazetteerIndex
 from normalizer.match.candidates import LOOSER_GROUPS, folded_similarity
 from normalizer.match.decision import MARGIN, MATCH_THRESHOLD
 from normalizer.match.scoring import FUZZY_PENALTY, METHOD_BASE, weak_name_loss
-from normalizer.model import Entity, Name
+from normalizer.model import NAME_KINDS, Entity, Name
 from normalizer.names import is_plain
 from normalizer.text import MatchKeys
 
@@ -45,11 +45,11 @@ class SureMatch(NamedTuple):
     method: str = "exact"
 
 
-def exact_score(name: Name) -> float:
-    """The score of an exact hit on this name with no context, as scoring adds it up (the base,
-    less the weak-name feature's loss)."""
+def exact_score(kind: str) -> float:
+    """The score of an exact hit on a name of this kind with no context, as scoring adds it up
+    (the base, less the weak-name feature's loss)."""
     base = METHOD_BASE["exact"]
-    return base - weak_name_loss(base, name.kind)
+    return base - weak_name_loss(base, kind)
 
 
 def sure_on_its_own(score: float) -> bool:
@@ -103,7 +103,8 @@ class _Buckets:
     def __init__(self, index: GazetteerIndex):
         names, owner = index.name_of, index.name_owner
         self.alone = bytearray(b"\x01") * index.name_count  # buckets of one entity's names
-        self.best = [exact_score(name) for name in names]  # the best exact hit in its bucket
+        by_kind = {kind: exact_score(kind) for kind in NAME_KINDS}  # one float each, not per name
+        self.best = [by_kind[name.kind] for name in names]  # the best exact hit in its bucket
         self.strong_hit = bytearray(name.strong for name in names)  # a strong name in either
         for tier in ("exact", "folded"):
             for found in index.tables[tier].values():

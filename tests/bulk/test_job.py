@@ -231,3 +231,9 @@ def test_names_as_written_give_what_resolve_gives(service):
     assert shortcut == pipeline
     answered = sum(service.named_exactly(name) is not None for name in names)
     assert answered >= 0.85 * len(names)  # the shortcut was taken, not merely harmless
+
+
+def test_an_unreadable_header_is_a_usage_error_before_any_output(small_service):
+    data = b'"name\n' + b"x" * (200 * 1024)  # a quote never closed: past the csv field limit
+    with pytest.raises(CsvUsageError, match="first row is not readable CSV"):
+        small_service.open_csv(io.BytesIO(data), CsvOptions(column="name"))
