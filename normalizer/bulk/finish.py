@@ -12,14 +12,21 @@ from normalizer.bulk import encoding as enc
 from normalizer.bulk.lines import PlainRun, Segment
 from normalizer.bulk.lookup import Lookup
 from normalizer.bulk.render import LINE_END, render
-from normalizer.bulk.results import EMPTY_RESULT, RowResult, error_result, neutralize
+from normalizer.bulk.results import (
+    EMPTY_RESULT,
+    STATUS,
+    TEXT,
+    RowResult,
+    error_result,
+    neutralize,
+    result_of,
+)
 
 # Called with each row's value (as written out) and its result: the place where a consumer
 # such as the review queue sees every result.
 Observer = Callable[[str, RowResult], None]
-_results = partial(map, itemgetter(0))  # Answer.result of each answer
-_texts = partial(map, itemgetter(1))  # Answer.text of each answer
-_statuses = partial(map, itemgetter(4))  # RowResult.status of each result
+_texts = partial(map, itemgetter(TEXT))  # the text of each answer
+_statuses = partial(map, itemgetter(STATUS))  # the status of each answer
 
 
 class ChunkWriter:
@@ -41,8 +48,8 @@ class ChunkWriter:
         # The common segment, in C-level loops: this path is most of the CSV layer's own cost.
         answers = lookup(run.values)
         if observer is not None:
-            deque(map(observer, run.values, _results(answers)), maxlen=0)
-        statuses.update(_statuses(_results(answers)))
+            deque(map(observer, run.values, map(result_of, answers)), maxlen=0)
+        statuses.update(_statuses(answers))
         return LINE_END.join(map(add, run.lines, _texts(answers))) + LINE_END
 
     def _rows(self, rows: list[list[str]], lookup: Lookup, observer: Observer | None,
@@ -53,7 +60,7 @@ class ChunkWriter:
         out = []
         for row, fit in zip(rows, fits, strict=True):
             if fit:
-                value, result = row[self.column], next(answers).result
+                value, result = row[self.column], result_of(next(answers))
                 cells = [*([neutralize(c) for c in row] if self.safe_output else row), *result]
             else:
                 value, result, cells = self._misfit(row)
