@@ -150,7 +150,7 @@ def run_job(resolve: Callable[..., Resolution], path: Path, workers: int,
 
 def run_service_job(service: Normalizer, path: Path, workers: int) -> int:
     """A job as `normalizer csv` runs it: names as written answered by `named_exactly`."""
-    return run_job(service.resolve, path, workers, service.named_exactly)
+    return run_job(service.resolve, path, workers, service.named_exactly_many)
 
 
 def timed(func: Callable[[], int]) -> tuple[float, int]:

@@ -213,11 +213,19 @@ class Normalizer:
         """The entity and score `resolve(query, type)` would match by an exact name, known without
         resolving (Matcher.named_exactly), or None: then call `resolve`. None too where `resolve` would
         raise InvalidQuery (an overlong query, an unknown type), so it never answers for those."""
-        if len(query) > self.settings.max_query_chars or (type is not None and type not in ENTITY_TYPES):
-            return None
+        return self.named_exactly_many([query], type)[0]
+
+    def named_exactly_many(self, queries: list[str], type: str | None = None) -> list[SureMatch | None]:
+        """named_exactly of each query, in one pass (Matcher.named_exactly_many): for bulk jobs."""
+        if type is not None and type not in ENTITY_TYPES:
+            return [None] * len(queries)
         if self.refresher is not None:
             self.refresher.ensure_running()  # as resolve: a forked worker first catches up
-        return self.matcher.named_exactly(query, type)
+        found = self.matcher.named_exactly_many(queries, type)
+        limit = self.settings.max_query_chars
+        if max(map(len, queries), default=0) > limit:
+            return [None if len(query) > limit else hit for query, hit in zip(queries, found, strict=True)]
+        return found
 
     def _resolve(self, query: str, type: str | None, limit: int) -> Resolution:
         return self.matcher.resolve(query, type=type, limit=limit)
@@ -307,7 +315,7 @@ class Normalizer:
         """A bulk CSV job over a binary input (normalizer.bulk), checked before any output:
         raises CsvUsageError for a bad option, an empty input or an unknown column. Values
         written exactly as a gazetteer name are answered by `named_exactly`, the rest by `resolve`."""
-        return CsvJob.open(source, options, self.resolve, self.named_exactly)
+        return CsvJob.open(source, options, self.resolve, self.named_exactly_many)
 
     def extract(self, text: str, types: Iterable[str] | None = None, date: str | None = None) -> Extraction:
         """Every entity mention in a document (normalizer.extract): {"mentions", "unlinked"}.

@@ -2,42 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
 from itertools import compress, repeat
-from operator import is_
-from typing import Protocol
+from operator import is_, is_not
 
 from normalizer.bulk.results import (
     EMPTY_RESULT,
     Answer,
     RowResult,
+    Sure,
     answer,
     error_result,
     from_resolution,
-    sure_match,
+    sure_answers,
 )
-from normalizer.model import Entity, Resolution
+from normalizer.model import Resolution
 
 # The signature of Normalizer.resolve: (query, type, limit) -> Resolution; raises ValueError
 # (InvalidQuery) for a query it refuses.
 ResolveFn = Callable[[str, str | None, int], Resolution]
-
-
-class Sure(Protocol):
-    """The entity and score resolve is certain to match a value with, by an exact name."""
-
-    @property
-    def entity(self) -> Entity: ...
-
-    @property
-    def score(self) -> float: ...
-
-    @property
-    def method(self) -> str: ...
-
-
-# The signature of Normalizer.named_exactly: (query, type) -> Sure, or None: then resolve decides.
-NamedExactlyFn = Callable[[str, str | None], Sure | None]
+# The signature of Normalizer.named_exactly_many: (queries, type) -> for each, a Sure, or None:
+# then resolve decides.
+NamedExactlyFn = Callable[[list[str], str | None], Sequence[Sure | None]]
 # Values -> their answers, in order: a whole run of rows at a time, so that hits cost a C-level
 # dict look-up each and only misses run Python code.
 Lookup = Callable[[list[str]], list[Answer]]
@@ -72,21 +58,28 @@ class ValueResolver:
     def lookup(self, values: list[str]) -> list[Answer]:
         """The answers for values, each distinct value resolved once while the cache holds it."""
         found = self._cache.get_many(values)
-        for i in _misses(found):
+        missing = _misses(found)
+        if missing and self._named_exactly is not None:
+            self._answer_sure(values, found, missing)
+            missing = _misses(found)
+        for i in missing:
             found[i] = self._cache.get(values[i]) or self._resolve_new(values[i])
         return found  # type: ignore[return-value]  # no None is left
 
-    def _resolve_new(self, value: str) -> Answer:
-        made = self.uncached(value)
-        self._cache.put(value, made)
-        return made
+    def _answer_sure(self, values: list[str], found: list[Answer | None], missing: list[int]) -> None:
+        """Fill in, and cache, the missing values that are gazetteer names resolve is sure of."""
+        assert self._named_exactly is not None
+        new = [values[i] for i in missing]
+        sures = self._named_exactly(new, self._type)
+        hits = list(compress(range(len(new)), map(is_not, sures, repeat(None))))
+        answers = sure_answers([sures[j] for j in hits])  # type: ignore[misc]  # no None here
+        for j, made in zip(hits, answers, strict=True):
+            found[missing[j]] = made
+        self._cache.put_many(list(zip([new[j] for j in hits], answers, strict=True)))
 
-    def uncached(self, value: str) -> Answer:
-        if value and self._named_exactly is not None:
-            sure = self._named_exactly(value, self._type)
-            if sure is not None:  # a gazetteer name as written: no pipeline to run
-                return answer(sure_match(sure.entity, sure.score, sure.method))
+    def _resolve_new(self, value: str) -> Answer:
         made = answer(self._result(value))
+        self._cache.put(value, made)
         if self._learned is not None and len(self._learned) < self._cache_size:
             self._learned.append((value, made))  # worth sharing: the pipeline costs 50-300 µs
         return made
@@ -131,9 +124,17 @@ class GenerationCache:
             self._old, self._young = self._young, {}
         self._young[key] = value
 
+    def put_many(self, items: list[tuple[str, Answer]]) -> None:
+        """put each (key, value), in order; in one C-level update when the young generation has room."""
+        if len(self._young) + len(items) <= self._size:
+            self._young.update(items)
+            return
+        for key, value in items:
+            self.put(key, value)
 
-def _misses(found: list[Answer | None]) -> Iterator[int]:
+
+def _misses(found: list[Answer | None]) -> list[int]:
     """The positions of the None entries, found at C speed (most chunks have few or none)."""
     if None not in found:
-        return iter(())
-    return compress(range(len(found)), map(is_, found, repeat(None)))
+        return []
+    return list(compress(range(len(found)), map(is_, found, repeat(None))))

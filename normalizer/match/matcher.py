@@ -89,17 +89,27 @@ class Matcher:
     def named_exactly(self, query: str, type: str | None = None) -> SureMatch | None:
         """The entity, score and method when `resolve(query, type)` would, for certain, match
         `query` by a name written as it is, or otherwise only in case, spacing or diacritics
-        (normalizer.match.sure says why); else None, and only the pipeline can answer. One dict
-        look-up for a name as written, its keys for the rest: for bulk jobs, whose distinct values
-        would each cost a first-sight resolve."""
+        (normalizer.match.sure says why); else None, and only the pipeline can answer."""
+        return self.named_exactly_many([query], type)[0]
+
+    def named_exactly_many(self, queries: list[str], type: str | None = None) -> list[SureMatch | None]:
+        """named_exactly of each query: for bulk jobs, whose distinct values would each cost a
+        first-sight resolve. Names as written, most of a job's values, take one dict look-up
+        each, all in one C-level pass; the rest their keys."""
         sure = self._sure if self._sure is not None else self.sure_names
-        found = sure.by_text.get(query)
-        if found is None and is_plain(query) and query not in self.index.entities:
-            keys = cached_keys(query)
-            found = sure.by_keys(keys) if keys is not None else None
-        if found is None or (type and found.entity.type != type):
-            return None
+        found = list(map(sure.by_text.get, queries))
+        for i, hit in enumerate(found):
+            if hit is None:
+                found[i] = self._by_keys(sure, queries[i])
+        if type:
+            return [hit if hit is not None and hit.entity.type == type else None for hit in found]
         return found
+
+    def _by_keys(self, sure: SureNames, query: str) -> SureMatch | None:
+        if not is_plain(query) or query in self.index.entities:
+            return None
+        keys = cached_keys(query)
+        return sure.by_keys(keys) if keys is not None else None
 
     @property
     def sure_names(self) -> SureNames:
