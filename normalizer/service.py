@@ -221,11 +221,10 @@ class Normalizer:
             return [None] * len(queries)
         if self.refresher is not None:
             self.refresher.ensure_running()  # as resolve: a forked worker first catches up
-        found = self.matcher.named_exactly_many(queries, type)
         limit = self.settings.max_query_chars
-        if max(map(len, queries), default=0) > limit:
-            return [None if len(query) > limit else hit for query, hit in zip(queries, found, strict=True)]
-        return found
+        if max(map(len, queries), default=0) > limit:  # resolve refuses these: ask for "", no name
+            queries = [query if len(query) <= limit else "" for query in queries]
+        return self.matcher.named_exactly_many(queries, type)
 
     def _resolve(self, query: str, type: str | None, limit: int) -> Resolution:
         return self.matcher.resolve(query, type=type, limit=limit)

@@ -72,7 +72,7 @@ class ValueResolver:
         new = [values[i] for i in missing]
         sures = self._named_exactly(new, self._type)
         hits = list(compress(range(len(new)), map(is_not, sures, repeat(None))))
-        answers = sure_answers([sures[j] for j in hits])  # type: ignore[misc]  # no None here
+        answers = sure_answers([sure for sure in sures if sure is not None])
         for j, made in zip(hits, answers, strict=True):
             found[missing[j]] = made
         self._cache.put_many(list(zip([new[j] for j in hits], answers, strict=True)))

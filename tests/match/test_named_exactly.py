@@ -188,6 +188,17 @@ def test_the_service_answers_nothing_that_resolve_refuses():
     assert service.named_exactly("Japan", "planet") is None  # not a type
 
 
+def test_many_at_once_is_each_alone(tiny):
+    """The batch (bulk jobs) answers each query as named_exactly does alone: names as written,
+    variants answered by their keys, ids, refused and unknown queries, mixed in one list."""
+    service = Normalizer(GazetteerIndex(TINY), Settings(max_query_chars=6))
+    queries = [v for text in _name_texts(tiny.index) for v in _variants(text)]
+    queries += [*tiny.index.entities, "Nhật Bản", "", "zzz"]
+    for type in (None, *ENTITY_TYPES, "planet"):
+        assert service.named_exactly_many(queries, type) == [service.named_exactly(q, type) for q in queries]
+        assert tiny.named_exactly_many(queries, type) == [tiny.named_exactly(q, type) for q in queries]
+
+
 def test_warm_up_builds_the_table():
     service = Normalizer(GazetteerIndex(TINY))
     service.warm_up()
