@@ -58,8 +58,8 @@ class CsvJob:
              named_exactly: NamedExactlyFn | None = None) -> CsvJob:
         """Read the start of `source` and check the options against it; CsvUsageError if wrong.
 
-        `named_exactly` (Normalizer.named_exactly_many) answers values written exactly as a gazetteer
-        name without the pipeline; `resolve` answers every other value."""
+        `named_exactly` (Normalizer.named_exactly_many) answers values written exactly as a
+        gazetteer name without the pipeline; `resolve` answers every other value."""
         options.validate()
         counting = _CountingSource(source)
         opened = enc.open_text(counting, options.encoding)

@@ -100,6 +100,14 @@ def sure_match(entity: Entity, score: float, method: str) -> RowResult:
     return _matched(entity.id, entity.name, entity.type, _score(score), method)
 
 
+# The text of a matched row (answer) when no cell needs quotes: a comma before each cell.
+_MATCHED_TEXT = ",{},{},{},{},matched,{},".format
+_COMMAS = len(RESULT_COLUMNS)
+_ENTITY, _SCORE, _METHOD = attrgetter("entity"), attrgetter("score"), attrgetter("method")
+_ID, _NAME, _TYPE = attrgetter("id"), attrgetter("name"), attrgetter("type")
+_score = "{:.4f}".format  # a score's cell
+
+
 def sure_answers(sures: Sequence[Sure]) -> list[Answer]:
     """answer(sure_match(...)) of each, made in C-level passes over them all: a job over a
     million distinct names makes a million (measured: making them one by one in Python was 12 %
@@ -115,24 +123,17 @@ def sure_answers(sures: Sequence[Sure]) -> list[Answer]:
     return answers
 
 
-# The text of a matched row (answer) when no cell needs quotes: seven cells, seven commas.
-_MATCHED_TEXT = ",{},{},{},{},matched,{},".format
-_ENTITY, _SCORE, _METHOD = attrgetter("entity"), attrgetter("score"), attrgetter("method")
-_ID, _NAME, _TYPE = attrgetter("id"), attrgetter("name"), attrgetter("type")
-_score = "{:.4f}".format  # a score's cell
-
-
 def _needing_care(names: list[str], texts: list[str]) -> list[int]:
     """The positions whose name starts like a formula, or whose text is not its cells joined
     with commas as csv.writer writes them (a quote, a line break or a comma in a cell). Looked
     for in all at once first: nearly every batch has none."""
     joined = "".join(texts)
     if ('"' not in joined and "\r" not in joined and "\n" not in joined
-            and joined.count(",") == 7 * len(texts)
+            and joined.count(",") == _COMMAS * len(texts)
             and not any(map(str.startswith, names, repeat(FORMULA_STARTS)))):
         return []
     return [i for i, (name, text) in enumerate(zip(names, texts, strict=True))
-            if name.startswith(FORMULA_STARTS) or text.count(",") != 7
+            if name.startswith(FORMULA_STARTS) or text.count(",") != _COMMAS
             or '"' in text or "\r" in text or "\n" in text]
 
 
