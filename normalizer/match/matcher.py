@@ -167,6 +167,8 @@ class Matcher:
             return parsed, bare
         tokens = parsed.name.split()
         for size in range(min(MAX_CONTEXT_TOKENS, len(tokens) - 1), 0, -1):
+            if tokens[size - 1].endswith(",") and not person_title:  # "Hàn Quốc, Nhật Bản": a list
+                continue
             text = " ".join(tokens[:size])
             country = self._place(text)
             organization = None if country or not person_title else self._organization(text)

@@ -182,6 +182,8 @@ def pinyin_hits(matcher: Matcher, lookup: TranslitLookup, variant: Variant,
 
 def translit_suggest(name: str) -> Suggestion | None:
     """For an unmatched Chinese- or Korean-looking Hán-Việt name: the best English rendering."""
+    if "," in name:  # a list ("Hàn Quốc, Nhật Bản") or a name with more after it: not one name
+        return None
     if looks_korean(name):
         readings = to_hangul(name, limit=3)
         if readings:

@@ -142,8 +142,26 @@ def parse(query: str) -> Parsed | None:
 
 def parse_cleaned(cleaned: str) -> Parsed:
     """Title, name and alternatives of a cleaned text, the long way (tests compare is_plain with it)."""
-    title, name = strip_titles(cleaned)
+    title, name = strip_titles(title_first(cleaned))
     return Parsed(name=name, title=title, alternatives=split_alternatives(name))
+
+
+def title_first(text: str) -> str:
+    """A name followed by a comma and a person's title, as news and spreadsheets write it, with
+    the title moved before the name, where parsing and the country context look for it:
+    "Kishida Fumio, Thủ tướng Nhật Bản" -> "Thủ tướng Nhật Bản Kishida Fumio". Anything else as
+    it is: "Korea, Republic of", "Hàn Quốc, Nhật Bản", "Urumqi, Tân Cương" ("Tân", new, is a
+    title but says nothing of a person)."""
+    name, comma, after = text.partition(",")
+    name, after = name.strip(), after.strip()
+    if not comma or "," in after or not name or not after:
+        return text
+    tokens = after.split()
+    size = _title_length(tokens)
+    if not size or not is_person_title(" ".join(tokens[:size])):
+        return text
+    own_title, bare = strip_titles(name)  # "Ông Tập Cận Bình, Chủ tịch ...": both titles first
+    return " ".join(part for part in (own_title, after, bare) if part)
 
 
 _PLAIN, _OR_JOIN, _OPENS_TITLE = 1, 2, 4  # what a word can be, as bits
@@ -151,10 +169,10 @@ _PLAIN, _OR_JOIN, _OPENS_TITLE = 1, 2, 4  # what a word can be, as bits
 
 @lru_cache(maxsize=1 << 17)
 def _word_traits(word: str) -> int:
-    """_PLAIN when clean leaves the word as it is and it holds no "(" or "/" (no space either: clean
-    makes any run of it one " "); _OR_JOIN when it is a word of _OR_WORDS ("hay", "or");
+    """_PLAIN when clean leaves the word as it is and it holds no "(", "/" or "," (no space either:
+    clean makes any run of it one " "); _OR_JOIN when it is a word of _OR_WORDS ("hay", "or");
     _OPENS_TITLE when `_title_length` would look past its first two tests."""
-    traits = _PLAIN if clean(word) == word and "(" not in word and "/" not in word else 0
+    traits = _PLAIN if clean(word) == word and not any(c in word for c in "(/,") else 0
     if _OR_WORD.fullmatch(word):
         traits |= _OR_JOIN
     if _is_honorific(word) or _fold_token(word) in _FIRST_WORDS:

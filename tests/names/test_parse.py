@@ -26,6 +26,16 @@ from normalizer.names.titles import ENGLISH_TITLES, VIETNAMESE_TITLES
         ("Dai sư Marc Knapper", "Dai sư", "Marc Knapper"),
         ("Dương Kim Anh", None, "Dương Kim Anh"),  # a family name, not the title "Đương kim"
         ("duong kim Tong thong Joe Biden", "duong kim Tong thong", "Joe Biden"),
+        # a person's title after a comma reads as one before the name
+        ("Tập Cận Bình, Chủ tịch", "Chủ tịch", "Tập Cận Bình"),
+        ("Kishida Fumio, Thủ tướng Nhật Bản", "Thủ tướng", "Nhật Bản Kishida Fumio"),
+        ("Ông Tập Cận Bình, Chủ tịch Trung Quốc", "Ông Chủ tịch", "Trung Quốc Tập Cận Bình"),
+        ("Wang Yi,Foreign Minister", "Foreign Minister", "Wang Yi"),
+        # other text after a comma stays where it is
+        ("Korea, Republic of", None, "Korea, Republic of"),
+        ("Hàn Quốc, Nhật Bản", None, "Hàn Quốc, Nhật Bản"),
+        ("Urumqi, Tân Cương", None, "Urumqi, Tân Cương"),  # "Tân" is a title, not a person's
+        ("Vương Nghị, Chủ tịch, Ngoại trưởng", None, "Vương Nghị, Chủ tịch, Ngoại trưởng"),
     ],
 )
 def test_titles_are_split_off(query, title, name):
