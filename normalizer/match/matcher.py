@@ -27,6 +27,9 @@ from normalizer.model import Parsed, Resolution, Suggestion
 from normalizer.names import cached_clean, is_person_title, is_plain, parse
 
 MAX_CONTEXT_TOKENS = 4
+# Between a person's title and its country: "Prime Minister of Japan Kishida Fumio", "President
+# of the United States Joe Biden".
+OF_WORDS = frozenset({"of", "the", "của"})
 MAX_CACHED_PLACES = 100_000
 CONTEXT_TYPES = frozenset({"country", "place"})
 # Extra tiers (transliteration) and suggesters plug in here: (matcher, variant) -> hits.
@@ -166,6 +169,8 @@ class Matcher:
         if self._known(parsed.name):  # "Nhật Bản", "Hàn Quốc tại ..." names a place itself
             return parsed, bare
         tokens = parsed.name.split()
+        while person_title and len(tokens) > 2 and tokens[0].casefold() in OF_WORDS:
+            tokens = tokens[1:]  # dropped only if a country or organization follows
         for size in range(min(MAX_CONTEXT_TOKENS, len(tokens) - 1), 0, -1):
             if tokens[size - 1].endswith(",") and not person_title:  # "Hàn Quốc, Nhật Bản": a list
                 continue

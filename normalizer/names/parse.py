@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from normalizer.model import Parsed
-from normalizer.names.titles import ENGLISH_TITLES, HONORIFICS, PERSON_TITLES, VIETNAMESE_TITLES
+from normalizer.names.titles import DEMONYMS, ENGLISH_TITLES, HONORIFICS, PERSON_TITLES, VIETNAMESE_TITLES
 from normalizer.text import clean, fold, marks_lost_only
 
 _TOKEN = re.compile(r"\S+")
@@ -31,6 +31,9 @@ for _title in VIETNAMESE_TITLES + ENGLISH_TITLES:
     _register(_title, _words)
     if len(_words) > 1:
         _register(_title, ["-".join(_words)])
+for _title in ENGLISH_TITLES:  # "Chinese Foreign Minister": the title is "Foreign Minister"
+    for _demonym in DEMONYMS:
+        _register(_title, _demonym.split() + _WORD_BREAK.split(_title))
 _LONGEST_TITLE = max(len(k) for k in _TITLES)
 _FIRST_WORDS = frozenset(k[0] for k in _TITLES)
 _HONORIFICS = frozenset(h.casefold() for h in HONORIFICS)
@@ -117,7 +120,7 @@ def _title_parts(title: str) -> list[str]:
         tokens = rest.split()
         size = _title_length(tokens) or 1
         chunk = " ".join(tokens[:size])
-        found = _TITLES.get(tuple((fold(chunk) or "").split()))
+        found = _TITLES.get(tuple(_fold_token(t) for t in tokens[:size]))
         parts.append(found[0] if found else chunk)
         rest = " ".join(tokens[size:])
     return parts

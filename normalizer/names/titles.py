@@ -34,12 +34,24 @@ HONORIFICS = ("ông", "bà", "ngài", "Ông", "Bà", "Ngài")
 ENGLISH_TITLES = (
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "President", "Vice President",
     "Prime Minister", "Deputy Prime Minister", "PM", "Premier", "Foreign Minister", "Minister",
+    "Minister of Foreign Affairs", "Minister of Defence", "Minister of Defense",
     "Defence Minister", "Defense Minister", "Chancellor", "King", "Queen", "Emperor", "Prince",
     "Princess", "Crown Prince", "Secretary of State", "Secretary-General", "Secretary General",
     "General Secretary", "Chairman", "Chairwoman", "Chair", "Ambassador", "Senator", "Sen",
     "Rep", "Representative", "Governor", "Mayor", "General", "Gen", "Admiral", "Spokesperson",
     "Spokesman", "Spokeswoman", "Chief Cabinet Secretary", "Former", "Late", "The late",
     "Supreme Leader", "Pope", "Director", "Director-General", "Director General",
+)
+
+# Nationality adjectives that may precede an English title ("Chinese Foreign Minister Wang Yi",
+# "South Korean President Yoon Suk Yeol"): read with the title, never alone. The country is not
+# kept as context (that needs the adjective's country, which the gazetteer does not record).
+DEMONYMS = (
+    "American", "US", "U.S.", "Chinese", "Japanese", "Korean", "South Korean", "North Korean",
+    "Vietnamese", "Russian", "Indian", "British", "UK", "French", "German", "Italian", "Spanish",
+    "Australian", "Canadian", "Thai", "Cambodian", "Lao", "Laotian", "Indonesian", "Malaysian",
+    "Singaporean", "Philippine", "Filipino", "Taiwanese", "Ukrainian", "Israeli", "Iranian",
+    "Pakistani", "Turkish", "Brazilian", "Mexican", "Egyptian", "Saudi", "EU",
 )
 
 # Titles that say the name is a person: the rest (Lãnh đạo, Tân ...) could precede anything.

@@ -31,6 +31,13 @@ from normalizer.names.titles import ENGLISH_TITLES, VIETNAMESE_TITLES
         ("Kishida Fumio, Thủ tướng Nhật Bản", "Thủ tướng", "Nhật Bản Kishida Fumio"),
         ("Ông Tập Cận Bình, Chủ tịch Trung Quốc", "Ông Chủ tịch", "Trung Quốc Tập Cận Bình"),
         ("Wang Yi,Foreign Minister", "Foreign Minister", "Wang Yi"),
+        # a nationality before an English title is read with it
+        ("Chinese Foreign Minister Wang Yi", "Chinese Foreign Minister", "Wang Yi"),
+        ("South Korean President Yoon Suk Yeol", "South Korean President", "Yoon Suk Yeol"),
+        ("U.S. Secretary of State Antony Blinken", "U.S. Secretary of State", "Antony Blinken"),
+        ("South Korea", None, "South Korea"),  # never alone
+        ("Chinese Taipei", None, "Chinese Taipei"),
+        ("Thái Tổng thống", None, "Thái Tổng thống"),  # "Thai" only with an English title
         # other text after a comma stays where it is
         ("Korea, Republic of", None, "Korea, Republic of"),
         ("Hàn Quốc, Nhật Bản", None, "Hàn Quốc, Nhật Bản"),
@@ -58,6 +65,7 @@ def test_alternatives(text, alternatives):
 
 def test_person_titles():
     assert is_person_title("Ngoại trưởng")
+    assert is_person_title("U.S. President") and is_person_title("Chinese Foreign Minister")
     assert is_person_title("cựu Đại sứ")
     assert not is_person_title("Cựu")
     assert not is_person_title(None)
