@@ -166,6 +166,9 @@ class Matcher:
         """Peel a leading country ("Nhật Bản Yoko Kamikawa", "Hàn Quốc tại Nhật Bản ...")."""
         person_title = parsed.title if is_person_title(parsed.title) else None
         bare = Context(person_title, parsed.title) if parsed.title else NO_CONTEXT
+        bracketed = self._place_in_brackets(parsed, person_title)
+        if bracketed is not None:
+            return bracketed
         if self._known(parsed.name):  # "Nhật Bản", "Hàn Quốc tại ..." names a place itself
             return parsed, bare
         tokens = parsed.name.split()
@@ -177,7 +180,7 @@ class Matcher:
             text = " ".join(tokens[:size])
             country = self._place(text)
             organization = None if country or not person_title else self._organization(text)
-            if country or organization:
+            if (country or organization) and not tokens[size].startswith("("):  # "Đài Loan (...)"
                 rest = tokens[size:]
                 if country and len(rest) > 2 and rest[0].casefold() in ("tại", "ở", "in", "to"):
                     rest = self._drop_place(rest[1:])
@@ -186,6 +189,20 @@ class Matcher:
                                       binding=bool(country))
                     return replace(parsed, name=" ".join(rest), context=text), context
         return parsed, bare
+
+    def _place_in_brackets(self, parsed: Parsed, person_title: str | None) -> tuple[Parsed, Context] | None:
+        """"Wang Yi (China)", "Paris (Pháp)", "Đài Loan (Trung Quốc)": a country or place in
+        brackets after a name of something else is that name's context, not another reading of
+        it (the two readings made "Wang Yi (China)" ambiguous). "Triều Tiên (North Korea)" and
+        "Hàn Quốc/Nhật Bản" stay alternatives."""
+        if len(parsed.alternatives) != 2 or "(" not in parsed.name:
+            return None
+        name, where = parsed.alternatives
+        place = self._place(where)
+        if place is None or self._place(name) == place:
+            return None
+        context = Context(person_title, parsed.title, place, where, binding=True)
+        return replace(parsed, name=name, alternatives=(), context=where), context
 
     def _known(self, text: str) -> bool:
         keys = cached_keys(text)

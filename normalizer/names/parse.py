@@ -39,6 +39,7 @@ _FIRST_WORDS = frozenset(k[0] for k in _TITLES)
 _HONORIFICS = frozenset(h.casefold() for h in HONORIFICS)
 _PARENS = re.compile(r"^(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)\s*(?P<rest>.*)$")
 _SLASH = re.compile(r"\s*/\s*")
+_APPOSITION = re.compile(r",|\s-\s")  # "Kishida Fumio, Thủ tướng", "Kishida Fumio - Thủ tướng"
 _OR = r"hay|hoặc|hay là|or|aka|a\.k\.a\."  # between two words: "A hay B", "A aka B"
 _OR_WORDS = re.compile(rf"\s+(?:{_OR})\s+", re.IGNORECASE)
 _OR_WORD = re.compile(_OR, re.IGNORECASE)
@@ -150,14 +151,16 @@ def parse_cleaned(cleaned: str) -> Parsed:
 
 
 def title_first(text: str) -> str:
-    """A name followed by a comma and a person's title, as news and spreadsheets write it, with
-    the title moved before the name, where parsing and the country context look for it:
-    "Kishida Fumio, Thủ tướng Nhật Bản" -> "Thủ tướng Nhật Bản Kishida Fumio". Anything else as
-    it is: "Korea, Republic of", "Hàn Quốc, Nhật Bản", "Urumqi, Tân Cương" ("Tân", new, is a
-    title but says nothing of a person)."""
-    name, comma, after = text.partition(",")
-    name, after = name.strip(), after.strip()
-    if not comma or "," in after or not name or not after:
+    """A name followed by a comma or a spaced dash and a person's title, as news and spreadsheets
+    write it, with the title moved before the name, where parsing and the country context look
+    for it: "Kishida Fumio, Thủ tướng Nhật Bản" -> "Thủ tướng Nhật Bản Kishida Fumio". Anything
+    else as it is: "Korea, Republic of", "Hàn Quốc, Nhật Bản", "Urumqi, Tân Cương" ("Tân", new,
+    is a title but says nothing of a person)."""
+    parts = _APPOSITION.split(text)
+    if len(parts) != 2:
+        return text
+    name, after = parts[0].strip(), parts[1].strip()
+    if not name or not after:
         return text
     tokens = after.split()
     size = _title_length(tokens)
@@ -172,10 +175,10 @@ _PLAIN, _OR_JOIN, _OPENS_TITLE = 1, 2, 4  # what a word can be, as bits
 
 @lru_cache(maxsize=1 << 17)
 def _word_traits(word: str) -> int:
-    """_PLAIN when clean leaves the word as it is and it holds no "(", "/" or "," (no space either:
-    clean makes any run of it one " "); _OR_JOIN when it is a word of _OR_WORDS ("hay", "or");
+    """_PLAIN when clean leaves the word as it is, holds no "(", "/" or "," and is no lone "-" (no
+    space either: clean makes any run of it one " "); _OR_JOIN when it is a word of _OR_WORDS ("hay", "or");
     _OPENS_TITLE when `_title_length` would look past its first two tests."""
-    traits = _PLAIN if clean(word) == word and not any(c in word for c in "(/,") else 0
+    traits = _PLAIN if clean(word) == word and word != "-" and not any(c in word for c in "(/,") else 0
     if _OR_WORD.fullmatch(word):
         traits |= _OR_JOIN
     if _is_honorific(word) or _fold_token(word) in _FIRST_WORDS:

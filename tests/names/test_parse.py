@@ -31,6 +31,9 @@ from normalizer.names.titles import ENGLISH_TITLES, VIETNAMESE_TITLES
         ("Kishida Fumio, Thủ tướng Nhật Bản", "Thủ tướng", "Nhật Bản Kishida Fumio"),
         ("Ông Tập Cận Bình, Chủ tịch Trung Quốc", "Ông Chủ tịch", "Trung Quốc Tập Cận Bình"),
         ("Wang Yi,Foreign Minister", "Foreign Minister", "Wang Yi"),
+        ("Vương Nghị - Ngoại trưởng Trung Quốc", "Ngoại trưởng", "Trung Quốc Vương Nghị"),
+        ("Vương Nghị – Ngoại trưởng", "Ngoại trưởng", "Vương Nghị"),  # clean makes it "-"
+        ("Kim Jong-un", None, "Kim Jong-un"),
         # a nationality before an English title is read with it
         ("Chinese Foreign Minister Wang Yi", "Chinese Foreign Minister", "Wang Yi"),
         ("South Korean President Yoon Suk Yeol", "South Korean President", "Yoon Suk Yeol"),
