@@ -21,6 +21,7 @@ from normalizer.match.candidates import (
     make_variants,
 )
 from normalizer.match.decision import CANDIDATE_FLOOR, decide
+from normalizer.match.initials import initials_hits, split_initials
 from normalizer.match.scoring import NO_CONTEXT, CandidateCache, Context, best_per_entity
 from normalizer.match.sure import SureMatch, SureNames
 from normalizer.model import Parsed, Resolution, Suggestion
@@ -127,6 +128,8 @@ class Matcher:
         parsed, context = self.split_context(parsed)
         variants = make_variants(self.variant_texts(query, parsed))
         hits = self.gather(variants)
+        if variants:  # "D. Trump": initials before a family name
+            hits += initials_hits(self.index, variants[0])
         scored = best_per_entity(hits, context, self._candidates)
         candidates = [c for c in scored if not type or c.type == type]
         status, match = decide(candidates)
@@ -169,8 +172,8 @@ class Matcher:
         bracketed = self._place_in_brackets(parsed, person_title)
         if bracketed is not None:
             return bracketed
-        if self._known(parsed.name):  # "Nhật Bản", "Hàn Quốc tại ..." names a place itself
-            return parsed, bare
+        if self._known(parsed.name) or split_initials(parsed.name):  # "Nhật Bản", "Y. Kamikawa"
+            return parsed, bare  # a place itself, or initials ("Y." is no "Ý", Italy)
         tokens = parsed.name.split()
         while person_title and len(tokens) > 2 and tokens[0].casefold() in OF_WORDS:
             tokens = tokens[1:]  # dropped only if a country or organization follows
