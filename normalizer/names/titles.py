@@ -23,6 +23,8 @@ VIETNAMESE_TITLES = (
     "Đức Đạt Lai Lạt Ma", "Cố vấn", "Cố vấn An ninh Quốc gia", "Ngoại trưởng Mỹ",
     "Người đồng cấp", "Cựu", "Cố", "Tân", "Đương kim", "Nữ", "Ứng viên", "Ứng cử viên",
     "Giám đốc", "Tổng Giám đốc", "Phó Giám đốc", "Phó Tổng Giám đốc",
+    # Khmer honorifics the press keeps: "Samdech Techo Hun Sen"
+    "Samdech", "Samdech Techo",
     # headline abbreviations: Tổng Bí thư, Chủ tịch nước, Phó Thủ tướng ("TT" is left out: it
     # is Thủ tướng or Tổng thống, and "TT-Huế" is a province)
     "TBT", "CTN", "PTT",
