@@ -21,6 +21,8 @@ WORDS = [
     # alternatives
     "hay", "HAY", "Hay", "hoặc", "HOẶC", "là", "or", "OR", "Or", "aka", "AKA", "a.k.a.", "A.K.A.",
     "a.\u212a.a.", "/", "A/B", "(", ")", "(B)", "Hàn(Quốc)", "hay/",
+    # a title after a comma or a spaced dash, a nationality before an English one
+    ",", "Bình,", "-", "–", "Chinese", "South", "Korean", "U.S.", "Minister", "Foreign",
     # names, and what clean changes: tone placement, marks, look-alikes, quotes, full width
     "Vương", "Nghị", "Nhật", "Bản", "Lan", "Hà", "Nội", "Moon", "Jae-in", "吴忠", "Kishida", "Fumio",
     "Hoà", "Hòa", "Hoa\u0300", "\u0301", "a\u0301", "Ѕеoul", "Ѕ", "ο", "O'Brien", "O`Brien", "O’Brien",
