@@ -77,9 +77,11 @@ class GazetteerIndex:
         self._key_tables = tuple(self.tables[t] for t in ("exact", "folded", "sorted", "compact"))
         with _collector_paused():
             for entity in entities:
-                self.add(entity)
+                self._add(entity)
 
-    def add(self, entity: Entity) -> None:
+    def _add(self, entity: Entity) -> None:
+        """Only while building: the matcher's blocking index and table of names as written are
+        built once from the finished index, so an index never changes after __init__."""
         self.entities[entity.id] = entity
         for name in entity.names:
             keys = match_keys(name.text)
