@@ -6,6 +6,8 @@ CLEAN_CASES = [
     ("Vlɑɗiɱiɾ Pᴜƭin", "Vladimir Putin"),
     ("Moѕᴄow", "Moscow"),
     ("Москва", "Москва"),  # real Cyrillic stays
+    ("プーチン", "プーチン"),  # the long-vowel mark is part of a katakana word
+    ("Kim Jongーun", "Kim Jong-un"),  # and a dash in a Latin one
     ("  Ngoại\u200b  trưởng \u00a0Vương Nghị ", "Ngoại trưởng Vương Nghị"),
     ("Ｔｏｋｙｏ", "Tokyo"),
     ("Moon Jae–in", "Moon Jae-in"),
