@@ -176,8 +176,8 @@ _PLAIN, _OR_JOIN, _OPENS_TITLE = 1, 2, 4  # what a word can be, as bits
 @lru_cache(maxsize=1 << 17)
 def _word_traits(word: str) -> int:
     """_PLAIN when clean leaves the word as it is, holds no "(", "/" or "," and is no lone "-" (no
-    space either: clean makes any run of it one " "); _OR_JOIN when it is a word of _OR_WORDS ("hay", "or");
-    _OPENS_TITLE when `_title_length` would look past its first two tests."""
+    space either: clean makes any run of it one " "); _OR_JOIN when it is a word of _OR_WORDS
+    ("hay", "or"); _OPENS_TITLE when `_title_length` would look past its first two tests."""
     traits = _PLAIN if clean(word) == word and word != "-" and not any(c in word for c in "(/,") else 0
     if _OR_WORD.fullmatch(word):
         traits |= _OR_JOIN
