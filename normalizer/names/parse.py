@@ -40,6 +40,7 @@ _HONORIFICS = frozenset(h.casefold() for h in HONORIFICS)
 _PARENS = re.compile(r"^(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)\s*(?P<rest>.*)$")
 _SLASH = re.compile(r"\s*/\s*")
 _APPOSITION = re.compile(r",|\s-\s")  # "Kishida Fumio, Thủ tướng", "Kishida Fumio - Thủ tướng"
+_MAX_POSSESSOR_WORDS = 4  # words before a title's possessive: "South Korea's President ..."
 _OR = r"hay|hoặc|hay là|or|aka|a\.k\.a\."  # between two words: "A hay B", "A aka B"
 _OR_WORDS = re.compile(rf"\s+(?:{_OR})\s+", re.IGNORECASE)
 _OR_WORD = re.compile(_OR, re.IGNORECASE)
@@ -151,11 +152,15 @@ def parse_cleaned(cleaned: str) -> Parsed:
 
 
 def title_first(text: str) -> str:
-    """A name followed by a comma or a spaced dash and a person's title, as news and spreadsheets
-    write it, with the title moved before the name, where parsing and the country context look
-    for it: "Kishida Fumio, Thủ tướng Nhật Bản" -> "Thủ tướng Nhật Bản Kishida Fumio". Anything
-    else as it is: "Korea, Republic of", "Hàn Quốc, Nhật Bản", "Urumqi, Tân Cương" ("Tân", new,
-    is a title but says nothing of a person)."""
+    """A person's title moved to the front, where parsing and the country context look for it,
+    from where news and spreadsheets also write it:
+    - after the name, a comma or a spaced dash: "Kishida Fumio, Thủ tướng Nhật Bản" -> "Thủ
+      tướng Nhật Bản Kishida Fumio";
+    - after its country's possessive: "Japan's Prime Minister Fumio Kishida" -> "Prime Minister
+      Japan Fumio Kishida".
+    Anything else as it is: "Korea, Republic of", "Hàn Quốc, Nhật Bản", "Urumqi, Tân Cương"
+    ("Tân", new, is a title but says nothing of a person), "People's Daily"."""
+    text = _possessor_after_title(text)
     parts = _APPOSITION.split(text)
     if len(parts) != 2:
         return text
@@ -170,15 +175,29 @@ def title_first(text: str) -> str:
     return " ".join(part for part in (own_title, after, bare) if part)
 
 
+def _possessor_after_title(text: str) -> str:
+    tokens = text.split()
+    for i, token in enumerate(tokens[:_MAX_POSSESSOR_WORDS]):
+        if token.endswith("'s") and len(token) > 2:
+            after = tokens[i + 1:]
+            size = _title_length(after) if after else 0
+            if not size or size == len(after) or not is_person_title(" ".join(after[:size])):
+                return text
+            return " ".join([*after[:size], *tokens[:i], token[:-2], *after[size:]])
+    return text
+
+
 _PLAIN, _OR_JOIN, _OPENS_TITLE = 1, 2, 4  # what a word can be, as bits
 
 
 @lru_cache(maxsize=1 << 17)
 def _word_traits(word: str) -> int:
-    """_PLAIN when clean leaves the word as it is, holds no "(", "/" or "," and is no lone "-" (no
-    space either: clean makes any run of it one " "); _OR_JOIN when it is a word of _OR_WORDS
-    ("hay", "or"); _OPENS_TITLE when `_title_length` would look past its first two tests."""
-    traits = _PLAIN if clean(word) == word and word != "-" and not any(c in word for c in "(/,") else 0
+    """_PLAIN when clean leaves the word as it is, holds no "(", "/" or ",", is no lone "-" and no
+    possessive ("Japan's"; no space either: clean makes any run of it one " "); _OR_JOIN when it
+    is a word of _OR_WORDS ("hay", "or"); _OPENS_TITLE when `_title_length` would look past its
+    first two tests."""
+    plain = word != "-" and not word.endswith("'s") and not any(c in word for c in "(/,")
+    traits = _PLAIN if plain and clean(word) == word else 0
     if _OR_WORD.fullmatch(word):
         traits |= _OR_JOIN
     if _is_honorific(word) or _fold_token(word) in _FIRST_WORDS:

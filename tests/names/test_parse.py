@@ -41,6 +41,12 @@ from normalizer.names.titles import ENGLISH_TITLES, VIETNAMESE_TITLES
         ("South Korea", None, "South Korea"),  # never alone
         ("Chinese Taipei", None, "Chinese Taipei"),
         ("Thái Tổng thống", None, "Thái Tổng thống"),  # "Thai" only with an English title
+        # a country's possessive before a person's title
+        ("China's Foreign Minister Wang Yi", "Foreign Minister", "China Wang Yi"),
+        ("South Korea’s President Yoon Suk Yeol", "President", "South Korea Yoon Suk Yeol"),
+        ("People's Daily", None, "People's Daily"),
+        ("China's Wang Yi", None, "China's Wang Yi"),
+        ("Japan's", None, "Japan's"),  # nothing after it (hypothesis found the crash)
         # other text after a comma stays where it is
         ("Korea, Republic of", None, "Korea, Republic of"),
         ("Hàn Quốc, Nhật Bản", None, "Hàn Quốc, Nhật Bản"),

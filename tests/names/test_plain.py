@@ -23,6 +23,7 @@ WORDS = [
     "a.\u212a.a.", "/", "A/B", "(", ")", "(B)", "Hàn(Quốc)", "hay/",
     # a title after a comma or a spaced dash, a nationality before an English one
     ",", "Bình,", "-", "–", "Chinese", "South", "Korean", "U.S.", "Minister", "Foreign",
+    "Japan's", "Korea’s", "'s", "People's",
     # names, and what clean changes: tone placement, marks, look-alikes, quotes, full width
     "Vương", "Nghị", "Nhật", "Bản", "Lan", "Hà", "Nội", "Moon", "Jae-in", "吴忠", "Kishida", "Fumio",
     "Hoà", "Hòa", "Hoa\u0300", "\u0301", "a\u0301", "Ѕеoul", "Ѕ", "ο", "O'Brien", "O`Brien", "O’Brien",
