@@ -100,7 +100,7 @@ class Matcher:
         """named_exactly of each query: for bulk jobs, whose distinct values would each cost a
         first-sight resolve. Names as written, most of a job's values, take one dict look-up
         each, all in one C-level pass; the rest their keys."""
-        sure = self._sure if self._sure is not None else self.sure_names
+        sure = self.sure_names
         found = list(map(sure.by_text.get, queries))
         for i, hit in enumerate(found):
             if hit is None:
