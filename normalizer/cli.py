@@ -120,6 +120,9 @@ def cmd_gazetteer_stats(args: argparse.Namespace) -> int:
         print(f"{group}:")
         for key, count in sorted(stats[group].items(), key=lambda kv: -kv[1]):
             print(f"  {key}: {count}")
+    print("by_domain:")
+    for domain, counts in stats["by_domain"].items():
+        print(f"  {domain}: {counts['entities']}")
     return EXIT_OK
 
 
@@ -387,7 +390,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, func, text in (
         ("check", cmd_gazetteer_check, "validate; exit 1 with file:line messages on problems"),
         ("fmt", cmd_gazetteer_fmt, "rewrite the files in canonical form"),
-        ("stats", cmd_gazetteer_stats, "counts by type, language, kind and source"),
+        ("stats", cmd_gazetteer_stats, "counts by type, domain, language, kind and source"),
     ):
         tool = tools.add_parser(name, help=text)
         tool.add_argument("dir", nargs="?", default=str(settings.gazetteer_dir))

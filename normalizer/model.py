@@ -41,18 +41,36 @@ class Name:
         return out
 
 
+# Offices a role can be an instance of: what "Thủ tướng Nhật Bản" or "Ngoại trưởng Mỹ" refers to
+# on a date, whatever the office is called where it is held (Premier, Chancellor, Secretary of State).
+OFFICES = (
+    "head-of-state", "head-of-government", "vice-president", "deputy-head-of-government",
+    "foreign-minister", "defense-minister", "finance-minister", "trade-minister", "interior-minister",
+    "public-security-minister", "justice-minister", "chief-cabinet-secretary",
+    "foreign-ministry-spokesperson", "party-leader", "legislature-speaker", "central-bank-governor",
+    "ambassador-to-vietnam", "head", "mayor", "governor", "party-secretary", "coach", "chief-executive",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Role:
+    """A position held: `office` (one of OFFICES) says which kind, `of` where (a country, city,
+    province or organization id); `acting` marks an interim holder."""
+
     title: str
     of: str | None = None
     start: str | None = None
     end: str | None = None
+    office: str | None = None
+    acting: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"title": self.title}
-        for key in ("of", "start", "end"):
+        for key in ("office", "of", "start", "end"):
             if getattr(self, key):
                 out[key] = getattr(self, key)
+        if self.acting:
+            out["acting"] = True
         return out
 
 

@@ -1,4 +1,4 @@
-"""Regenerate gazetteer/entities/countries.yaml.
+"""Regenerate gazetteer/entities/geography/countries.yaml.
 
 Sources, in order of precedence for each name:
   1. CLDR territory names through Babel (en, vi, zh-Hans, zh-Hant, ja, ko): source `cldr`;
@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gazlib import NameSet, dump_entities, sort_names
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE.parent / "entities" / "countries.yaml"
+OUT = HERE.parent / "entities" / "geography" / "countries.yaml"
 EXTRA = HERE / "countries_extra.yaml"
 
 CLDR_LOCALES = {"en": "en", "vi": "vi", "zh-Hans": "zh_Hans", "zh-Hant": "zh_Hant", "ja": "ja", "ko": "ko"}

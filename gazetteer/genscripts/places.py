@@ -1,4 +1,4 @@
-"""Regenerate gazetteer/entities/places/*.yaml from the curated inputs in genscripts/places/.
+"""Regenerate gazetteer/entities/geography/places/*.yaml from the curated inputs in genscripts/places/.
 
 Each input file is a list of place entities in the gazetteer format, plus build-only keys:
   tz:      an IANA zone whose CLDR exemplar city is this city: its localized names
@@ -22,8 +22,8 @@ from gazlib import STRONG_KINDS, NameSet, dump_entities, exact_key, name_key, sa
 
 HERE = Path(__file__).resolve().parent
 INPUT = HERE / "places"
-OUTPUT = HERE.parent / "entities" / "places"
-COUNTRIES = HERE.parent / "entities" / "countries.yaml"
+OUTPUT = HERE.parent / "entities" / "geography" / "places"
+COUNTRIES = HERE.parent / "entities" / "geography" / "countries.yaml"
 CLDR_LOCALES = {"en": "en", "vi": "vi", "zh-Hans": "zh_Hans", "zh-Hant": "zh_Hant", "ja": "ja", "ko": "ko"}
 BUILD_KEYS = {"tz", "region", "capital"}
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from normalizer.api.schemas import EntitySchema, NameSchema, no_controls
-from normalizer.model import ENTITY_TYPES, NAME_KINDS
+from normalizer.model import ENTITY_TYPES, NAME_KINDS, OFFICES
 
 MAX_NAMES = 1000
 MAX_TEXT = 500
@@ -39,9 +39,12 @@ class EditorNameInput(Schema):
 
 class EditorRoleInput(Schema):
     title = _text(required=True)
+    office = fields.String(allow_none=True, validate=validate.OneOf(OFFICES),
+                           metadata={"description": "the kind of office (head-of-government ...)"})
     of = fields.String(allow_none=True)
     start = fields.String(allow_none=True, metadata={"description": "YYYY, YYYY-MM or YYYY-MM-DD"})
     end = fields.String(allow_none=True)
+    acting = fields.Boolean(metadata={"description": "true: an interim holder"})
 
 
 class EntityPatchInput(Schema):

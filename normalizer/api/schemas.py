@@ -168,9 +168,11 @@ class NameSchema(Schema):
 
 class RoleSchema(Schema):
     title = fields.String(required=True)
+    office = fields.String()
     of = fields.String()
     start = fields.String()
     end = fields.String()
+    acting = fields.Boolean()
 
 
 class EntitySchema(Schema):

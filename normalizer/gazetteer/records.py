@@ -7,16 +7,18 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from normalizer.model import ENTITY_TYPES, NAME_KINDS, Entity, Name, Role
+from normalizer.model import ENTITY_TYPES, NAME_KINDS, OFFICES, Entity, Name, Role
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 LANG_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|\d{3}))?(-[a-z0-9]{5,8})*$")
 DATE_PATTERN = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 SEED_SOURCE = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
+# A page where a curator saw the name written so (a news article's address).
+PAGE_SOURCE = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 KNOWN_SOURCES = frozenset({"cldr", "pycountry", "editorial"})
 ENTITY_FIELDS = ("id", "type", "name", "description", "country", "external_ids", "roles", "names")
 NAME_FIELDS = ("text", "lang", "kind", "family", "used_by", "ambiguous", "source")
-ROLE_FIELDS = ("title", "of", "start", "end")
+ROLE_FIELDS = ("title", "office", "of", "start", "end", "acting")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +32,7 @@ class Problem:
 
 
 def valid_source(source: str) -> bool:
-    return source in KNOWN_SOURCES or bool(SEED_SOURCE.match(source))
+    return source in KNOWN_SOURCES or bool(SEED_SOURCE.match(source) or PAGE_SOURCE.match(source))
 
 
 def _text(value: Any) -> str | None:
@@ -68,7 +70,7 @@ def _name(raw: Any, out: _Collector) -> Name | None:
     if kind not in NAME_KINDS:
         out.add(f"name {text!r}: kind must be one of {', '.join(NAME_KINDS)}, got {kind!r}", line)
     if not source or not valid_source(source):
-        out.add(f"name {text!r}: source must be cldr, pycountry, editorial or a seed file", line)
+        out.add(f"name {text!r}: source must be cldr, pycountry, editorial, a seed file or a page address", line)
     used_by = raw.get("used_by") or ()
     if not isinstance(used_by, (list, tuple)):
         out.add(f"name {text!r}: used_by must be a list of entity ids", line)
@@ -85,7 +87,14 @@ def _role(raw: Any, out: _Collector) -> Role | None:
         out.add(f"a role must be a mapping with a title, got {raw!r}")
         return None
     raw.pop("__line__", None)
-    role = Role(*(_text(raw.get(k)) for k in ROLE_FIELDS))  # type: ignore[arg-type]
+    unknown = set(raw) - set(ROLE_FIELDS)
+    if unknown:
+        out.add(f"unknown role field(s): {', '.join(sorted(unknown))}")
+    title, office, of, start, end = (_text(raw.get(k)) for k in ROLE_FIELDS[:5])
+    assert title is not None
+    role = Role(title, of, start, end, office, bool(raw.get("acting", False)))
+    if office is not None and office not in OFFICES:
+        out.add(f"role {title!r}: office must be one of {', '.join(OFFICES)}, got {office!r}")
     for date in (role.start, role.end):
         if date and not DATE_PATTERN.match(date):
             out.add(f"role {role.title!r}: bad date {date!r} (YYYY, YYYY-MM or YYYY-MM-DD)")
