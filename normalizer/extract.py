@@ -11,21 +11,20 @@ The pipeline, one stage per line of `Extractor.extract`:
 7. capitalized name-like spans that matched nothing: resolved for a suggestion and reported as
    `unlinked`, or as mentions when the fuzzy or transliteration tiers match them (extraction.unlinked).
 
-The automaton and the per-key case patterns are built once per index and cached with it.
+The automaton and the per-key case patterns are built once per index and kept with it
+(gazetteer.derived), so they go when the index goes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
-import weakref
 from collections.abc import Callable, Collection, Container, Iterable
 from dataclasses import dataclass, replace
 from operator import attrgetter
 
 import numpy as np
 
-from normalizer.extraction.automaton import automaton_for, span_arrays
+from normalizer.extraction.automaton import scanner_for, span_arrays
 from normalizer.extraction.coref import (
     EarlierAntecedents,
     find_partials,
@@ -40,6 +39,7 @@ from normalizer.extraction.scantext import ScanText
 from normalizer.extraction.titles import person_title_before, title_before
 from normalizer.extraction.unlinked import name_like_spans
 from normalizer.gazetteer import GazetteerIndex
+from normalizer.gazetteer.derived import Kind, derived
 from normalizer.model import Entity, Mention, Resolution
 from normalizer.text import marks_lost_only
 
@@ -49,6 +49,10 @@ Resolver = Callable[[str], Resolution]
 Hit = tuple[int, int, int, int, str]
 PLACE_TYPES = frozenset({"country", "place"})
 _TEXT_ORDER = attrgetter("scan_start")
+# Per index, filled as documents are read: what each exact key's names say of case and
+# punctuation, and each person's partial keys ("Vương", "Kamikawa").
+KEY_INFO: Kind[dict[str, KeyInfo]] = Kind("key-info", lambda index: {})
+PARTIAL_KEYS: Kind[dict[str, dict[str, bool]]] = Kind("partial-keys", lambda index: {})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +74,9 @@ class Extractor:
 
     def __init__(self, index: GazetteerIndex):
         self.index = index
-        self.automaton = automaton_for(index)
-        self._keys: dict[str, KeyInfo] = {}
-        self._partial_keys: dict[str, dict[str, bool]] = {}  # entity id -> its partial keys
+        self.scanner = scanner_for(index)
+        self._keys = derived(index, KEY_INFO)
+        self._partial_keys = derived(index, PARTIAL_KEYS)  # entity id -> its partial keys
 
     def extract(self, text: str, resolve: Resolver, types: Collection[str] | None = None,
                 date: dt.date | None = None) -> Extraction:
@@ -110,7 +114,7 @@ class Extractor:
         hits: list[Hit] = []
         fits: dict[tuple[str, str], bool] = {}  # the same names recur all through a document
         known = self._keys
-        starts, ends = span_arrays(self.automaton, doc)
+        starts, ends = span_arrays(self.scanner, doc)
         punctuation = doc.crosses_punctuation_at(starts, ends).tolist()
         clean_starts, clean_ends = (a.tolist() for a in doc.cleaned_spans(starts, ends))
         for start, end, crosses, clean_start, clean_end in zip(
@@ -349,23 +353,10 @@ def _all_capitalized(doc: ScanText, start: int, end: int) -> bool:
     return all(word[0].isupper() for word in doc.cleaned[start:end].split())
 
 
-_EXTRACTORS: weakref.WeakKeyDictionary[GazetteerIndex, Extractor] = weakref.WeakKeyDictionary()
-_LOCK = threading.Lock()
-
-
-def extractor_for(index: GazetteerIndex) -> Extractor:
-    """The cached extractor of an index (built on first use; dropped with the index)."""
-    with _LOCK:
-        found = _EXTRACTORS.get(index)
-        if found is None:
-            found = _EXTRACTORS[index] = Extractor(index)
-        return found
-
-
 def extract(text: str, index: GazetteerIndex, resolve: Resolver,
             types: Collection[str] | None = None, date: dt.date | None = None) -> Extraction:
     """The mentions of text against index, each span resolved with resolve (see module docstring)."""
-    return extractor_for(index).extract(text, resolve, types, date)
+    return Extractor(index).extract(text, resolve, types, date)
 
 
 def parse_date(value: str | dt.date | None) -> dt.date | None:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 # The bulk CSV API, re-exported for the shells (CLI `csv`, REST /v1/csv).
@@ -35,9 +33,9 @@ from normalizer.curation.editor import combine_names as merged_names  # the merg
 from normalizer.evaluation import GoldError, Report, evaluate  # noqa: F401  (GoldError: for shells)
 from normalizer.extract import Extraction, extract, parse_date, utf8_size
 from normalizer.gazetteer import GazetteerIndex, Loaded, load_dir
+from normalizer.generation import Generation
 from normalizer.match import Matcher
 from normalizer.match.sure import SureMatch
-from normalizer.match.translit_tier import translit_suggest, translit_tier
 from normalizer.model import ENTITY_TYPES, Entity, Name, Resolution
 from normalizer.settings import PROJECT_ROOT, Settings
 from normalizer.store import (  # noqa: F401  (errors and records: for shells)
@@ -61,6 +59,8 @@ from normalizer.text import fold
 from normalizer.translit import Rendering, UnsupportedPair, transliterate
 
 MAX_LIMIT = 50
+# Beyond this many changed entities a refresh reads the whole database instead of patching.
+PATCH_LIMIT = 5000
 
 
 class InvalidQuery(ValueError):
@@ -99,10 +99,6 @@ class EntityPage:
     per_page: int
 
 
-# Made-up names: a Korean-looking and a Chinese-looking one reach the transliteration tier and
-# its suggestions, which load every table.
-WARM_UP_TEXT = "Ông Phác Thành Hạo gặp ông Vương Văn Khiêm tại Hà Nội."
-
 
 class Normalizer:
     """Resolves names against the gazetteer and answers questions about its entities."""
@@ -112,14 +108,21 @@ class Normalizer:
         """A service over an index. With a store (from_settings), the store is the source of
         truth: `curation` takes editors' writes and the index follows the database's revision."""
         self.settings = settings or Settings()
-        self.index = index
-        self.matcher = self._matcher_for(index)
-        self._resolve_cached = lru_cache(maxsize=self.settings.resolve_cache_size)(self._resolve)
+        self.current = Generation(index, revision, self.settings.resolve_cache_size)
         self.store = store
         self.curation = Desk(store, lambda: self.index, self._nudge) if store else None
-        self.refresher = (Refresher(store.gazetteer_revision, self._rebuild, revision,
+        self.refresher = (Refresher(store.gazetteer_revision, self._advance, revision,
                                     self.settings.refresh_seconds) if store else None)
         self.recorder = (ReviewRecorder(store.review.add) if store and self.settings.review_queue else None)
+
+    @property
+    def index(self) -> GazetteerIndex:
+        """The index answers come from now (a later refresh may replace it: hold it for one task)."""
+        return self.current.index
+
+    @property
+    def matcher(self) -> Matcher:
+        return self.current.matcher
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Normalizer:
@@ -145,31 +148,14 @@ class Normalizer:
         settings = settings or Settings.from_env()
         return Desk(Store.open(settings.store_url()), lambda: GazetteerIndex(()), lambda: None)
 
-    @staticmethod
-    def _matcher_for(index: GazetteerIndex) -> Matcher:
-        matcher = Matcher(index, tiers=[translit_tier], suggester=translit_suggest)
-        # The index is millions of long-lived objects: keep the cyclic collector from walking
-        # them on every collection (measured: +20 % extraction throughput). Reference counting
-        # still frees a replaced index.
-        gc.freeze()
-        return matcher
-
     def warm_up(self) -> None:
-        """Do now what the first queries would do (load the transliteration tables, build the
-        tier's lookup, the extraction automaton and the table of `named_exactly`), then freeze it
-        all out of the cyclic GC's reach. For a server's master before it forks: the workers start
-        warm and share these pages, and no full collection walks the tables (measured: GC time per
-        MB extracted 0.14 -> 0.06 s). Nothing is recorded in the review queue."""
-        self._warm(self.index, self.matcher)
-
-    @staticmethod
-    def _warm(index: GazetteerIndex, matcher: Matcher) -> None:
-        extract(WARM_UP_TEXT, index, matcher.resolve)
-        matcher.sure_names  # noqa: B018  (built here, not in a bulk job's first lookup)
-        gc.freeze()
+        """Do now what the first queries would do (Generation.warm): for a server's master before
+        it forks, so that the workers start warm and share these pages. Nothing is recorded in
+        the review queue."""
+        self.current.warm()
 
     def refresh(self) -> bool:
-        """Rebuild the index now if the database moved; returns whether it did (no store: False)."""
+        """Bring the index up to the database now if it moved; returns whether it did (no store: False)."""
         return self.refresher.refresh() if self.refresher else False
 
     def _nudge(self) -> None:
@@ -177,19 +163,23 @@ class Normalizer:
             self.refresher.ensure_running()
             self.refresher.nudge()
 
-    def _rebuild(self) -> int:
-        """Build a new index and matcher from the database, then swap them in (readers keep the
-        old pair until then); returns the revision built."""
+    def _advance(self) -> int:
+        """The next generation, from the changes since this one's revision (a patch) or, when
+        they are many, from the whole database; swapped in once built and warm (readers keep the
+        old one until then). Returns the revision it holds."""
         assert self.store is not None
-        live = self.store.live()
-        index = GazetteerIndex(live.entities, live.redirects)
-        matcher = self._matcher_for(index)
-        self._warm(index, matcher)  # here, not in the first request that reaches each structure
-        # Order matters: a result cached after the new cache is in place comes from the new matcher.
-        self.index = index
-        self.matcher = matcher
-        self._resolve_cached = lru_cache(maxsize=self.settings.resolve_cache_size)(self._resolve)
-        return live.revision
+        old = self.current
+        size = self.settings.resolve_cache_size
+        delta = self.store.delta(old.revision, PATCH_LIMIT)
+        if delta is not None:
+            new = old.patched(delta, size)
+            new.warm(bulk=False)
+        else:
+            live = self.store.live()
+            new = Generation.build(live.entities, live.redirects, live.revision, size)
+            new.warm()
+        self.current = new
+        return new.revision
 
     def validate(self, query: str, type: str | None, limit: int) -> None:
         if type is not None and type not in ENTITY_TYPES:
@@ -204,10 +194,20 @@ class Normalizer:
         self.validate(query, type, limit)
         if self.refresher is not None:
             self.refresher.ensure_running()
-        result = self._resolve_cached(query, type, limit)
+        return self._answer(self.current, query, type, limit)
+
+    def _answer(self, generation: Generation, query: str, type: str | None, limit: int) -> Resolution:
+        result = generation.resolve(query, type, limit)
         if self.recorder is not None:
             self.recorder.record(result)
         return result
+
+    def _resolver(self, generation: Generation) -> Callable[[str], Resolution]:
+        """resolve(q) pinned to one generation: a document is read against one index throughout."""
+        def resolve(query: str) -> Resolution:
+            self.validate(query, None, 5)
+            return self._answer(generation, query, None, 5)
+        return resolve
 
     def named_exactly(self, query: str, type: str | None = None) -> SureMatch | None:
         """The entity and score `resolve(query, type)` would match by an exact name, known without
@@ -225,9 +225,6 @@ class Normalizer:
         if max(map(len, queries), default=0) > limit:  # resolve refuses these: ask for "", no name
             queries = [query if len(query) <= limit else "" for query in queries]
         return self.matcher.named_exactly_many(queries, type)
-
-    def _resolve(self, query: str, type: str | None, limit: int) -> Resolution:
-        return self.matcher.resolve(query, type=type, limit=limit)
 
     def entity(self, entity_id: str) -> Entity | None:
         """The entity with this id (following merges); read from the store when there is one, so
@@ -334,7 +331,10 @@ class Normalizer:
             day = parse_date(date)
         except ValueError as exc:
             raise InvalidQuery("date", str(exc)) from None
-        return extract(text, self.index, self.resolve, wanted or None, day)
+        if self.refresher is not None:
+            self.refresher.ensure_running()
+        generation = self.current
+        return extract(text, generation.index, self._resolver(generation), wanted or None, day)
 
     def evaluate(self, seeds_dir: Path, corpus_dir: Path | None = None) -> Report:
         """Precision, recall and F1 of extract on the gold corpus (normalizer.evaluation).
@@ -355,30 +355,20 @@ class Normalizer:
                 checks["database"] = False
         return checks
 
-    def _catalog(self) -> list[tuple[Entity, str]]:
-        """Entities by id with their folded name keys joined, rebuilt when the index is replaced."""
-        cached = getattr(self, "_catalog_cache", None)
-        if cached is None or cached[0] is not self.index:
-            keys: dict[str, list[str]] = {}
-            for key, numbers in self.index.folded_keys():
-                for number in numbers:
-                    keys.setdefault(self.index.name_owner[number], []).append(key)
-            rows = [(e, "\n".join(keys.get(e.id, ()))) for _, e in sorted(self.index.entities.items())]
-            cached = self._catalog_cache = (self.index, rows)
-        return cached[1]
-
     def _browse(self, type: str | None) -> list[Entity]:
-        return [e for e, _ in self._catalog() if not type or e.type == type]
+        return [e for e, _ in self.current.catalog() if not type or e.type == type]
 
     def _search(self, q: str, type: str | None) -> list[Entity]:
-        ranked = [self.index.entities[c.id] for c in self.resolve(q, type, MAX_LIMIT).candidates
-                  if c.id in self.index.entities]
+        generation = self.current
+        entities = generation.index.entities
+        ranked = [entities[c.id] for c in self._answer(generation, q, type, MAX_LIMIT).candidates
+                  if c.id in entities]
         needle = fold(q)
         if not needle:
             return ranked
         seen = {e.id for e in ranked}
         # Names that start with the query come before names that merely contain it.
-        found = [(e, hay) for e, hay in self._catalog()
+        found = [(e, hay) for e, hay in generation.catalog()
                  if needle in hay and e.id not in seen and (not type or e.type == type)]
         found.sort(key=lambda row: (f"\n{needle}" not in f"\n{row[1]}", row[0].name, row[0].id))
         return ranked + [e for e, _ in found]

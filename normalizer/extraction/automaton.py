@@ -1,15 +1,16 @@
 """The multi-pattern scanner: one Aho-Corasick automaton over every exact key of an index.
 
 Keys are padded with a space at each end, like the scan form of a document, so every hit lies on
-word boundaries. The automaton is built once per index and cached: an index is immutable and
-replaced, never changed, on refresh, so the cache is keyed on the index object itself.
+word boundaries. The scanner is built once per index and kept with it (gazetteer.derived). A
+patched index (an editor's write) keeps the old automaton and adds a small one over the keys the
+patch brought: building the automaton again costs seconds at a million keys, the small one
+milliseconds. Keys a patch removed stay in the automaton and find no name (the extractor skips
+them); when the small automaton grows past MAX_EXTRA_KEYS, the next patch builds one again.
 """
 
 from __future__ import annotations
 
-import threading
-import weakref
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
@@ -17,9 +18,10 @@ import numpy as np
 
 from normalizer.extraction.scantext import ScanText
 from normalizer.gazetteer import GazetteerIndex
+from normalizer.gazetteer.derived import Kind, derived
+from normalizer.gazetteer.index import Patch
 
-_CACHE: weakref.WeakKeyDictionary[GazetteerIndex, ahocorasick.Automaton] = weakref.WeakKeyDictionary()
-_LOCK = threading.Lock()
+MAX_EXTRA_KEYS = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +36,7 @@ class RawSpan:
         return self.start + 1, self.end - 1
 
 
-def build_automaton(keys: Iterator[str]) -> ahocorasick.Automaton:
+def build_automaton(keys: Iterable[str]) -> ahocorasick.Automaton:
     """An automaton whose words are " key " and whose values are the padded lengths."""
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     for key in keys:
@@ -46,28 +48,53 @@ def build_automaton(keys: Iterator[str]) -> ahocorasick.Automaton:
     return automaton
 
 
-def automaton_for(index: GazetteerIndex) -> ahocorasick.Automaton:
-    """The cached automaton of this index's exact keys, built on first use (thread-safe)."""
-    found = _CACHE.get(index)
-    if found is not None:
-        return found
-    with _LOCK:
-        found = _CACHE.get(index)
-        if found is None:
-            found = build_automaton(iter(index.tables["exact"]))
-            _CACHE[index] = found
-    return found
+@dataclass(frozen=True)
+class Scanner:
+    """The automaton of an index's exact keys, and one over the keys patches added since."""
+
+    main: ahocorasick.Automaton
+    extra_keys: tuple[str, ...] = ()
+    extra: ahocorasick.Automaton | None = None
+
+    @classmethod
+    def of(cls, index: GazetteerIndex) -> Scanner:
+        return cls(build_automaton(iter(index.tables["exact"])))
+
+    def patched(self, patch: Patch) -> Scanner:
+        keys = tuple(dict.fromkeys((*self.extra_keys, *patch.new_keys.get("exact", ()))))
+        if len(keys) > MAX_EXTRA_KEYS:
+            return Scanner.of(patch.index)
+        if keys == self.extra_keys:
+            return self
+        return Scanner(self.main, keys, build_automaton(keys) if keys else None)
+
+    def hits(self, scan: str) -> np.ndarray:
+        """(end position, padded length) of every key occurrence, ordered by end position."""
+        found = np.array(list(self.main.iter(scan)), dtype=np.int64).reshape(-1, 2)
+        if self.extra is None:
+            return found
+        more = np.array(list(self.extra.iter(scan)), dtype=np.int64).reshape(-1, 2)
+        both = np.concatenate((found, more))
+        return both[np.lexsort((-both[:, 1], both[:, 0]))]  # by end, the longest first
 
 
-def find_spans(automaton: ahocorasick.Automaton, text: ScanText) -> list[RawSpan]:
+SCANNER: Kind[Scanner] = Kind("scanner", Scanner.of, Scanner.patched)
+
+
+def scanner_for(index: GazetteerIndex) -> Scanner:
+    """The scanner of this index's exact keys, built on first use (thread-safe)."""
+    return derived(index, SCANNER)
+
+
+def find_spans(scanner: Scanner, text: ScanText) -> list[RawSpan]:
     """Every key occurrence that crosses no hard separator, in order of end position."""
-    starts, ends = span_arrays(automaton, text)
+    starts, ends = span_arrays(scanner, text)
     return [RawSpan(start, end) for start, end in zip(starts.tolist(), ends.tolist(), strict=True)]
 
 
-def span_arrays(automaton: ahocorasick.Automaton, text: ScanText) -> tuple[np.ndarray, np.ndarray]:
+def span_arrays(scanner: Scanner, text: ScanText) -> tuple[np.ndarray, np.ndarray]:
     """find_spans as two arrays (padded starts, ends): the checks run on all hits at once."""
-    hits = np.array(list(automaton.iter(text.scan)), dtype=np.int64).reshape(-1, 2)
+    hits = scanner.hits(text.scan)
     ends = hits[:, 0] + 1
     starts = ends - hits[:, 1]
     keep = ~text.crosses_break_at(starts, ends)

@@ -70,7 +70,8 @@ def _name(raw: Any, out: _Collector) -> Name | None:
     if kind not in NAME_KINDS:
         out.add(f"name {text!r}: kind must be one of {', '.join(NAME_KINDS)}, got {kind!r}", line)
     if not source or not valid_source(source):
-        out.add(f"name {text!r}: source must be cldr, pycountry, editorial, a seed file or a page address", line)
+        out.add(f"name {text!r}: source must be cldr, pycountry, editorial, a seed file or a page address",
+                line)
     used_by = raw.get("used_by") or ()
     if not isinstance(used_by, (list, tuple)):
         out.add(f"name {text!r}: used_by must be a list of entity ids", line)

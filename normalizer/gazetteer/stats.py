@@ -26,7 +26,8 @@ def gazetteer_stats(root: Path) -> dict[str, Any]:
         "entities": len(loaded.entities),
         "names": len(names),
         "by_type": dict(Counter(e.type for e in loaded.entities)),
-        "by_domain": {d: {"entities": sum(c.values()), "by_type": dict(c)} for d, c in sorted(by_domain.items())},
+        "by_domain": {domain: {"entities": sum(counts.values()), "by_type": dict(counts)}
+                      for domain, counts in sorted(by_domain.items())},
         "by_lang": dict(Counter(n.lang for n in names)),
         "by_kind": dict(Counter(n.kind for n in names)),
         "by_source": dict(Counter(_source_group(n.source) for n in names)),

@@ -20,6 +20,9 @@ import math
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from normalizer.gazetteer.derived import Kind
+from normalizer.gazetteer.index import GazetteerIndex, Patch
+
 _ALPHABET = "$ abcdefghijklmnopqrstuvwxyz0123456789"
 _BASE = len(_ALPHABET) + 1  # code 0 is any other character
 _CODES = np.zeros(256, dtype=np.int32)
@@ -197,3 +200,43 @@ def _tally(postings: list[np.ndarray], first: int, last: int) -> np.ndarray:
     if not postings:
         return np.zeros(last - first, dtype=np.int64)
     return np.bincount(np.concatenate(postings) - first, minlength=last - first)
+
+
+MAX_EXTRA_KEYS = 5_000  # keys added by patches that are scored one by one; beyond, a new index
+
+
+class Blocking:
+    """The trigram index of an index's folded keys, and the keys patches added since, which are
+    few and scored directly (a patch must cost milliseconds, a trigram index costs seconds at a
+    million keys). Keys a patch removed stay and find no name (the matcher skips them)."""
+
+    def __init__(self, main: TrigramIndex, extra: tuple[str, ...] = ()):
+        self.main = main
+        self.extra = extra
+        self._extra_lengths = np.fromiter(map(len, extra), dtype=np.int32, count=len(extra))
+
+    @classmethod
+    def of(cls, index: GazetteerIndex) -> Blocking:
+        return cls(TrigramIndex(list(index.tables["folded"])))
+
+    def patched(self, patch: Patch) -> Blocking:
+        keys = tuple(dict.fromkeys((*self.extra, *patch.new_keys.get("folded", ()))))
+        if len(keys) > MAX_EXTRA_KEYS:
+            return Blocking.of(patch.index)
+        return self if keys == self.extra else Blocking(self.main, keys)
+
+    def search(self, key: str, max_edits: int, limit: int, cutoff: float) -> list[tuple[str, float, int]]:
+        """TrigramIndex.search over both; the extra keys' numbers are -1."""
+        found = self.main.search(key, max_edits, limit, cutoff)
+        if not self.extra:
+            return found
+        low, high = length_range(len(key), cutoff) if cutoff > 0 else (0, 1 << 30)
+        low, high = max(low, len(key) - max_edits), min(high, len(key) + max_edits)
+        near = np.flatnonzero((self._extra_lengths >= low) & (self._extra_lengths <= high)).tolist()
+        more = process.extract(key, [self.extra[i] for i in near], scorer=fuzz.ratio, processor=None,
+                               limit=limit, score_cutoff=cutoff)
+        both = found + [(text, score, -1) for text, score, _ in more]
+        return sorted(both, key=lambda row: -row[1])[:limit]
+
+
+BLOCKING: Kind[Blocking] = Kind("blocking", Blocking.of, Blocking.patched)

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from normalizer.gazetteer import GazetteerIndex, Hit
 from normalizer.gazetteer.records import ID_PATTERN
-from normalizer.match.blocking import TrigramIndex
+from normalizer.match.blocking import Blocking
 from normalizer.model import Name
 from normalizer.text import MatchKeys, match_keys
 from normalizer.translit.hanzi import is_han
@@ -111,7 +111,7 @@ def max_edits(key: str) -> int:
     return 1 if length < 7 else 2
 
 
-def fuzzy_hits(index: GazetteerIndex, blocking: TrigramIndex, variant: Variant,
+def fuzzy_hits(index: GazetteerIndex, blocking: Blocking, variant: Variant,
                limit: int = 10) -> list[RawHit]:
     """Typo-tolerant hits from the blocking index (built over the folded keys), scored with fuzz.ratio.
 

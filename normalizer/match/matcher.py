@@ -9,7 +9,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from normalizer.gazetteer import GazetteerIndex
-from normalizer.match.blocking import TrigramIndex
+from normalizer.gazetteer.derived import derived
+from normalizer.match.blocking import BLOCKING
 from normalizer.match.candidates import (
     EXACT_GROUP,
     RawHit,
@@ -73,7 +74,7 @@ class Matcher:
     def __init__(self, index: GazetteerIndex, tiers: list[Tier] | None = None,
                  suggester: Suggester | None = None):
         self.index = index
-        self.blocking = TrigramIndex(list(index.tables["folded"]))
+        self.blocking = derived(index, BLOCKING)
         self.tiers = tiers or []
         self.suggester = suggester
         self._places: dict[str, str | None] = {}

@@ -69,7 +69,7 @@ class SureNames:
     def _by_text(self) -> dict[str, SureMatch]:
         index, buckets = self._index, self._buckets
         table = {}
-        for name_id, name in enumerate(index.name_of):
+        for name_id, name in index.live_names():
             if buckets.alone[name_id] and (score := buckets.sure_score(name_id)) and is_plain(name.text):
                 table[name.text] = SureMatch(self._owner(name_id), score)
         for entity_id in table.keys() & index.entities.keys():  # an id is read as the id

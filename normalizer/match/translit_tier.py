@@ -10,19 +10,22 @@ Three routes, from strong to weak evidence:
   decisive on its own when the entity has Chinese names that do not read like the query (the
   characters are the evidence: Vương Đình Huệ is not 王庭惠 just because both give "Wang").
 
-The lookup tables are built from the index once, on first use, and cached per index.
+The lookup tables are built from the index once, on first use, and kept with it
+(gazetteer.derived); a patched index gets a patched copy.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import product
-from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
+from typing import TYPE_CHECKING, Any
 
 from normalizer.gazetteer import GazetteerIndex
+from normalizer.gazetteer.derived import Kind, derived
+from normalizer.gazetteer.index import Patch
 from normalizer.match.candidates import RawHit, Variant
-from normalizer.model import Suggestion
+from normalizer.model import Name, Suggestion
 from normalizer.text import compact_key, fold
 from normalizer.translit import looks_chinese, looks_korean, romanize_name, to_hangul, to_pinyin
 from normalizer.translit.hanzi import char_readings, is_han
@@ -59,14 +62,8 @@ class TranslitLookup:
     with_characters: set[str] = field(default_factory=set)  # entities that have a Chinese name
 
 
-_LOOKUPS: WeakKeyDictionary[GazetteerIndex, TranslitLookup] = WeakKeyDictionary()
-
-
 def lookup_for(index: GazetteerIndex) -> TranslitLookup:
-    found = _LOOKUPS.get(index)
-    if found is None:
-        found = _LOOKUPS[index] = build_lookup(index)
-    return found
+    return derived(index, TRANSLIT_LOOKUP)
 
 
 def _chinese_chars(text: str, lang: str) -> list[str] | None:
@@ -96,19 +93,58 @@ def reading_keys(chars: list[str]) -> list[tuple[str, float]]:
     return out
 
 
+def _reading_entries(name: Name) -> Iterator[tuple[str, str, float]]:
+    """(table, key, quality) of each entry a name makes in a TranslitLookup."""
+    chars = _chinese_chars(name.text, name.lang)
+    if chars:
+        for key, quality in reading_keys(chars):
+            yield "native", key, quality
+            yield "native_folded", fold(" ".join(k[:-1] for k in key.split())) or "", quality
+    elif name.lang.startswith("ko"):
+        yield "hangul", name.text.replace(" ", ""), 1.0
+
+
 def build_lookup(index: GazetteerIndex) -> TranslitLookup:
     lookup = TranslitLookup()
-    for name_id, name in enumerate(index.name_of):
-        chars = _chinese_chars(name.text, name.lang)
-        if chars:
-            lookup.with_characters.add(index.name_owner[name_id])
-            for key, quality in reading_keys(chars):
-                lookup.native.setdefault(key, []).append((name_id, quality))
-                folded = " ".join(k[:-1] for k in key.split())
-                lookup.native_folded.setdefault(fold(folded) or "", []).append((name_id, quality))
-        elif name.lang.startswith("ko"):
-            lookup.hangul.setdefault(name.text.replace(" ", ""), []).append(name_id)
+    for name_id, name in index.live_names():
+        _add_entries(lookup, name_id, name, index.name_owner[name_id])
     return lookup
+
+
+def _add_entries(lookup: TranslitLookup, name_id: int, name: Name, owner: str, copying: bool = False) -> None:
+    """A name's entries; `copying` for a patched lookup, whose lists the old one shares."""
+    for table, key, quality in _reading_entries(name):
+        entries: dict[str, list[Any]] = getattr(lookup, table)
+        entry = name_id if table == "hangul" else (name_id, quality)
+        if table == "native":
+            lookup.with_characters.add(owner)
+        if copying:
+            entries[key] = [*entries.get(key, ()), entry]
+        else:
+            entries.setdefault(key, []).append(entry)
+
+
+def patch_lookup(old: TranslitLookup, patch: Patch) -> TranslitLookup:
+    """The lookup of a patched index: the old one's tables copied, the dead names' entries taken
+    out and the new names' put in (their lists copied, not changed: the old lookup stays valid)."""
+    index = patch.index
+    lookup = TranslitLookup(dict(old.native), dict(old.native_folded), dict(old.hangul),
+                            old.with_characters - patch.touched)
+    dead = set(patch.dead_names)
+    for name_id in patch.dead_names:
+        for table, key, _ in _reading_entries(index.name_of[name_id]):
+            entries = getattr(lookup, table)
+            kept = [e for e in entries.get(key, ()) if (e if table == "hangul" else e[0]) not in dead]
+            if kept:
+                entries[key] = kept
+            else:
+                entries.pop(key, None)
+    for name_id in range(patch.first_new_name, index.name_count):
+        _add_entries(lookup, name_id, index.name_of[name_id], index.name_owner[name_id], copying=True)
+    return lookup
+
+
+TRANSLIT_LOOKUP: Kind[TranslitLookup] = Kind("translit-lookup", build_lookup, patch_lookup)
 
 
 def translit_tier(matcher: Matcher, variant: Variant) -> list[RawHit]:

@@ -13,6 +13,7 @@ from normalizer.store.errors import (
 )
 from normalizer.store.records import (
     AuditEntry,
+    LiveDelta,
     LiveSet,
     LoadReport,
     ReviewItem,
@@ -24,7 +25,8 @@ from normalizer.store.repo import Store, editorial_file
 from normalizer.store.tokens import ROLES
 
 __all__ = [
-    "ROLES", "AuditEntry", "EntityExists", "EntityMerged", "EntityNotFound", "LiveSet", "LoadReport",
+    "ROLES", "AuditEntry", "EntityExists", "EntityMerged", "EntityNotFound", "LiveDelta", "LiveSet",
+    "LoadReport",
     "ReviewItem", "RevisionNotFound", "Sighting", "StaleRevision", "Store", "StoreError", "StoredEntity",
     "TokenExists", "TokenInfo", "TokenNotFound", "editorial_file",
 ]

@@ -40,11 +40,24 @@ def name_rows(conn: Connection, entity_id: str) -> list[tuple[int, Name]]:
     return [(row.id, name_from_row(row)) for row in rows]
 
 
-def _names_by_entity(conn: Connection) -> dict[str, list[Name]]:
+def _names_by_entity(conn: Connection, ids: list[str] | None = None) -> dict[str, list[Name]]:
     out: dict[str, list[Name]] = defaultdict(list)
-    for row in conn.execute(select(NAMES).order_by(NAMES.c.entity_id, NAMES.c.position)):
+    query = select(NAMES).order_by(NAMES.c.entity_id, NAMES.c.position)
+    for row in conn.execute(query if ids is None else query.where(NAMES.c.entity_id.in_(ids))):
         out[row.entity_id].append(name_from_row(row))
     return out
+
+
+def changed_since(conn: Connection, since: int, revision: int, limit: int) -> list[tuple[Any, Entity]] | None:
+    """(row, entity) of every entity an audit row after `since` (up to `revision`) names, or None
+    when more than `limit` entities changed."""
+    after = select(AuditRow.entity_id).distinct().where(AuditRow.seq > since, AuditRow.seq <= revision)
+    ids = list(conn.execute(after.limit(limit + 1)).scalars())
+    if len(ids) > limit:
+        return None
+    names = _names_by_entity(conn, ids)
+    rows = conn.execute(select(ENTITIES).where(ENTITIES.c.id.in_(ids)))
+    return [(row, entity_from_row(row, names.get(row.id, []))) for row in rows]
 
 
 def all_entities(conn: Connection) -> list[tuple[Any, Entity]]:

@@ -58,6 +58,17 @@ class LiveSet:
     revision: int
 
 
+@dataclass(frozen=True, slots=True)
+class LiveDelta:
+    """What changed after a gazetteer revision: the live entities to put in (their state now),
+    the ids to take out (deleted or merged), the redirects as they are now, and the revision."""
+
+    upserts: list[Entity]
+    removed: list[str]
+    redirects: dict[str, str]
+    revision: int
+
+
 @dataclass
 class LoadReport:
     created: list[str] = field(default_factory=list)

@@ -23,7 +23,7 @@ from normalizer.store.errors import (
     RevisionNotFound,
     StaleRevision,
 )
-from normalizer.store.records import AuditEntry, LiveSet, LoadReport, StoredEntity
+from normalizer.store.records import AuditEntry, LiveDelta, LiveSet, LoadReport, StoredEntity
 from normalizer.store.review import ReviewStore
 from normalizer.store.tables import MetaRow
 from normalizer.store.tokens import TokenStore
@@ -103,6 +103,20 @@ class Store:
             rows = reads.all_entities(conn)
             return LiveSet([e for row, e in rows if not row.deleted and not row.merged_into],
                            reads.redirects(conn), revision)
+
+    def delta(self, since: int, limit: int = 5000) -> LiveDelta | None:
+        """The changes after gazetteer revision `since` (LiveDelta), or None when a full `live()`
+        is the better read: more than `limit` entities changed, or the database went back."""
+        with self._read() as conn, conn.begin():
+            revision = reads.gazetteer_revision(conn)
+            if revision < since:
+                return None
+            changed = reads.changed_since(conn, since, revision, limit)
+            if changed is None:
+                return None
+            live = [e for row, e in changed if not row.deleted and not row.merged_into]
+            gone = [e.id for row, e in changed if row.deleted or row.merged_into]
+            return LiveDelta(live, gone, reads.redirects(conn), revision)
 
     def export(self) -> list[tuple[str, Entity]]:
         """(file, entity) for every live entity, in file then position order."""

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from normalizer.curation import Desk, InvalidEntity, NameConflict
-from normalizer.extract import _EXTRACTORS
-from normalizer.match.translit_tier import _LOOKUPS
+from normalizer.extraction.automaton import SCANNER
+from normalizer.match.translit_tier import TRANSLIT_LOOKUP
 from normalizer.service import CsvOptions, EntityMerged, Normalizer, StaleRevision
 from normalizer.settings import Settings
 
@@ -48,7 +48,7 @@ def test_a_refresh_warms_the_new_index_before_swapping_it_in(service: Normalizer
     and transliteration lookup."""
     desk(service).create(KIM, "alice")
     service.refresh()
-    assert service.index in _EXTRACTORS and service.index in _LOOKUPS
+    assert SCANNER in service.index.derived and TRANSLIT_LOOKUP in service.index.derived
 
 
 def test_a_write_reaches_resolve_without_an_explicit_refresh(service: Normalizer) -> None:
