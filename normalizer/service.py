@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -313,7 +314,8 @@ class Normalizer:
         written exactly as a gazetteer name are answered by `named_exactly`, the rest by `resolve`."""
         return CsvJob.open(source, options, self.resolve, self.named_exactly_many)
 
-    def extract(self, text: str, types: Iterable[str] | None = None, date: str | None = None) -> Extraction:
+    def extract(self, text: str, types: Iterable[str] | None = None,
+                date: str | dt.date | None = None) -> Extraction:
         """Every entity mention in a document (normalizer.extract): {"mentions", "unlinked"}.
 
         `types` keeps only mentions of those entity types; `date` (YYYY-MM-DD, the article's

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_smorest import Api
 
-from normalizer.api import curation, entities, ops, resolve, review, translit
+from normalizer.api import curation, entities, extract, ops, resolve, review, translit
 from normalizer.api import reconcile as reconcile_api
 from normalizer.api.auth import install_auth
 from normalizer.api.context import EXTENSION
@@ -39,7 +39,7 @@ def register_api(app: Flask, service: Normalizer, settings: Settings) -> Normali
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     install_observability(app, settings.log_level)
     api = NormalizerApi(app, spec_kwargs={"info": {"description": __doc__}})
-    for module in (resolve, entities, translit, ops):
+    for module in (resolve, extract, entities, translit, ops):
         api.register_blueprint(module.blp)
     api.register_blueprint(csv_blp)
     app.register_blueprint(ops.docs)

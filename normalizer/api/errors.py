@@ -18,7 +18,7 @@ from marshmallow import ValidationError
 from werkzeug.exceptions import BadRequest, HTTPException, UnsupportedMediaType
 from werkzeug.http import HTTP_STATUS_CODES
 
-from normalizer.service import InvalidQuery
+from normalizer.service import InvalidQuery, TextTooLarge
 
 log = logging.getLogger("normalizer.api")
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
@@ -49,6 +49,10 @@ def handle_http_exception(exc: HTTPException) -> Response:
 def handle_invalid_query(exc: InvalidQuery) -> Response:
     location = "query" if request.method == "GET" else "json"
     return error_response(422, str(exc), {location: nest(exc.field, [str(exc)])})
+
+
+def handle_text_too_large(exc: TextTooLarge) -> Response:
+    return error_response(413, str(exc), {"json": {exc.field: [str(exc)]}})
 
 
 def handle_unexpected(exc: Exception) -> Response:
@@ -105,6 +109,7 @@ def handle_validation_error(exc: ValidationError) -> Response:
 def install_error_handlers(app: Flask) -> None:
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(InvalidQuery, handle_invalid_query)
+    app.register_error_handler(TextTooLarge, handle_text_too_large)
     app.register_error_handler(ValidationError, handle_validation_error)
     app.register_error_handler(Exception, handle_unexpected)
     app.before_request(check_query_string)

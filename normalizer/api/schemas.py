@@ -222,3 +222,43 @@ class TransliterationSchema(Schema):
     target = fields.String(data_key="to", required=True)
     results = fields.List(fields.Nested(RenderingSchema), required=True,
                           metadata={"description": "renderings, best first; empty when q cannot be read"})
+
+
+def document_text(value: str) -> None:
+    """A document may hold any text but NUL and lone surrogates (which no UTF-8 can carry)."""
+    if _NUL_OR_SURROGATE.search(value):
+        raise ValidationError("must not contain NUL or lone surrogates")
+
+
+_NUL_OR_SURROGATE = re.compile(r"[\x00\ud800-\udfff]")
+
+
+class ExtractRequest(Schema):
+    text = fields.String(required=True, validate=document_text, metadata={
+        "description": "the document, at most NORMALIZER_MAX_TEXT_BYTES of UTF-8 (default 5 MiB; 413 beyond)",
+        "example": "Ngoại trưởng Nhật Bản Yoko Kamikawa gặp ông Vương Nghị tại Bắc Kinh."})
+    types = fields.List(fields.String(validate=validate.OneOf(ENTITY_TYPES)), metadata={
+        "description": "only mentions of these entity types (default: all)"})
+    date = fields.Date(metadata={"description": "the article's date, YYYY-MM-DD: settles people by "
+                                                "the roles they held then"})
+
+
+class MentionSchema(Schema):
+    start = fields.Integer(required=True, metadata={
+        "description": "offset of the first character (a Python str index, code points)"})
+    end = fields.Integer(required=True, metadata={"description": "offset after the last character"})
+    text = fields.String(required=True, metadata={"description": "text[start:end] as written"})
+    title = fields.String(required=True, allow_none=True, metadata={"description": "a title before the name"})
+    status = fields.String(required=True, validate=validate.OneOf(STATUSES))
+    match = fields.Nested(CandidateSchema, required=True, allow_none=True)
+    candidates = fields.List(fields.Nested(CandidateSchema), required=True)
+    suggestion = fields.Nested(SuggestionSchema, required=True, allow_none=True)
+    coref = fields.Boolean(metadata={"description": "true: a partial reference to an earlier mention"})
+    antecedent = fields.Integer(metadata={"description": "start of the mention a partial reference links to"})
+
+
+class ExtractionSchema(Schema):
+    mentions = fields.List(fields.Nested(MentionSchema), required=True,
+                           metadata={"description": "spans that name entities, in text order"})
+    unlinked = fields.List(fields.Nested(MentionSchema), required=True,
+                           metadata={"description": "name-like spans that matched nothing, with suggestions"})

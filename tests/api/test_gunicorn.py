@@ -27,7 +27,7 @@ def free_port() -> int:
 
 
 def call(url: str, body: Any = None) -> tuple[int, dict[str, str], bytes]:
-    data = json.dumps(body).encode() if body is not None else None
+    data = body if isinstance(body, bytes) else json.dumps(body).encode() if body is not None else None
     request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
@@ -114,3 +114,24 @@ def test_threads_per_worker_follow_the_setting() -> None:
     one = Settings.from_env({"NORMALIZER_THREADS": "1"})
     assert gunicorn_options(one, "127.0.0.1", 8000, 2)["threads"] == 1
     assert gunicorn_options(one, "127.0.0.1", 8000, 2, worker_class="sync")["threads"] == 1
+
+
+def test_extract_over_http_gives_what_the_cli_prints(server: str, gazetteer_dir: Path) -> None:
+    text = "Ngoại trưởng Nhật Bản gặp ông Vương Nghị tại Trung Quốc. Ông Vương nói với Hàn Quốc."
+    status, headers, body = call(f"{server}/v1/extract", {"text": text, "date": "2024-05-01"})
+    assert status == 200 and headers["Content-Type"] == "application/json"
+    over_http = json.loads(body)
+    env = {**os.environ, "NORMALIZER_GAZETTEER_DIR": str(gazetteer_dir)}
+    command = [sys.executable, "-m", "normalizer", "extract", "--json", "--date", "2024-05-01", "-"]
+    printed = subprocess.run(command, input=text.encode(), env=env, capture_output=True, check=True).stdout
+    assert over_http == json.loads(printed)
+    assert [(m["text"], m["match"]["id"]) for m in over_http["mentions"]][:2] == [
+        ("Nhật Bản", "japan"), ("Vương Nghị", "wang-yi")]
+    assert "/v1/extract" in json.loads(call(f"{server}/openapi.json")[2])["paths"]
+
+
+def test_extract_over_http_refuses_a_text_over_the_limit_with_413(server: str) -> None:
+    text = "Hà Nội " * 620_000  # 5.58 MB of UTF-8 > 5 MiB, in a body under the 10 MiB body limit
+    status, _, body = call(f"{server}/v1/extract", json.dumps({"text": text}, ensure_ascii=False).encode())
+    assert status == 413
+    assert json.loads(body)["errors"] == {"json": {"text": ["a text has at most 5242880 bytes of UTF-8"]}}
