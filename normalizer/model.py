@@ -12,6 +12,7 @@ ENTITY_TYPES = ("person", "country", "place", "organization", "event")
 NAME_KINDS = ("preferred", "alias", "abbreviation", "historic", "misspelling", "native")
 STRONG_KINDS = frozenset({"preferred", "alias", "historic", "native"})
 STATUSES = ("matched", "ambiguous", "unmatched")
+CURATED_PROMINENCE = 0.8  # what a curated entity weighs when it gives no prominence of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +24,7 @@ class Name:
     family: str | None = None
     used_by: tuple[str, ...] = ()
     ambiguous: bool = False
+    generated: bool = False  # made by a layer's script (a computed reading), not read from a source
 
     @property
     def strong(self) -> bool:
@@ -37,6 +39,8 @@ class Name:
             out["used_by"] = list(self.used_by)
         if self.ambiguous:
             out["ambiguous"] = True
+        if self.generated:
+            out["generated"] = True
         out["source"] = self.source
         return out
 
@@ -85,6 +89,13 @@ class Entity:
     external_ids: tuple[tuple[str, str], ...] = ()
     roles: tuple[Role, ...] = ()
     revision: int = 1
+    prominence: float | None = None  # 0..1; None: the default of its origin (CURATED_PROMINENCE)
+    layer: str | None = None  # the generated layer it comes from; None for curated entities
+
+    @property
+    def weight(self) -> float:
+        """The prominence that breaks ties between namesakes (curated entities count as 0.8)."""
+        return self.prominence if self.prominence is not None else CURATED_PROMINENCE
 
     def related_to(self, entity_id: str) -> bool:
         """True when this entity is `entity_id`, belongs to it (`country`) or held a role of it."""
@@ -97,6 +108,8 @@ class Entity:
             out["description"] = self.description
         if self.country:
             out["country"] = self.country
+        if self.prominence is not None:
+            out["prominence"] = self.prominence
         if self.external_ids:
             out["external_ids"] = dict(self.external_ids)
         if self.roles:

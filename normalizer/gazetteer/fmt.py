@@ -56,6 +56,8 @@ def format_entity(entity: Entity) -> str:
     for key in ("description", "country"):
         if key in data:
             lines.append(f"  {key}: {scalar(data[key])}")
+    if "prominence" in data:
+        lines.append(f"  prominence: {data['prominence']}")
     if "external_ids" in data:
         lines.append(f"  external_ids: {_flow(data['external_ids'])}")
     if "roles" in data:

@@ -15,9 +15,13 @@ DATE_PATTERN = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 SEED_SOURCE = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
 # A page where a curator saw the name written so (a news article's address).
 PAGE_SOURCE = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
-KNOWN_SOURCES = frozenset({"cldr", "pycountry", "editorial"})
-ENTITY_FIELDS = ("id", "type", "name", "description", "country", "external_ids", "roles", "names")
-NAME_FIELDS = ("text", "lang", "kind", "family", "used_by", "ambiguous", "source")
+# The generated layers (gazetteer/layers/<source>/) name their names' source after themselves.
+LAYER_SOURCES = frozenset({"wof", "geonames", "vietnam-units", "countrynames", "cedict", "enamdict",
+                           "wikidata"})
+KNOWN_SOURCES = frozenset({"cldr", "pycountry", "editorial"}) | LAYER_SOURCES
+ENTITY_FIELDS = ("id", "type", "name", "description", "country", "prominence", "external_ids", "roles",
+                 "names")
+NAME_FIELDS = ("text", "lang", "kind", "family", "used_by", "ambiguous", "generated", "source")
 ROLE_FIELDS = ("title", "office", "of", "start", "end", "acting")
 
 
@@ -79,7 +83,7 @@ def _name(raw: Any, out: _Collector) -> Name | None:
     return Name(
         text=text, lang=lang or "und", kind=kind or "alias", source=source or "editorial",
         family=_text(raw.get("family")), used_by=tuple(str(u) for u in used_by),
-        ambiguous=bool(raw.get("ambiguous", False)),
+        ambiguous=bool(raw.get("ambiguous", False)), generated=bool(raw.get("generated", False)),
     )
 
 
@@ -102,6 +106,15 @@ def _role(raw: Any, out: _Collector) -> Role | None:
     if role.start and role.end and role.end < role.start:
         out.add(f"role {role.title!r}: ends before it starts")
     return role
+
+
+def _prominence(value: Any, out: _Collector) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        out.add(f"prominence must be a number from 0 to 1, got {value!r}")
+        return None
+    return float(value)
 
 
 def entity_from_raw(raw: Any, file: str, line: int) -> tuple[Entity | None, list[Problem]]:
@@ -130,11 +143,13 @@ def entity_from_raw(raw: Any, file: str, line: int) -> tuple[Entity | None, list
         out.add("external_ids must be a mapping")
         ext = {}
     ext.pop("__line__", None)
+    prominence = _prominence(raw.get("prominence"), out)
     if not ident or not etype or not name:
         return None, out.problems
     entity = Entity(
         id=ident, type=etype, name=name, names=tuple(names),
         description=_text(raw.get("description")), country=_text(raw.get("country")),
         external_ids=tuple((str(k), str(v)) for k, v in ext.items()), roles=tuple(roles),
+        prominence=prominence,
     )
     return entity, out.problems

@@ -22,26 +22,28 @@ def content_hash(entity: Entity) -> str:
 
 def name_values(name: Name) -> dict[str, Any]:
     return {"text": name.text, "lang": name.lang, "kind": name.kind, "family": name.family,
-            "used_by": list(name.used_by), "ambiguous": name.ambiguous, "source": name.source}
+            "used_by": list(name.used_by), "ambiguous": name.ambiguous, "generated": name.generated,
+            "source": name.source}
 
 
 def name_from_row(row: Any) -> Name:
     return Name(text=row.text, lang=row.lang, kind=row.kind, source=row.source, family=row.family,
-                used_by=tuple(row.used_by or ()), ambiguous=bool(row.ambiguous))
+                used_by=tuple(row.used_by or ()), ambiguous=bool(row.ambiguous),
+                generated=bool(row.generated))
 
 
 def entity_values(entity: Entity) -> dict[str, Any]:
     """Entity columns that come from the entity itself."""
     return {"type": entity.type, "name": entity.name, "description": entity.description,
-            "country": entity.country, "external_ids": dict(entity.external_ids),
-            "roles": [r.to_dict() for r in entity.roles]}
+            "country": entity.country, "prominence": entity.prominence,
+            "external_ids": dict(entity.external_ids), "roles": [r.to_dict() for r in entity.roles]}
 
 
 def entity_from_row(row: Any, names: list[Name]) -> Entity:
     return Entity(
         id=row.id, type=row.type, name=row.name, names=tuple(names), description=row.description,
         country=row.country, external_ids=tuple((row.external_ids or {}).items()),
-        roles=tuple(Role(**r) for r in row.roles or ()), revision=row.revision,
+        roles=tuple(Role(**r) for r in row.roles or ()), revision=row.revision, prominence=row.prominence,
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -24,6 +24,7 @@ class EntityRow(Base):
     name: Mapped[str] = mapped_column(Text)
     description: Mapped[str | None] = mapped_column(Text)
     country: Mapped[str | None] = mapped_column(String(200))
+    prominence: Mapped[float | None] = mapped_column(Float)
     external_ids: Mapped[Any] = mapped_column(JSON)
     roles: Mapped[Any] = mapped_column(JSON)
     revision: Mapped[int] = mapped_column(Integer)
@@ -50,6 +51,7 @@ class NameRow(Base):
     family: Mapped[str | None] = mapped_column(Text)
     used_by: Mapped[Any] = mapped_column(JSON)
     ambiguous: Mapped[bool] = mapped_column(Boolean, default=False)
+    generated: Mapped[bool] = mapped_column(Boolean, default=False)
     source: Mapped[str] = mapped_column(String(100))
 
 
