@@ -54,6 +54,8 @@ class EntityPatchInput(Schema):
     name = _text(description="the canonical English name")
     description = fields.String(allow_none=True, validate=[no_controls, validate.Length(max=5000)])
     country = fields.String(allow_none=True)
+    prominence = fields.Float(allow_none=True, validate=validate.Range(0, 1),
+                              metadata={"description": "0..1: breaks ties between namesakes"})
     external_ids = fields.Dict(keys=fields.String(), values=fields.String())
     roles = fields.List(fields.Nested(EditorRoleInput), validate=validate.Length(max=200))
     names = fields.List(fields.Nested(EditorNameInput), validate=validate.Length(min=1, max=MAX_NAMES))

@@ -163,6 +163,8 @@ class NameSchema(Schema):
     family = fields.String()
     used_by = fields.List(fields.String())
     ambiguous = fields.Boolean()
+    generated = fields.Boolean(metadata={
+        "description": "true: made by a layer's script, not read from a source"})
     source = fields.String(required=True)
 
 
@@ -181,6 +183,8 @@ class EntitySchema(Schema):
     name = fields.String(required=True)
     description = fields.String()
     country = fields.String()
+    prominence = fields.Float(metadata={"description": "0..1: breaks ties between namesakes "
+                                                       "(curated entities without one weigh 0.8)"})
     external_ids = fields.Dict(keys=fields.String(), values=fields.String())
     roles = fields.List(fields.Nested(RoleSchema))
     names = fields.List(fields.Nested(NameSchema), required=True)

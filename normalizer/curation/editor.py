@@ -15,7 +15,7 @@ from normalizer.store import EntityNotFound, StaleRevision, Store, StoredEntity
 from normalizer.text import exact_key
 
 MERGE_ATTEMPTS = 5
-EDITABLE = ("type", "name", "description", "country", "external_ids", "roles", "names")
+EDITABLE = ("type", "name", "description", "country", "prominence", "external_ids", "roles", "names")
 
 
 class Curator:
