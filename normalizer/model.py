@@ -137,6 +137,7 @@ class Candidate:
     method: str
     explanation: str
     features: tuple[Feature, ...] = ()
+    prominence: float = CURATED_PROMINENCE  # the entity's weight (Entity.weight), for ties
 
     def to_dict(self) -> dict[str, Any]:
         return {

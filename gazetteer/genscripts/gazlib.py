@@ -18,8 +18,8 @@ from normalizer.text import compact_key, exact_key  # noqa: F401
 
 LANG_ORDER = ["en", "vi", "zh-Hans", "zh-Hant", "ja", "ko"]
 KIND_ORDER = ["preferred", "native", "alias", "abbreviation", "historic", "misspelling"]
-ENTITY_FIELDS = ["id", "type", "name", "description", "country", "external_ids", "roles", "names"]
-NAME_FIELDS = ["text", "lang", "kind", "family", "used_by", "ambiguous", "source"]
+ENTITY_FIELDS = ["id", "type", "name", "description", "country", "prominence", "external_ids", "roles", "names"]
+NAME_FIELDS = ["text", "lang", "kind", "family", "used_by", "ambiguous", "generated", "source"]
 STRONG_KINDS = {"preferred", "alias", "native", "historic"}
 _DASHES = re.compile(r"[\-‐‑‒–—―]")
 _SPACES = re.compile(r"\s+")
@@ -68,6 +68,8 @@ def _scalar(value):
     """A YAML scalar that reads back as the same string (plain when safe, else single-quoted)."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)  # a number stays a number (prominence)
     value = str(value)
     if value.isdigit():
         return "'" + value + "'"
@@ -110,7 +112,7 @@ def dump_entities(entities):
             elif f == "roles":
                 out.append(f"{lead}{f}:")
                 for r in v:
-                    out.append("  - " + _flow(r, ["title", "of", "start", "end"]))
+                    out.append("  - " + _flow(r, ["title", "office", "of", "start", "end", "acting"]))
             elif f == "names":
                 out.append(f"{lead}{f}:")
                 for n in v:

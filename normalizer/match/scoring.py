@@ -107,6 +107,7 @@ def _score(raw: RawHit, context: Context, agreeing: int) -> Candidate:
         id=entity.id, name=entity.name, type=entity.type, score=score,
         matched_name=raw.hit.name.text, method=raw.method,
         explanation="; ".join(f.detail for f in features), features=tuple(features),
+        prominence=entity.weight,
     )
 
 
@@ -125,7 +126,12 @@ def best_per_entity(hits: list[RawHit], context: Context,
         candidate = score_hit(raw, _context_of(raw, context), len(agreeing.get(entity_id, ())), cache)
         if entity_id not in best or candidate.score > best[entity_id].score:
             best[entity_id] = candidate
-    return sorted(best.values(), key=lambda c: (-c.score, c.id))
+    return sorted(best.values(), key=ranking)
+
+
+def ranking(candidate: Candidate) -> tuple[float, float, str]:
+    """Best first: by score, then by prominence (namesakes), then by id (only to be stable)."""
+    return -candidate.score, -candidate.prominence, candidate.id
 
 
 def _context_of(raw: RawHit, context: Context) -> Context:

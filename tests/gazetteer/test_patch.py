@@ -108,8 +108,8 @@ def test_patches_carry_the_derived_structures_and_leave_the_old_index_intact(ent
     generation = Generation.build(entities[:300])
     generation.warm(bulk=False)
     before = {tier: _table_view(generation.index, tier) for tier in ("exact", "folded")}
-    shared = next(n for e in entities[:300] for n in e.names  # a name whose key several names share
-                  if isinstance(generation.index.tables["folded"].get(n.text.casefold()), list))
+    shared_ids = next(ids for ids in generation.index.tables["folded"].values() if isinstance(ids, list))
+    shared = generation.index.name_of[shared_ids[0]]  # a name whose key several names share
     edited = replace(entities[0], names=(*entities[0].names[:1], replace(shared, kind="alias")))
     delta = LiveDelta([edited], [entities[1].id], {}, 1)
     patch = generation.index.patched(delta.upserts, delta.removed, delta.redirects)
