@@ -20,6 +20,7 @@ from normalizer.service import (
     CsvError,
     CsvOptions,
     CsvUsageError,
+    DevsetError,
     GazetteerProblems,
     InvalidQuery,
     Normalizer,
@@ -250,9 +251,31 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     service = Normalizer.from_settings(_settings(args))
+    if args.devset is not None:
+        return _eval_devset(service, args)
     corpus = Path(args.corpus) if args.corpus else None
     report = service.evaluate(Path(args.seeds_dir), corpus)
     print(json.dumps(report.to_dict(), ensure_ascii=False) if args.json else report.to_text())
+    return EXIT_OK
+
+
+def _eval_devset(service: Normalizer, args: argparse.Namespace) -> int:
+    try:
+        tallies = service.evaluate_devset(Path(args.devset), frozenset(args.split.split(",")))
+    except DevsetError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        print(json.dumps({k: t.to_dict(args.examples) for k, t in tallies.items()}, ensure_ascii=False))
+        return EXIT_OK
+    print(f"{'domain':<16}{'notable':>8}{'found':>7}{'recall':>8}{'links':>7}{'wrong':>7}{'precision':>10}")
+    for domain, tally in tallies.items():
+        print(f"{domain:<16}{tally.notable:>8}{tally.found:>7}{tally.recall:>8.3f}"
+              f"{tally.right_links + tally.wrong_links:>7}{tally.wrong_links:>7}{tally.precision:>10.3f}")
+    for surface, gold, answer in tallies["overall"].wrong[: args.examples] if tallies else ():
+        print(f"wrong\t{surface}\t{gold}\t{answer}")
+    for surface, gold, answer in tallies["overall"].misses[: args.examples] if tallies else ():
+        print(f"miss\t{surface}\t{gold}\t{answer}")
     return EXIT_OK
 
 
@@ -383,6 +406,11 @@ def build_parser() -> argparse.ArgumentParser:
                           help="directory of the seed article texts (default: ../shared/seeds)")
     evaluate.add_argument("--corpus", help="gold corpus directory (default: seeds/ of the project)")
     evaluate.add_argument("--json", action="store_true")
+    evaluate.add_argument("--devset", nargs="?", const=str(PROJECT_ROOT / "seeds" / "devset"), default=None,
+                          help="score resolve on the development set of names from news pages instead "
+                               "(default seeds/devset): recall and precision by domain")
+    evaluate.add_argument("--split", default="dev", help="with --devset: dev, test or dev,test")
+    evaluate.add_argument("--examples", type=int, default=0, help="with --devset: list this many misses")
     evaluate.set_defaults(func=cmd_eval)
 
     gazetteer = commands.add_parser("gazetteer", help="check, format and count the gazetteer")

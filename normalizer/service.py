@@ -31,6 +31,7 @@ from normalizer.curation import (  # noqa: F401
     ensure_loaded,
 )
 from normalizer.curation.editor import combine_names as merged_names  # the merge's own rule, for previews
+from normalizer.devset import DevsetError, Tally, evaluate_devset, read_ids, read_rows  # noqa: F401
 from normalizer.evaluation import GoldError, Report, evaluate  # noqa: F401  (GoldError: for shells)
 from normalizer.extract import Extraction, extract, parse_date, utf8_size
 from normalizer.gazetteer import GazetteerIndex, Loaded, load_dir
@@ -345,6 +346,13 @@ class Normalizer:
         (default: the project's seeds/). Raises GoldError for unusable gold files.
         """
         return evaluate(self.extract, Path(seeds_dir), corpus_dir or PROJECT_ROOT / "seeds")
+
+    def evaluate_devset(self, directory: Path, splits: frozenset[str] = frozenset({"dev"})
+                        ) -> dict[str, Tally]:
+        """Recall and precision of resolve on the development set (normalizer.devset), by domain.
+        Raises DevsetError for an unreadable set."""
+        rows, ids = read_rows(directory), read_ids(directory)
+        return evaluate_devset(rows, ids, lambda name, date: self.resolve(name), splits)
 
     def readiness(self) -> dict[str, bool]:
         """Checks a load balancer waits for: the index is loaded (the store adds its own check)."""
