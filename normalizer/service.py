@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 # The bulk CSV API, re-exported for the shells (CLI `csv`, REST /v1/csv).
@@ -35,6 +35,7 @@ from normalizer.devset import DevsetError, Tally, evaluate_devset, read_ids, rea
 from normalizer.evaluation import GoldError, Report, evaluate  # noqa: F401  (GoldError: for shells)
 from normalizer.extract import Extraction, extract, parse_date, utf8_size
 from normalizer.gazetteer import GazetteerIndex, Loaded, load_dir
+from normalizer.gazetteer.layers import Layers, load_layers
 from normalizer.generation import Generation
 from normalizer.match import Matcher
 from normalizer.match.sure import SureMatch
@@ -106,11 +107,13 @@ class Normalizer:
     """Resolves names against the gazetteer and answers questions about its entities."""
 
     def __init__(self, index: GazetteerIndex, settings: Settings | None = None, store: Store | None = None,
-                 revision: int = 0):
+                 revision: int = 0, layers: Layers | None = None):
         """A service over an index. With a store (from_settings), the store is the source of
-        truth: `curation` takes editors' writes and the index follows the database's revision."""
+        truth: `curation` takes editors' writes and the index follows the database's revision.
+        `layers`, the generated layers the index was composed with, let a write patch it."""
         self.settings = settings or Settings()
         self.current = Generation(index, revision, self.settings.resolve_cache_size)
+        self.layers = layers
         self.store = store
         self.curation = Desk(store, lambda: self.index, self._nudge) if store else None
         self.refresher = (Refresher(store.gazetteer_revision, self._advance, revision,
@@ -131,8 +134,11 @@ class Normalizer:
         settings = settings or Settings.from_env()
         store = Store.open(settings.store_url())
         ensure_loaded(store, settings.gazetteer_dir)
+        layers = Layers(load_layers(settings.layer_root(), settings.layer_names()))
         live = store.live()
-        return cls(GazetteerIndex(live.entities, live.redirects), settings, store, live.revision)
+        entities = layers.compose(live.entities) if len(layers) else live.entities
+        redirects = {**layers.redirects(), **live.redirects}
+        return cls(GazetteerIndex(entities, redirects), settings, store, live.revision, layers)
 
     def close(self) -> None:
         """Stop the refresher, write the review queue's pending counts, close the database."""
@@ -174,11 +180,17 @@ class Normalizer:
         size = self.settings.resolve_cache_size
         delta = self.store.delta(old.revision, PATCH_LIMIT)
         if delta is not None:
+            if self.layers:
+                change = self.layers.recompose(delta.upserts, delta.removed)
+                redirects = {**self.layers.redirects(), **delta.redirects}
+                delta = replace(delta, upserts=change.upserts, removed=change.removed, redirects=redirects)
             new = old.patched(delta, size)
             new.warm(bulk=False)
         else:
             live = self.store.live()
-            new = Generation.build(live.entities, live.redirects, live.revision, size)
+            entities = self.layers.compose(live.entities) if self.layers else live.entities
+            redirects = {**self.layers.redirects(), **live.redirects} if self.layers else live.redirects
+            new = Generation.build(entities, redirects, live.revision, size)
             new.warm()
         self.current = new
         return new.revision
@@ -234,7 +246,10 @@ class Normalizer:
         if self.store is None:
             return self.index.get(entity_id)
         found = self.store.get(self.canonical_id(entity_id) or entity_id)
-        return found.entity if found and not found.deleted and not found.merged_into else None
+        if found is None:  # a layer's entity lives in the index only
+            entity = self.index.get(entity_id)
+            return entity if entity is not None and entity.layer else None
+        return found.entity if not found.deleted and not found.merged_into else None
 
     def merge_preview(self, entity_id: str, into: str) -> MergePreview:
         """Merging entity_id into `into` (followed through earlier merges), computed by the merge's
@@ -263,8 +278,9 @@ class Normalizer:
                 if found is None or not found.merged_into:
                     break
                 found = self.store.get(found.merged_into)
-            return found.entity.id if found and not found.deleted and not found.merged_into else None
-        entity = self.index.get(entity_id)
+            if found is not None:
+                return found.entity.id if not found.deleted and not found.merged_into else None
+        entity = self.index.get(entity_id)  # a layer's entity, or one merged into a curated one
         return entity.id if entity else None
 
     def transliterate(self, text: str, source: str = "vi", target: str = "zh-Latn-pinyin",

@@ -19,6 +19,11 @@ class Settings:
     """Configuration of one service process. `from_env` reads NORMALIZER_<FIELD> for each field."""
 
     gazetteer_dir: Path = PROJECT_ROOT / "gazetteer" / "entities"
+    # The generated layers: a directory of layer directories; empty = "layers" beside the
+    # gazetteer directory (gazetteer/layers for the shipped one). `layers` names the ones to
+    # load: "all", "none" or a comma-separated list.
+    layers_dir: str = ""
+    layers: str = "all"
     database_url: str = "sqlite:///var/normalizer.db"
     max_body_bytes: int = 10 * 1024 * 1024
     max_batch: int = 1000
@@ -59,6 +64,16 @@ class Settings:
             else:
                 values[f.name] = raw
         return cls(**values)  # type: ignore[arg-type]
+
+    def layer_root(self) -> Path:
+        return Path(self.layers_dir) if self.layers_dir else Path(self.gazetteer_dir).parent / "layers"
+
+    def layer_names(self) -> list[str] | None:
+        """The layers to load by name, or None for every one there is."""
+        wanted = self.layers.strip().lower()
+        if wanted in ("", "all"):
+            return None
+        return [] if wanted == "none" else [n.strip() for n in wanted.split(",") if n.strip()]
 
     def store_url(self) -> str:
         """The database to open: database_url, except that the default SQLite file belongs to the

@@ -10,6 +10,7 @@ from typing import Any
 from normalizer.curation.errors import InvalidEntity, NameConflict
 from normalizer.curation.validate import check_references, entity_from_payload, slug
 from normalizer.gazetteer import GazetteerIndex
+from normalizer.gazetteer.records import LAYER_SOURCES
 from normalizer.model import Entity, Name
 from normalizer.store import EntityNotFound, StaleRevision, Store, StoredEntity
 from normalizer.text import exact_key
@@ -121,7 +122,9 @@ class Curator:
 
     def _exists(self, entity_id: str) -> bool:
         found = self.store.get(entity_id)
-        return found is not None and not found.deleted and not found.merged_into
+        if found is None:  # a layer's entity (a city a mayor's role is of) is in the index only
+            return self.index().get(entity_id) is not None
+        return not found.deleted and not found.merged_into
 
     def _free_id(self, base: str) -> str:
         candidate, n = base, 1
@@ -139,8 +142,15 @@ class Curator:
             if not name.strong or name.ambiguous or key is None or (key, name.lang) in old:
                 continue
             for hit in index.lookup("exact", key):
-                if hit.entity.id != entity.id and hit.name.strong:
+                if hit.entity.id != entity.id and hit.name.strong and curated_name(hit.entity, hit.name):
                     raise NameConflict(name.text, hit.entity.id)
+
+
+def curated_name(entity: Entity, name: Name) -> bool:
+    """A name editors or curators gave, as opposed to one a generated layer brought: a layer's
+    names never stop an editor (the layer entity merges into the curated one that covers it, or
+    the prominence prior tells the two apart)."""
+    return entity.layer is None and name.source not in LAYER_SOURCES
 
 
 def combine_names(keep: tuple[Name, ...], moved: tuple[Name, ...]) -> tuple[Name, ...]:

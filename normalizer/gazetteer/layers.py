@@ -1,0 +1,192 @@
+"""Generated layers (gazetteer/layers/<source>/entities.jsonl) and how they join the curated
+gazetteer; gazetteer/README.md ("Layers") states the rules this module follows:
+
+- curated wins: a curated entity with a layer entity's id replaces it;
+- a curated entity covers the layer entities that share an identifier with it (`wikidata`,
+  `geonames`, `wof`, `iso3166`) or, with no identifier in common, its type, folded English name
+  and country: they merge into it, their names joining its own;
+- between layers, the first (gazetteer/layers/ORDER, else by name) to hold an identifier keeps
+  the entity; a later layer's entity with that identifier merges into it.
+
+`Layers.compose` makes the entities an index is built from; `Layers.recompose` turns a change of
+curated entities (an editor's write) into the change of composed entities, so that an index can
+be patched rather than rebuilt.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from normalizer.model import Entity, Name, Role
+from normalizer.text import fold
+
+SHARED_IDS = ("wikidata", "geonames", "wof", "iso3166")
+ORDER_FILE = "ORDER"
+DATA_FILE = "entities.jsonl"
+
+NameKey = tuple[str, str, str | None]  # type, folded English name, country
+
+
+@dataclass(frozen=True)
+class Layer:
+    name: str
+    entities: tuple[Entity, ...]
+
+
+def layer_dirs(root: Path) -> list[Path]:
+    """The layer directories under root, in their order (ORDER lists names first; the rest by name)."""
+    root = Path(root)
+    if not root.is_dir():
+        return []
+    found = {p.name: p for p in sorted(root.iterdir()) if (p / DATA_FILE).is_file()}
+    order_file = root / ORDER_FILE
+    first = order_file.read_text(encoding="utf-8").split() if order_file.is_file() else []
+    return [found[n] for n in first if n in found] + [p for n, p in found.items() if n not in first]
+
+
+def read_layer(directory: Path) -> Layer:
+    """A layer's entities, each marked with the layer's name (lines are trusted: `normalizer
+    gazetteer check` validates them, this runs at every start)."""
+    name = Path(directory).name
+    with (Path(directory) / DATA_FILE).open(encoding="utf-8") as lines:
+        return Layer(name, tuple(entity_from_json(json.loads(line), name) for line in lines if line.strip()))
+
+
+def load_layers(root: Path, wanted: Iterable[str] | None = None) -> list[Layer]:
+    """Every layer under root (or the `wanted` ones, by name), in order."""
+    chosen = None if wanted is None else set(wanted)
+    return [read_layer(d) for d in layer_dirs(root) if chosen is None or d.name in chosen]
+
+
+def entity_from_json(data: dict[str, Any], layer: str) -> Entity:
+    return Entity(
+        id=data["id"], type=data["type"], name=data["name"],
+        names=tuple(_name(n) for n in data.get("names", ())),
+        description=data.get("description"), country=data.get("country"),
+        external_ids=tuple((str(k), str(v)) for k, v in (data.get("external_ids") or {}).items()),
+        roles=tuple(Role(**r) for r in data.get("roles", ())),
+        prominence=data.get("prominence"), layer=layer,
+    )
+
+
+def _name(data: dict[str, Any]) -> Name:
+    return Name(text=data["text"], lang=data["lang"], kind=data["kind"], source=data["source"],
+                family=data.get("family"), used_by=tuple(data.get("used_by", ())),
+                ambiguous=bool(data.get("ambiguous")), generated=bool(data.get("generated")))
+
+
+def shared_ids(entity: Entity) -> Iterator[tuple[str, str]]:
+    return ((scheme, value) for scheme, value in entity.external_ids if scheme in SHARED_IDS)
+
+
+def name_key(entity: Entity) -> NameKey:
+    return entity.type, fold(entity.name) or "", entity.country
+
+
+def absorbed(entity: Entity, others: Iterable[Entity]) -> Entity:
+    """The entity with the names of `others` it lacks (same text and language), and their
+    identifiers it lacks."""
+    names = list(entity.names)
+    seen = {(n.text, n.lang) for n in names}
+    schemes = {scheme for scheme, _ in entity.external_ids}
+    ids = list(entity.external_ids)
+    for other in others:
+        for name in other.names:
+            if (name.text, name.lang) not in seen:
+                seen.add((name.text, name.lang))
+                names.append(name)
+        for scheme, value in other.external_ids:
+            if scheme not in schemes:
+                schemes.add(scheme)
+                ids.append((scheme, value))
+    return replace(entity, names=tuple(names), external_ids=tuple(ids))
+
+
+@dataclass
+class Change:
+    """A change of composed entities: put these in, take those ids out."""
+
+    upserts: list[Entity] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+class Layers:
+    """The layer entities, merged across layers, and which of them each curated entity covers."""
+
+    def __init__(self, layers: Iterable[Layer]):
+        self.entities: dict[str, Entity] = {}
+        self._by_id: dict[tuple[str, str], str] = {}
+        self._by_name: dict[NameKey, list[str]] = {}
+        for layer in layers:
+            for entity in layer.entities:
+                self._add(entity)
+        self.covers: dict[str, tuple[str, ...]] = {}  # curated id -> layer ids it covers
+
+    def _add(self, entity: Entity) -> None:
+        keeper = next((self._by_id[k] for k in shared_ids(entity) if k in self._by_id), None)
+        if keeper is not None:
+            self.entities[keeper] = absorbed(self.entities[keeper], [entity])
+            return
+        if entity.id in self.entities:
+            return  # the first layer holding an id keeps it
+        self.entities[entity.id] = entity
+        for key in shared_ids(entity):
+            self._by_id.setdefault(key, entity.id)
+        self._by_name.setdefault(name_key(entity), []).append(entity.id)
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def covered_by(self, entity: Entity) -> tuple[str, ...]:
+        """The layer entities a curated entity covers (its own id first, when a layer has it)."""
+        found = [entity.id] if entity.id in self.entities else []
+        by_id = [self._by_id[k] for k in shared_ids(entity) if k in self._by_id]
+        found += by_id if by_id else self._by_name.get(name_key(entity), [])
+        return tuple(dict.fromkeys(found))
+
+    def compose(self, curated: Iterable[Entity]) -> list[Entity]:
+        """The entities of the index: each curated entity with the layer entities it covers merged
+        in, then the layer entities no curated entity covers."""
+        out: list[Entity] = []
+        taken: set[str] = set()
+        self.covers = {}
+        for entity in curated:
+            covered = self.covered_by(entity)
+            self.covers[entity.id] = covered
+            taken.update(covered)
+            out.append(self._merged(entity, covered))
+        out += [e for i, e in self.entities.items() if i not in taken]
+        return out
+
+    def recompose(self, upserts: Iterable[Entity], removed: Iterable[str]) -> Change:
+        """The change of composed entities when curated entities change (`upserts`) or go
+        (`removed`): layer entities they stop covering come back, those they start covering go."""
+        change = Change()
+        released: set[str] = set()
+        for entity_id in removed:
+            released.update(self.covers.pop(entity_id, ()))
+            change.removed.append(entity_id)
+        for entity in upserts:
+            old = set(self.covers.get(entity.id, ()))
+            covered = self.covered_by(entity)
+            self.covers[entity.id] = covered
+            released.update(old - set(covered))
+            change.upserts.append(self._merged(entity, covered))
+            change.removed += [i for i in covered if i not in old and i != entity.id]
+        still = {i for ids in self.covers.values() for i in ids}
+        change.upserts += [self.entities[i] for i in sorted(released - still)]
+        back = {e.id for e in change.upserts}
+        change.removed = [i for i in dict.fromkeys(change.removed) if i not in back]
+        return change
+
+    def redirects(self) -> dict[str, str]:
+        """Layer id -> the curated entity that covers it (its own id excepted)."""
+        return {layer_id: curated for curated, ids in self.covers.items()
+                for layer_id in ids if layer_id != curated}
+
+    def _merged(self, entity: Entity, covered: tuple[str, ...]) -> Entity:
+        return absorbed(entity, [self.entities[i] for i in covered]) if covered else entity
