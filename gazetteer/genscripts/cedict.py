@@ -60,7 +60,8 @@ FOREIGN_MARKERS = re.compile(
 CHINESE_MARKERS = re.compile(
     r"\b(Chinese|China|PRC|Taiwanese|Taiwan|Hong Kong|Macau|Kuomintang|KMT|Guomindang|CCP|"
     r"Communist|dynasty|Tang|Song|Ming|Qing|Yuan|Han|Jin|Sui|Zhou|Shang|Qin|Three Kingdoms|"
-    r"Warring States|Spring and Autumn|Northern Wei|Southern|Northern|Shu|Wei|Wu)\b"
+    r"Warring States|Spring and Autumn|Northern Wei|Southern|Northern|Shu|Wei|Wu|People's Daily|Xinhua|"
+    r"Beijing|Peking|Shanghai|Tianjin|Chongqing|Guangzhou|Shenzhen|Nanjing|Wuhan|Hangzhou|Chengdu)\b"
 )
 # Characters that mostly spell foreign names (斯 si, 尔 er, 娜 na ...); two of them in a headword
 # whose English name is not its pinyin mark a transliteration.
@@ -123,7 +124,7 @@ ORG_HEADS = [
 MEDIA_HEADS = ("日报", "时报", "晚报", "报", "社", "通讯社")
 ORG_GLOSS = re.compile(
     r"\b(Ministry|Department|Commission|Committee|Administration|Bureau|Bank|University|Party|Army|"
-    r"Academy|Court|Procuratorate|Office|Daily|Times|News|Newspaper|newspaper|Agency|Evening)\b"
+    r"Academy|Court|Procuratorate|Office|Daily|Times|News|Newspaper|newspaper|Agency|Evening|Council)\b"
 )
 
 
@@ -473,18 +474,48 @@ def place(entry: Entry, hv: HanViet, skipped: collections.Counter[str]) -> dict 
 # --------------------------------------------------------------------------------- organizations
 
 # words of an organization's name that are place names: every syllable capitalized (Trung Quốc)
-PLACE_WORDS = {"中国", "中华", "华南", "华北", "华东", "华中", "华西", "西北", "东北", "西南", "台湾", "香港",
-               "澳门"}
+_PLACE_WORDS = (
+    "中国 中华 华南 华北 华东 华中 华西 西北 东北 西南 台湾 香港 澳门 北京 天津 上海 重庆 河北 "
+    "山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 "
+    "陕西 甘肃 青海 内蒙古 广西 西藏 宁夏 新疆"
+)
+PLACE_WORDS = set(_PLACE_WORDS.split())
 
 
 def org_word(entry: Entry, readings: list[str], group: list[int], places: set[str]) -> str:
     chars = "".join(entry.simp[i] for i in group)
     parts = [readings[i] for i in group]
-    return title(parts) if chars in PLACE_WORDS or chars in places else sentence(parts)
+    proper = chars in PLACE_WORDS or chars in places or entry.simp.endswith("大学")  # Đại học Thanh Hoa
+    return title(parts) if proper else sentence(parts)
 
 
-def org_vi(entry: Entry, readings: list[str], places: set[str]) -> str | None:
+# state bodies: the press names the country after them (Bộ Ngoại giao Trung Quốc), and the bare form is
+# the name of Vietnam's own ministry in Vietnamese news, so the layer gives only the form with the country
+STATE_HEADS = frozenset({"委员会", "总局", "局", "部", "办公室", "办公厅", "法院", "检察院", "国务院"})
+COUNTRY_VI = {"china": "Trung Quốc", "taiwan": "Đài Loan", "hong-kong": "Hồng Kông", "macau": "Ma Cao"}
+WHOLE_NAMES = {"国务院": "Quốc vụ viện"}
+# words of state bodies' names that Vietnamese renders otherwise than by their Hán-Việt reading
+# (安全 is an ninh "security" there, not an toàn "safety"; 统计 thống kê; 商务 thương mại)
+ORG_WORDS = {"安全": ["an", "ninh"], "统计": ["thống", "kê"], "商务": ["thương", "mại"],
+             "运输": ["vận", "tải"]}
+# a leading 国家 (national), 中央 (central) ... is a word of its own, which Vietnamese puts last
+ORG_PREFIXES = ("国家", "中央", "全国", "中国", "中华")
+
+
+def org_vi(entry: Entry, readings: list[str], places: set[str], country: str) -> str | None:
+    vi = _org_vi(entry, readings, places)
+    heads = [s for s, _ in ORG_HEADS] + list(WHOLE_NAMES)
+    head = next((h for h in heads if entry.simp.endswith(h)), "")
+    named = any(w in entry.simp for w in PLACE_WORDS) or any(entry.simp.startswith(p) for p in places)
+    if vi and head in STATE_HEADS and not named:
+        vi = f"{vi} {COUNTRY_VI[country]}"
+    return vi
+
+
+def _org_vi(entry: Entry, readings: list[str], places: set[str]) -> str | None:
     simp, syl = entry.simp, entry.syllables
+    if simp in WHOLE_NAMES:
+        return WHOLE_NAMES[simp]
     if any(c in simp for c in "和与及暨"):
         return None  # a coordination (住房和城乡建设部) does not reverse
     if simp.endswith(MEDIA_HEADS):
@@ -498,11 +529,18 @@ def org_vi(entry: Entry, readings: list[str], places: set[str]) -> str | None:
             continue
         body = len(simp) - len(suffix)
         groups = [kept for kept in ([i for i in g if i < body] for g in words(syl)) if kept]
+        if simp.startswith(ORG_PREFIXES) and len(groups[0]) > 2:
+            groups[:1] = [groups[0][:2], groups[0][2:]]
         if len(groups) > 4:
             return None
         parts = [org_word(entry, readings, g, places) for g in reversed(groups)]
         return " ".join([head, *parts])
     return None
+
+
+# a gloss that names a state body in general ("Ministry of Finance"): China's, in a Chinese dictionary
+GENERIC_BODY = re.compile(r"^(?:Ministry|Department|Commission|Bureau|"
+                          r"(?:General |State |National )?Administration) (?:of|for) [A-Z]")
 
 
 def org_english(gloss: str) -> tuple[str, list[str]]:
@@ -523,21 +561,27 @@ def organization(entry: Entry, hv: HanViet, skipped: collections.Counter[str],
     gloss = entry.first
     if not ORG_GLOSS.search(gloss):
         return None
-    if not (entry.simp.endswith(MEDIA_HEADS) or any(entry.simp.endswith(s) for s, _ in ORG_HEADS)):
+    if not (entry.simp.endswith(MEDIA_HEADS) or any(entry.simp.endswith(s) for s, _ in ORG_HEADS)
+            or entry.simp in WHOLE_NAMES):
         return None
     if re.search(r"\(abbr\)|\babbr\. (?:for|of)\b", " ".join(entry.senses)) or len(entry.simp) < 3 \
-            or "两党" in entry.simp or "imperial" in gloss:
+            or "两党" in entry.simp or re.search(r"imperial|[Dd]ynasty", gloss):
         skipped["organization: an abbreviation, an imperial office or not one body"] += 1
         return "skip"  # type: ignore[return-value]
     chinese = CHINESE_MARKERS.search(gloss) \
         or entry.simp.startswith(("中国", "中华", "中央", "国家", "全国", "中共")) \
-        or any(entry.simp.startswith(p) for p in places if len(p) >= 2)
+        or any(entry.simp.startswith(p) for p in places | PLACE_WORDS if len(p) >= 2) \
+        or (GENERIC_BODY.match(gloss) and entry.simp.endswith(tuple(STATE_HEADS)))
     if not chinese or re.search(r"\b(US|USA|UK|Japan|Korea|Korean|Soviet|Russia|World|International|Israel|"
                                 r"Africa|African|Asian|Europe|European)\b", gloss):
         skipped["organization: not a Chinese body"] += 1
         return "skip"  # type: ignore[return-value]
     readings = hv.read(entry.simp, entry.syllables)
-    vi = org_vi(entry, readings, places) if readings else None
+    for word, vietnamese in ORG_WORDS.items():
+        at = entry.simp.find(word)
+        if readings and at >= 0:
+            readings[at: at + len(word)] = vietnamese
+    vi = org_vi(entry, readings, places, country_of(gloss)) if readings else None
     english, abbrs = org_english(gloss)
     if not english or len(english) > 90 or not english[:1].isupper():
         skipped["organization: no usable English name"] += 1
@@ -603,9 +647,12 @@ def build(path: Path) -> tuple[list[dict], dict[str, str], dict[str, object]]:
     hv = HanViet()
     entities: dict[str, dict] = {}
     forms: dict[str, list[tuple[str, str]]] = collections.defaultdict(list)
-    places: set[str] = set()
+    places: set[str] = set()  # provinces and cities, whose names an organization's name may hold
     for entry in entries:
-        if place(entry, hv, collections.Counter()) not in (None, "skip"):
+        m = PLACE_GLOSS.match(entry.first)
+        kind = re.sub(r"^\S+-level ", "", m["kind"].lower()) if m else ""
+        if kind in ("city", "municipality", "province", "autonomous region") \
+                and place(entry, hv, collections.Counter()) not in (None, "skip"):
             head = place_head(entry)
             places.add(entry.simp[: len(entry.simp) - head[3]] if head else entry.simp)
     makers = (person, place, lambda e, h, s: organization(e, h, s, places))
