@@ -288,11 +288,15 @@ def cmd_token_revoke(args: argparse.Namespace) -> int:
 def cmd_gazetteer_import_wikidata(args: argparse.Namespace) -> int:
     from normalizer.gazetteer import wikidata
 
-    options = wikidata.Options(
-        min_sitelinks=args.min_sitelinks, min_sitelinks_office=args.min_sitelinks_office,
-        classes=wikidata.parse_classes(args.classes) if args.classes else dict(wikidata.DEFAULT_CLASSES),
-        langs=wikidata.parse_langs(args.langs), progress=args.progress,
-    )
+    try:
+        options = wikidata.Options(
+            min_sitelinks=args.min_sitelinks, min_sitelinks_office=args.min_sitelinks_office,
+            classes=wikidata.parse_classes(args.classes) if args.classes else dict(wikidata.DEFAULT_CLASSES),
+            langs=wikidata.parse_langs(args.langs), progress=args.progress,
+        )
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     if args.dump != "-" and not Path(args.dump).is_file():
         print(f"error: no such dump: {args.dump}", file=sys.stderr)
         return EXIT_USAGE

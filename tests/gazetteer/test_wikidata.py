@@ -115,8 +115,15 @@ def test_sorted_runs_merge_in_id_order(tmp_path: Path) -> None:
     assert len(runs.runs) == 3
 
 
-def test_bad_options_are_usage_errors() -> None:
+def test_bad_options_are_usage_errors(tmp_path: Path) -> None:
+    from normalizer.cli import main
+
     with pytest.raises(ValueError, match="QID=type"):
         wikidata.parse_classes(["Q5=human"])
     with pytest.raises(ValueError, match="unknown language"):
         wikidata.parse_langs("vi,xx")
+    base = ["gazetteer", "import", "wikidata", str(FIXTURE), "-o", str(tmp_path / "out")]
+    assert main([*base, "--classes", "Q5=human"]) == 2
+    assert main([*base, "--langs", "vi,xx"]) == 2
+    assert main(["gazetteer", "import", "wikidata", str(tmp_path / "missing.json"), "-o", str(tmp_path)]) == 2
+    assert not (tmp_path / "out").exists()
