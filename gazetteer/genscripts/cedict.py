@@ -54,7 +54,8 @@ DATE_LIKE = re.compile(
 FOREIGN_MARKERS = re.compile(
     r"\b(Japanese|Japan|Korean|Korea|Vietnamese|Vietnam|Mongolian|Tibetan|Uighur|Uyghur|transliteration|"
     r"loanword|\(name\)|surname|given name|foreign|Buddhist monk|Sanskrit|Thai|Indian|Burmese|Manchu name|"
-    r"abbr\.|variant of|old variant|see also|Tibetan:|also written|pen name|stage name)\b",
+    r"abbr\.|variant of|old variant|see also|Tibetan:|also written|pen name|stage name|"
+    r"Joseon|Goryeo|Silla)\b",
     re.IGNORECASE,
 )
 CHINESE_MARKERS = re.compile(
@@ -63,6 +64,23 @@ CHINESE_MARKERS = re.compile(
     r"Warring States|Spring and Autumn|Northern Wei|Southern|Northern|Shu|Wei|Wu|People's Daily|Xinhua|"
     r"Beijing|Peking|Shanghai|Tianjin|Chongqing|Guangzhou|Shenzhen|Nanjing|Wuhan|Hangzhou|Chengdu)\b"
 )
+_NOT_PERSON_HEADS = (
+    "novel book poem clique alliance opera film movie journal magazine play painting dynasty kingdom state "
+    "period era war battle rebellion reform treaty temple palace school movement army capital city county "
+    "river mountain lake island"
+)
+NOT_PERSON_HEADS = frozenset(_NOT_PERSON_HEADS.split())
+# a Westerner with a Chinese name (Matteo Ricci 利玛窦, Otto Braun 李德) is not a Chinese name to read
+WESTERN = re.compile(r"\b(?:Italian|Scottish|Dutch|English|British|American|German|French|Jesuit|missionary|"
+                     r"Comintern|US|Canadian|Australian|Portuguese|Spanish|Belgian|Swedish)\b")
+VARIANT = re.compile(r"erroneous|variant of|old form|also written|\babbr\.? (?:for|of)\b")
+NOT_PERSON = re.compile(r"\b(?:Dynasty|Dynasties|Kingdom|Kingdoms|State|States|Period|Era|Reform|War|Wars|"
+                        r"Rebellion|"
+                        r"Uprising|Incident|Movement|Revolution|Campaign|Expedition|Treaty|Conference|Temple|Palace|Tomb|"
+                        r"School|Academy|Army|Society|Empire|Republic|Party|Festival)\b")
+NOT_PERSON_GLOSS = re.compile(r"^(?:the )?(?:capital|city|town|county|district|province|river|mountain|lake|"
+                              r"island|dynasty|period|era|kingdom|state|war|battle|reform|temple|palace|book|novel|poem|"
+                              r"opera|play|film|movie|journal|magazine)\b", re.IGNORECASE)
 # Characters that mostly spell foreign names (斯 si, 尔 er, 娜 na ...); two of them in a headword
 # whose English name is not its pinyin mark a transliteration.
 TRANSLIT_CHARS = frozenset("斯尔爾亚亞娜莎蒂妮茨基克拉特波维維诺諾罗羅尼巴普卡塔利里吉奥奧伊埃迪萨薩赫")
@@ -356,6 +374,16 @@ def person(entry: Entry, hv: HanViet, skipped: collections.Counter[str]) -> dict
         return None
     english, dates, rest = m["name"].strip(), m["dates"].strip(), m["rest"].strip(" ,;.")
     gloss = entry.first
+    if VARIANT.search(gloss):
+        skipped["person: a variant or erroneous form of another entry"] += 1
+        return "skip"  # type: ignore[return-value]
+    english, _, before = english.partition(", ")  # "Chongzhen, reign name of last Ming emperor (1628-1644)"
+    if NOT_PERSON.search(english) or NOT_PERSON_GLOSS.match(before):
+        return None  # a period, an event, a capital ... with dates
+    rest = f"{before}, {rest}".strip(" ,") if before else rest
+    head_noun = re.split(r"[,;(]| who | of | from | in | by ", rest)[0].strip().split(" ")[-1].lower()
+    if head_noun in NOT_PERSON_HEADS:
+        return None  # "Jinpingmei (1617), Ming dynasty vernacular novel"
     alternatives = [a.strip() for a in english.split(" or ")]
     english = alternatives[0]
     syl = entry.syllables
@@ -369,7 +397,8 @@ def person(entry: Entry, hv: HanViet, skipped: collections.Counter[str]) -> dict
     chinese_style = len(groups) == 2 and len(groups[0]) <= 2 and 2 <= len(syl) <= 4
     if not native:
         foreign_chars = sum(c in TRANSLIT_CHARS for c in entry.simp)
-        if not (chinese_style and CHINESE_MARKERS.search(rest) and foreign_chars < 2
+        western = WESTERN.search(gloss) and "Chinese" not in gloss
+        if western or not (chinese_style and CHINESE_MARKERS.search(rest) and foreign_chars < 2
                 and re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){1,2}", english)):
             skipped["person: English name is not the pinyin and the gloss is not Chinese"] += 1
             return "skip"  # type: ignore[return-value]
@@ -622,6 +651,26 @@ def merge_short_forms(entities: dict[str, dict], forms: dict[str, list[tuple[str
     return merged
 
 
+def merge_namesakes(entities: dict[str, dict]) -> int:
+    """Two headwords of one person (a courtesy name, a variant): the same English name and dates."""
+    first: dict[tuple[str, str], dict] = {}
+    merged = 0
+    for ident in sorted(entities):
+        entity = entities[ident]
+        if entity["type"] != "person":
+            continue
+        key = (entity["name"], entity["description"])
+        if key not in first:
+            first[key] = entity
+            continue
+        keep = first[key]
+        for n in entities.pop(ident)["names"]:
+            if n["lang"] != "en":
+                keep["names"].append({**n, "kind": "alias"})
+        merged += 1
+    return merged
+
+
 LANG_ORDER = ["en", "vi", "zh-Hans", "zh-Hant", "zh-Latn-pinyin"]
 KIND_ORDER = ["preferred", "native", "alias", "abbreviation"]
 
@@ -674,10 +723,10 @@ def build(path: Path) -> tuple[list[dict], dict[str, str], dict[str, object]]:
             break
         else:
             skipped["proper noun of another kind (surname, foreign name, term, no dates ...)"] += 1
-    merged = merge_short_forms(entities, forms)
+    merged = merge_short_forms(entities, forms) + merge_namesakes(entities)
     out = [tidy(e) for _, e in sorted(entities.items())]
     stats = {"proper nouns read": len(entries) + sum(v for k, v in skipped.items() if "not all Chinese" in k),
-             "short forms merged into their full form": merged, "skipped": dict(sorted(skipped.items())),
+             "short forms and second headwords merged": merged, "skipped": dict(sorted(skipped.items())),
              "readings corrected by pinyin": sum(hv.corrected.values())}
     return out, header, stats
 
