@@ -623,6 +623,10 @@ def organization(entry: Entry, hv: HanViet, skipped: collections.Counter[str],
     names += native_names(entry, kind="preferred")
     if vi:
         names.append(name(vi, "vi", "preferred", generated=True))
+        if readings and entry.simp.endswith(("日报", "时报", "晚报")) and len(entry.simp) > 2:
+            # 环球时报 is Hoàn cầu Thời báo and, as often, Thời báo Hoàn Cầu
+            paper = f"{sentence(readings[-2:])} {title(readings[:-2])}"
+            names.append(name(paper, "vi", "alias", generated=True))
     else:
         skipped["organization: kept without a vi name (head not reordered)"] += 1
     return {

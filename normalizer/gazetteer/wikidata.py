@@ -159,7 +159,7 @@ def open_dump(path: str) -> Iterator[tuple[IO[bytes], _Counting, int]]:
 def class_filter(classes: Iterable[str]) -> re.Pattern[bytes]:
     """A cheap test before parsing: a kept entity's line names one of the classes as an item id."""
     ids = sorted(classes, key=lambda q: (-len(q), q))
-    return re.compile(rb'"id":"(?:' + b"|".join(re.escape(q.encode()) for q in ids) + rb')"')
+    return re.compile(rb'"id":\s*"(?:' + b"|".join(re.escape(q.encode()) for q in ids) + rb')"')
 
 
 def dump_entities(lines: Iterable[bytes], summary: Summary, prefilter: re.Pattern[bytes] | None,
