@@ -308,6 +308,28 @@ def cmd_token_revoke(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_gazetteer_import_wikidata(args: argparse.Namespace) -> int:
+    from normalizer.gazetteer import wikidata
+
+    try:
+        options = wikidata.Options(
+            min_sitelinks=args.min_sitelinks, min_sitelinks_office=args.min_sitelinks_office,
+            classes=wikidata.parse_classes(args.classes) if args.classes else dict(wikidata.DEFAULT_CLASSES),
+            langs=wikidata.parse_langs(args.langs), progress=args.progress,
+        )
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.dump != "-" and not Path(args.dump).is_file():
+        print(f"error: no such dump: {args.dump}", file=sys.stderr)
+        return EXIT_USAGE
+    summary = wikidata.import_dump(args.dump, Path(args.out), _settings(args).gazetteer_dir, options)
+    for example in summary.bad_examples:
+        print(f"bad line: {example}", file=sys.stderr)
+    print(summary.report(), file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_gazetteer_load(args: argparse.Namespace) -> int:
     """Upsert the YAML files into the database; entities editors changed are left alone (listed)."""
     try:
@@ -433,6 +455,27 @@ def build_parser() -> argparse.ArgumentParser:
     export = tools.add_parser("export", help="write the database back as canonical YAML files")
     export.add_argument("dir", help="directory to write (e.g. gazetteer/entities)")
     export.set_defaults(func=cmd_gazetteer_export)
+    importer = tools.add_parser("import", help="generate a layer from an open data dump")
+    sources = importer.add_subparsers(dest="source", required=True)
+    wikidata = sources.add_parser(
+        "wikidata", help="stream a Wikidata JSON dump into a layer (entities.jsonl, SOURCE, NOTICE)",
+        description="Stream a Wikidata JSON dump (.json, .json.gz, .json.bz2 or - for stdin) in constant "
+                    "memory and write the entities of the chosen classes above a sitelink threshold as a "
+                    "gazetteer layer. Default classes: normalizer.gazetteer.wikidata.DEFAULT_CLASSES.")
+    wikidata.add_argument("dump", help="the dump file, or - for an uncompressed dump on stdin")
+    wikidata.add_argument("-o", "--out", required=True,
+                          help="the layer directory (e.g. gazetteer/layers/wikidata)")
+    wikidata.add_argument("--min-sitelinks", type=int, default=20,
+                          help="keep entities with at least N sitelinks")
+    wikidata.add_argument("--min-sitelinks-office", type=int, default=5,
+                          help="people with a position held (P39) need only N sitelinks")
+    wikidata.add_argument("--classes", nargs="+", metavar="QID=TYPE",
+                          help="P31 classes to keep and their type (person, country, place, organization, "
+                               "event), replacing the default list, e.g. Q5=person Q515=place")
+    wikidata.add_argument("--langs", default="vi,en,zh,ja,ko", help="name languages (vi,en,zh,ja,ko)")
+    wikidata.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                          help="a progress bar on stderr (default: when stderr is a terminal)")
+    wikidata.set_defaults(func=cmd_gazetteer_import_wikidata)
 
     token = commands.add_parser("token", help="API tokens for editors (shown once; only hashes are kept)")
     token_tools = token.add_subparsers(dest="tool", required=True)
