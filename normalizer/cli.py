@@ -6,6 +6,7 @@ import argparse
 import io
 import json
 import sys
+from importlib.metadata import PackageNotFoundError, version
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -324,10 +325,18 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+def _version() -> str:
+    try:
+        return version("normalizer")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     settings = Settings.from_env()
     parser = argparse.ArgumentParser(prog="normalizer", description=__doc__)
     parser.add_argument("--gazetteer", help="gazetteer directory (default: NORMALIZER_GAZETTEER_DIR)")
+    parser.add_argument("--version", action="version", version=f"normalizer {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     resolve = commands.add_parser("resolve", help="resolve names to entities")
