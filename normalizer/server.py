@@ -60,6 +60,9 @@ def gunicorn_options(settings: Settings, host: str, port: int, workers: int,
         "timeout": 30,
         "graceful_timeout": 20,
         "limit_request_line": REQUEST_LINE_LIMIT,
+        # gunicorn's control socket has one default path per user ($XDG_RUNTIME_DIR/gunicorn.ctl):
+        # a second instance on the host would take it over and delete it at exit.
+        "control_socket_disable": True,
         "child_exit": _child_exit,
         "loglevel": settings.log_level.lower(),
     }

@@ -116,6 +116,15 @@ def test_threads_per_worker_follow_the_setting() -> None:
     assert gunicorn_options(one, "127.0.0.1", 8000, 2, worker_class="sync")["threads"] == 1
 
 
+def test_instances_on_one_host_share_no_control_socket() -> None:
+    from normalizer.server import gunicorn_options
+    from normalizer.settings import Settings
+
+    assert gunicorn_options(Settings(), "127.0.0.1", 8000, 2)["control_socket_disable"] is True
+    procfile = (Path(__file__).resolve().parents[2] / "Procfile").read_text()
+    assert "--no-control-socket" in procfile
+
+
 def test_extract_over_http_gives_what_the_cli_prints(server: str, gazetteer_dir: Path) -> None:
     text = "Ngoại trưởng Nhật Bản gặp ông Vương Nghị tại Trung Quốc. Ông Vương nói với Hàn Quốc."
     status, headers, body = call(f"{server}/v1/extract", {"text": text, "date": "2024-05-01"})
