@@ -6,10 +6,10 @@ import argparse
 import io
 import json
 import sys
-from importlib.metadata import PackageNotFoundError, version
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import BinaryIO, TextIO
 

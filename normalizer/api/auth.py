@@ -12,7 +12,8 @@ from normalizer.service import TokenInfo
 
 WRITE_ROLES = frozenset({"editor", "admin"})
 READ_TOKEN_CONFIG = "NORMALIZER_READ_TOKEN_REQUIRED"  # noqa: S105 (a config key, not a secret)
-PUBLIC_PATHS = ("/healthz", "/readyz", "/metrics", "/openapi.json", "/docs", "/docs/docs.js", "/docs/docs.css")
+PUBLIC_PATHS = ("/healthz", "/readyz", "/metrics", "/openapi.json", "/docs", "/docs/docs.js",
+                "/docs/docs.css")
 # The web UI has its own sign-in gate for NORMALIZER_READ_TOKEN_REQUIRED.
 PUBLIC_PREFIXES = ("/ui/",)
 

@@ -20,8 +20,9 @@ DOCS_FILES = {"docs.js": "text/javascript", "docs.css": "text/css"}
 # The same headers as the editors' UI (normalizer/ui/app.py): no inline script or style, nothing
 # from another origin, never framed.
 DOCS_HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                               "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "Content-Security-Policy": ("default-src 'self'; script-src 'self'; style-src 'self'; "
+                                "img-src 'self' data:; connect-src 'self'; form-action 'self'; "
+                                "frame-ancestors 'none'; base-uri 'none'"),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
 }
