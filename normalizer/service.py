@@ -42,6 +42,7 @@ from normalizer.settings import PROJECT_ROOT, Settings
 from normalizer.store import (  # noqa: F401  (errors and records: for shells)
     ROLES,
     AuditEntry,
+    EntityDeleted,
     EntityExists,
     EntityMerged,
     EntityNotFound,

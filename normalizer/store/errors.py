@@ -22,6 +22,14 @@ class EntityMerged(StoreError):
         self.into = into
 
 
+class EntityDeleted(StoreError):
+    """The entity is deleted: it takes no change but its undeletion (or a revert)."""
+
+    def __init__(self, entity_id: str):
+        super().__init__(f"{entity_id!r} is deleted: undelete it before changing it")
+        self.entity_id = entity_id
+
+
 class EntityExists(StoreError):
     def __init__(self, entity_id: str):
         super().__init__(f"the id {entity_id!r} is taken (ids are never reused)")

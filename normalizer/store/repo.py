@@ -17,6 +17,7 @@ from normalizer.store.changes import ENTITIES, Change, next_position, state
 from normalizer.store.convert import content_hash
 from normalizer.store.engine import WRITER, Writing, make_engine, migrate
 from normalizer.store.errors import (
+    EntityDeleted,
     EntityExists,
     EntityMerged,
     EntityNotFound,
@@ -176,10 +177,16 @@ class Store:
     def save(self, entity: Entity, expected: int, actor: str, action: str = "update",
              deleted: bool | None = None) -> StoredEntity:
         """Replace an entity's fields and names (and optionally its deleted flag) if it is still at
-        revision `expected`. Raises EntityNotFound, EntityMerged, StaleRevision."""
+        revision `expected`. A save that changes nothing writes nothing (no revision, no audit row)
+        and returns the entity as it is. A deleted entity takes only a save that sets its flag
+        (a revert). Raises EntityNotFound, EntityMerged, EntityDeleted, StaleRevision."""
         def body(change: Change) -> StoredEntity:
             current = self._current(change.conn, entity.id, expected)
+            if deleted is None and current.deleted:
+                raise EntityDeleted(entity.id)
             gone = current.deleted if deleted is None else deleted
+            if state(current.entity, current.deleted) == state(entity, gone):
+                return current
             new = replace(entity, revision=current.revision + 1)
             ids = change.update_entity(new, _names_of(current), deleted=gone)
             change.record(new.id, new.revision, action, state(current.entity, current.deleted),
@@ -188,8 +195,12 @@ class Store:
         return self._write(actor, body)
 
     def set_deleted(self, entity_id: str, deleted: bool, expected: int, actor: str) -> StoredEntity:
+        """Delete softly or undelete; deleting a deleted entity or undeleting a live one changes
+        nothing and writes nothing."""
         def body(change: Change) -> StoredEntity:
             current = self._current(change.conn, entity_id, expected)
+            if current.deleted == deleted:
+                return current
             revision = current.revision + 1
             change.set_state(entity_id, revision, deleted=deleted)
             change.record(entity_id, revision, "delete" if deleted else "undelete",
@@ -205,6 +216,9 @@ class Store:
             lock_rows(change.conn, [entity_id, survivor.id])
             current = self._current(change.conn, entity_id, expected)
             target = self._current(change.conn, survivor.id, survivor_expected)
+            for found in (current, target):
+                if found.deleted:
+                    raise EntityDeleted(found.entity.id)
             revision = current.revision + 1
             change.set_state(entity_id, revision, merged_into=survivor.id)
             change.record(entity_id, revision, "merge", state(current.entity, current.deleted),

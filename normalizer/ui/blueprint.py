@@ -11,7 +11,7 @@ from flask import Blueprint, current_app, flash, get_flashed_messages, render_te
 from werkzeug.exceptions import HTTPException
 
 from normalizer.model import ENTITY_TYPES, NAME_KINDS
-from normalizer.service import EntityNotFound, InvalidQuery, ReviewItemNotFound
+from normalizer.service import EntityDeleted, EntityNotFound, InvalidQuery, ReviewItemNotFound
 from normalizer.ui.i18n import LANGUAGES, language, translate
 from normalizer.ui.session import EditorRequired, check_csrf, csrf_token, current_editor
 
@@ -77,6 +77,11 @@ def http_error(exc: HTTPException) -> tuple[str, int]:
 @bp.errorhandler(ReviewItemNotFound)
 def not_found(exc: Exception) -> tuple[str, int]:
     return page("error.html", 404, code=404, message=str(exc))
+
+
+@bp.errorhandler(EntityDeleted)
+def deleted(exc: EntityDeleted) -> tuple[str, int]:
+    return page("error.html", 409, code=409, message=str(exc))
 
 
 @bp.errorhandler(InvalidQuery)

@@ -178,6 +178,47 @@ def test_delete_is_soft_and_undone(editors: Editors) -> None:
     assert back.status_code == 200 and editors.client.get("/v1/entities/japan").status_code == 200
 
 
+def history_total(editors: Editors, entity_id: str) -> int:
+    return int(editors.client.get(f"/v1/entities/{entity_id}/history").get_json()["total"])
+
+
+def test_writes_that_change_nothing_make_no_revision_and_no_audit_row(editors: Editors) -> None:
+    etag, before = editors.etag("japan"), history_total(editors, "japan")
+    current = editors.client.get("/v1/entities/japan/names").get_json()
+    for method, url, body in [("PATCH", "/v1/entities/japan", {}),
+                              ("PATCH", "/v1/entities/japan", {"name": "Japan", "type": "country"}),
+                              ("PATCH", "/v1/entities/japan", {"names": current["names"]}),
+                              ("POST", "/v1/entities/japan/undelete", None)]:
+        response = editors.call(method, url, etag=etag, json=body)
+        assert response.status_code == 200, (method, body, response.get_json())
+        assert response.get_json() == current and response.headers["ETag"] == etag, (method, body)
+    assert history_total(editors, "japan") == before
+    revision = editors.client.get("/v1/changes?since=0&limit=100").get_json()["revision"]
+    deleted = editors.call("DELETE", "/v1/entities/japan", etag=etag)
+    again = editors.call("DELETE", "/v1/entities/japan", etag=deleted.headers["ETag"])
+    assert again.status_code == 200 and again.headers["ETag"] == deleted.headers["ETag"]
+    assert history_total(editors, "japan") == before + 1
+    assert editors.client.get("/v1/changes?since=0&limit=100").get_json()["revision"] == revision + 1
+
+
+def test_writes_to_a_deleted_entity_are_refused_until_it_is_undeleted(editors: Editors) -> None:
+    name_id = editors.client.get("/v1/entities/japan/names").get_json()["names"][-1]["id"]
+    deleted = editors.call("DELETE", "/v1/entities/japan", etag=editors.etag("japan"))
+    etag, before = deleted.headers["ETag"], history_total(editors, "japan")
+    for method, url, body in [("PATCH", "/v1/entities/japan", {"description": "x"}),
+                              ("POST", "/v1/entities/japan/names", {"text": "Nhật", "lang": "vi",
+                                                                    "kind": "abbreviation"}),
+                              ("DELETE", f"/v1/entities/japan/names/{name_id}", None),
+                              ("POST", "/v1/entities/japan/merge", {"into": "china"})]:
+        response = editors.call(method, url, etag=etag, json=body)
+        assert response.status_code == 409, (method, url, response.get_json())
+        assert "deleted" in response.get_json()["message"]
+    assert history_total(editors, "japan") == before
+    back = editors.call("POST", "/v1/entities/japan/undelete", etag=etag)
+    done = editors.call("PATCH", "/v1/entities/japan", etag=back.headers["ETag"], json={"description": "x"})
+    assert done.status_code == 200 and done.get_json()["description"] == "x"
+
+
 def test_revert_history_and_changes(editors: Editors) -> None:
     first = editors.etag("china")
     changed = editors.call("PATCH", "/v1/entities/china", etag=first, json={"name": "PRC"})
