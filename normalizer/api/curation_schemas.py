@@ -9,6 +9,7 @@ from normalizer.api.schemas import EntitySchema, NameSchema, no_controls
 from normalizer.model import ENTITY_TYPES, NAME_KINDS, OFFICES
 
 MAX_NAMES = 1000
+MAX_ROLES = 200
 MAX_TEXT = 500
 
 
@@ -55,7 +56,7 @@ class EntityPatchInput(Schema):
     description = fields.String(allow_none=True, validate=[no_controls, validate.Length(max=5000)])
     country = fields.String(allow_none=True)
     external_ids = fields.Dict(keys=fields.String(), values=fields.String())
-    roles = fields.List(fields.Nested(EditorRoleInput), validate=validate.Length(max=200))
+    roles = fields.List(fields.Nested(EditorRoleInput), validate=validate.Length(max=MAX_ROLES))
     names = fields.List(fields.Nested(EditorNameInput), validate=validate.Length(min=1, max=MAX_NAMES))
 
 

@@ -8,7 +8,7 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from normalizer.api.auth import require_editor
+from normalizer.api.auth import authorize_writes, require_editor
 from normalizer.api.context import json_response
 from normalizer.api.curation import desk
 from normalizer.api.curation_schemas import ReviewArgs, ReviewItemSchema, ReviewPageSchema, SettleInput
@@ -17,6 +17,7 @@ from normalizer.api.schemas import ErrorSchema
 
 blp = Blueprint("review", __name__, url_prefix="/v1",
                 description="Names the service could not resolve, counted, for editors to settle.")
+blp.before_request(authorize_writes)
 blp.before_request(check_json_body)
 
 
