@@ -31,6 +31,9 @@ class Settings:
     # gthread threads per worker: 4 keeps many keep-alive connections served; 1 gives the
     # lowest tail latency under load (the GIL queues the rest; bench/README.md)
     threads: int = 4
+    # seconds a request's head or body may stall (the client sends nothing) before a 408 and
+    # the connection closed: stalled uploads must not hold every thread
+    client_timeout: float = 30.0
     host: str = "127.0.0.1"
     port: int = 8000
     resolve_cache_size: int = 65536

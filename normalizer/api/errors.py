@@ -15,7 +15,13 @@ from urllib.parse import unquote_to_bytes
 
 from flask import Flask, Response, current_app, g, request
 from marshmallow import ValidationError
-from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge, UnsupportedMediaType
+from werkzeug.exceptions import (
+    BadRequest,
+    ClientDisconnected,
+    HTTPException,
+    RequestEntityTooLarge,
+    UnsupportedMediaType,
+)
 from werkzeug.http import HTTP_STATUS_CODES
 
 from normalizer.service import InvalidQuery, TextTooLarge
@@ -61,6 +67,19 @@ def handle_invalid_query(exc: InvalidQuery) -> Response:
 
 def handle_text_too_large(exc: TextTooLarge) -> Response:
     return error_response(413, str(exc), {"json": {exc.field: [str(exc)]}})
+
+
+def handle_timeout(exc: Exception) -> Response:
+    """The server's client timeout ran out while the app read the body (normalizer.server.worker)."""
+    log.warning("request body timed out", extra={"fields": {"path": request.path}})
+    return error_response(408, "the request body did not arrive in time")
+
+
+def handle_disconnect(exc: ClientDisconnected) -> Response:
+    """werkzeug reports a body read that failed as a disconnect; a timed-out one is a 408."""
+    if isinstance(exc.__context__, TimeoutError):
+        return handle_timeout(exc)
+    return handle_http_exception(exc)
 
 
 def handle_unexpected(exc: Exception) -> Response:
@@ -174,5 +193,7 @@ def install_error_handlers(app: Flask) -> None:
     app.register_error_handler(InvalidQuery, handle_invalid_query)
     app.register_error_handler(TextTooLarge, handle_text_too_large)
     app.register_error_handler(ValidationError, handle_validation_error)
+    app.register_error_handler(TimeoutError, handle_timeout)
+    app.register_error_handler(ClientDisconnected, handle_disconnect)
     app.register_error_handler(Exception, handle_unexpected)
     app.before_request(check_query_string)
