@@ -40,6 +40,7 @@ from normalizer.match.sure import SureMatch
 from normalizer.model import ENTITY_TYPES, Entity, Name, Resolution
 from normalizer.settings import PROJECT_ROOT, Settings
 from normalizer.store import (  # noqa: F401  (errors and records: for shells)
+    DATABASE_UNAVAILABLE,
     ROLES,
     AuditEntry,
     EntityDeleted,
@@ -129,7 +130,7 @@ class Normalizer:
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Normalizer:
         settings = settings or Settings.from_env()
-        store = Store.open(settings.store_url())
+        store = Store.from_settings(settings)
         ensure_loaded(store, settings.gazetteer_dir)
         live = store.live()
         return cls(GazetteerIndex(live.entities, live.redirects), settings, store, live.revision)
@@ -148,7 +149,7 @@ class Normalizer:
         """The curation desk over the settings' database without building an index (for tools:
         `normalizer token`, `gazetteer load|export`). Strong-name conflicts are not checked here."""
         settings = settings or Settings.from_env()
-        return Desk(Store.open(settings.store_url()), lambda: GazetteerIndex(()), lambda: None)
+        return Desk(Store.from_settings(settings), lambda: GazetteerIndex(()), lambda: None)
 
     def warm_up(self) -> None:
         """Do now what the first queries would do (Generation.warm): for a server's master before

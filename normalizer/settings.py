@@ -20,6 +20,10 @@ class Settings:
 
     gazetteer_dir: Path = PROJECT_ROOT / "gazetteer" / "entities"
     database_url: str = "sqlite:///var/normalizer.db"
+    # PostgreSQL: seconds to connect (and to wait for a pooled connection), and that a statement
+    # may run, lock waits included (0: no limit); SQLite waits up to 5 s for a lock
+    database_connect_timeout: float = 5.0
+    database_statement_timeout: float = 30.0
     max_body_bytes: int = 10 * 1024 * 1024
     max_batch: int = 1000
     max_query_chars: int = 1000

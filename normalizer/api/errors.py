@@ -24,7 +24,7 @@ from werkzeug.exceptions import (
 )
 from werkzeug.http import HTTP_STATUS_CODES
 
-from normalizer.service import InvalidQuery, TextTooLarge
+from normalizer.service import DATABASE_UNAVAILABLE, InvalidQuery, TextTooLarge
 
 log = logging.getLogger("normalizer.api")
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
@@ -80,6 +80,12 @@ def handle_disconnect(exc: ClientDisconnected) -> Response:
     if isinstance(exc.__context__, TimeoutError):
         return handle_timeout(exc)
     return handle_http_exception(exc)
+
+
+def handle_database_unavailable(exc: Exception) -> Response:
+    """The database refused, timed out, is locked, full or read-only: the request may work later."""
+    log.warning("database unavailable", extra={"fields": {"error": f"{type(exc).__name__}: {exc}"[:500]}})
+    return error_response(503, "the database is unavailable; try again later", headers={"Retry-After": "5"})
 
 
 def handle_unexpected(exc: Exception) -> Response:
@@ -195,5 +201,7 @@ def install_error_handlers(app: Flask) -> None:
     app.register_error_handler(ValidationError, handle_validation_error)
     app.register_error_handler(TimeoutError, handle_timeout)
     app.register_error_handler(ClientDisconnected, handle_disconnect)
+    for unavailable in DATABASE_UNAVAILABLE:
+        app.register_error_handler(unavailable, handle_database_unavailable)
     app.register_error_handler(Exception, handle_unexpected)
     app.before_request(check_query_string)

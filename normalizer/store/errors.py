@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+# What a database that refuses connections, hangs past a timeout, is locked past the busy
+# timeout, is full or read-only raises: the service is unavailable, not broken (shells: 503).
+DATABASE_UNAVAILABLE: tuple[type[Exception], ...] = (OperationalError, InterfaceError, PoolTimeout)
+
 
 class StoreError(Exception):
     """Base of the store's refusals."""

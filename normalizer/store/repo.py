@@ -4,7 +4,7 @@ writes its audit row and moves the gazetteer revision; writers name the revision
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from typing import Any, TypeVar
 
@@ -12,10 +12,19 @@ from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from normalizer.model import Entity, Name
+from normalizer.settings import Settings
 from normalizer.store import reads
 from normalizer.store.changes import ENTITIES, Change, next_position, state
 from normalizer.store.convert import content_hash
-from normalizer.store.engine import WRITER, Writing, make_engine, migrate
+from normalizer.store.engine import (
+    CONNECT_TIMEOUT,
+    STATEMENT_TIMEOUT,
+    WRITER,
+    Writing,
+    exclusive_startup,
+    make_engine,
+    migrate,
+)
 from normalizer.store.errors import (
     EntityDeleted,
     EntityExists,
@@ -62,11 +71,22 @@ class Store:
         self.review = ReviewStore(engine, self.writing)
 
     @classmethod
-    def open(cls, url: str, migrate_schema: bool = True) -> Store:
-        store = cls(make_engine(url))
+    def open(cls, url: str, migrate_schema: bool = True, connect_timeout: float = CONNECT_TIMEOUT,
+             statement_timeout: float = STATEMENT_TIMEOUT) -> Store:
+        store = cls(make_engine(url, connect_timeout, statement_timeout))
         if migrate_schema:
             migrate(store.engine)
         return store
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Store:
+        """The store NORMALIZER_DATABASE_URL names, with its timeouts, migrated."""
+        return cls.open(settings.store_url(), connect_timeout=settings.database_connect_timeout,
+                        statement_timeout=settings.database_statement_timeout)
+
+    def exclusive_startup(self) -> AbstractContextManager[None]:
+        """`with store.exclusive_startup():` one process at a time (engine.exclusive_startup)."""
+        return exclusive_startup(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -11,7 +11,13 @@ from flask import Blueprint, current_app, flash, get_flashed_messages, render_te
 from werkzeug.exceptions import HTTPException
 
 from normalizer.model import ENTITY_TYPES, NAME_KINDS
-from normalizer.service import EntityDeleted, EntityNotFound, InvalidQuery, ReviewItemNotFound
+from normalizer.service import (
+    DATABASE_UNAVAILABLE,
+    EntityDeleted,
+    EntityNotFound,
+    InvalidQuery,
+    ReviewItemNotFound,
+)
 from normalizer.ui.i18n import LANGUAGES, language, translate
 from normalizer.ui.session import EditorRequired, check_csrf, csrf_token, current_editor
 
@@ -82,6 +88,16 @@ def not_found(exc: Exception) -> tuple[str, int]:
 @bp.errorhandler(EntityDeleted)
 def deleted(exc: EntityDeleted) -> tuple[str, int]:
     return page("error.html", 409, code=409, message=str(exc))
+
+
+def database_unavailable(exc: Exception) -> tuple[str, int]:
+    log.warning("ui: database unavailable: %s", f"{type(exc).__name__}: {exc}"[:500])
+    return page("error.html", 503, code=503,
+                message=translate("The database is unavailable. Try again in a moment.", language()))
+
+
+for _unavailable in DATABASE_UNAVAILABLE:
+    bp.register_error_handler(_unavailable, database_unavailable)
 
 
 @bp.errorhandler(InvalidQuery)
