@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 # The bulk CSV API, re-exported for the shells (CLI `csv`, REST /v1/csv).
@@ -116,7 +117,9 @@ class Normalizer:
         self.curation = Desk(store, lambda: self.index, self._nudge) if store else None
         self.refresher = (Refresher(store.gazetteer_revision, self._advance, revision,
                                     self.settings.refresh_seconds) if store else None)
-        self.recorder = (ReviewRecorder(store.review.add) if store and self.settings.review_queue else None)
+        cap = self.settings.review_queue_max_keys
+        self.recorder = (ReviewRecorder(partial(store.review.add, max_open=cap), max_keys=cap)
+                         if store and self.settings.review_queue else None)
 
     @property
     def index(self) -> GazetteerIndex:

@@ -42,6 +42,7 @@ class Settings:
     port: int = 8000
     resolve_cache_size: int = 65536
     review_queue: bool = True
+    review_queue_max_keys: int = 50_000  # open items kept (the least seen evicted) and keys pending
     read_token_required: bool = False
     refresh_seconds: float = 1.0
     secret_key: str = field(default="", repr=False)
