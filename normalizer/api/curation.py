@@ -115,12 +115,19 @@ def expected_revision(found: StoredEntity) -> int:
     return found.revision
 
 
+IF_MATCH = {"in": "header", "name": "If-Match", "required": True, "schema": {"type": "string"},
+            "description": "the entity's ETag, from GET /v1/entities/<id>/names or the last write's answer"}
+
+
 def _document(*codes: int) -> Any:
+    """The refusals a write documents; one that needs If-Match (428 without it) declares it."""
     def wrap(view: Any) -> Any:
         for code, text in WRITE_ERRORS:
             if code in codes:
                 schema = None if code == 308 else ErrorSchema
                 view = blp.alt_response(code, schema=schema, description=text)(view)
+        if 428 in codes:
+            view = blp.doc(parameters=[IF_MATCH])(view)
         return view
     return wrap
 
