@@ -15,7 +15,7 @@ from flask import Flask, Request, current_app, g, request, session
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from werkzeug.exceptions import BadRequest, Forbidden
 
-from normalizer.service import Normalizer
+from normalizer.service import DATABASE_UNAVAILABLE, Normalizer
 
 SERVICE = "normalizer.ui"
 CSRF_FIELD = "csrf_token"
@@ -52,10 +52,16 @@ def current_editor() -> Editor | None:
     if "ui_editor" in g:
         return g.ui_editor  # type: ignore[no-any-return]
     editor = _session_editor()
-    if editor is not None and _token_role(editor.name) != editor.role:
-        sign_out()
-        g.ui_revoked = True
-        editor = None
+    if editor is not None:
+        try:
+            role = _token_role(editor.name)
+        except DATABASE_UNAVAILABLE:  # cannot tell now: anonymous for this request, still signed in
+            g.ui_editor = None
+            return None
+        if role != editor.role:
+            sign_out()
+            g.ui_revoked = True
+            editor = None
     g.ui_editor = editor
     return editor
 

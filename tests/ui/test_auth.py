@@ -159,3 +159,19 @@ def test_a_revoked_token_ends_the_session_on_every_page_at_once(browser: Browser
     ui_service.curation.revoke_token("victor")
     assert browser.get("/ui/review").status_code == 401  # reads, not only writes
     assert "victor" not in browser.get("/ui/entity/wang-yi").get_data(as_text=True)
+
+
+def test_a_database_that_is_down_gives_a_503_page_even_to_a_signed_in_editor(
+        editor: Browser, ui_service: Normalizer, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy.exc import OperationalError
+
+    def down(*args: object) -> None:
+        raise OperationalError("SELECT 1", {}, Exception("connection refused"))
+
+    assert ui_service.curation is not None
+    monkeypatch.setattr(ui_service.curation, "token_role", down)
+    monkeypatch.setattr(ui_service.curation, "get", down)
+    response = editor.get("/ui/entity/wang-yi")
+    assert response.status_code == 503 and "Cơ sở dữ liệu" in response.get_data(as_text=True)
+    monkeypatch.undo()
+    assert "alice" in editor.get("/ui/entity/wang-yi").get_data(as_text=True)  # still signed in
