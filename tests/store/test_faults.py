@@ -163,6 +163,8 @@ class Relay:
 
     def cut(self) -> None:
         assert self.listener is not None
+        with suppress(OSError):  # stops listening and wakes the blocked accept (close alone does not)
+            self.listener.shutdown(socket.SHUT_RDWR)
         self.listener.close()
         for sock in self.sockets:
             with suppress(OSError):
