@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
+import secrets
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -130,7 +133,9 @@ def cmd_gazetteer_stats(args: argparse.Namespace) -> int:
 CSV_EXIT_CODES = """exit codes: 0 every row written (rows that did not match are marked, not failures);
 1 the gazetteer failed to load; 2 bad usage (unknown column, option or encoding, empty or
 missing input, output = input), nothing written; 3 the input broke part-way (e.g. an unclosed
-quote) or a worker died: the rows before it were written"""
+quote) or a worker died: the rows before it were written (with -o, to OUTPUT.partial). With -o
+the output is written to a temporary file beside it and renamed when done: OUTPUT appears whole
+or not at all (an earlier OUTPUT stays as it was until then)"""
 EXIT_CSV_BROKEN = 3
 
 
@@ -154,6 +159,8 @@ def cmd_csv(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     except CsvError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        if args.output and args.output != "-":
+            print(f"the rows before it are in {args.output}.partial", file=sys.stderr)
         return EXIT_CSV_BROKEN
     if counter is not None:
         with open(args.unmatched, "w", encoding="utf-8", newline="") as unmatched:
@@ -185,12 +192,23 @@ def _open_output(path: str | None) -> Iterator[TextIO]:
             stdout.flush()
             stdout.detach()  # leave sys.stdout open
         return
-    try:
-        sink = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed below)
+    target = Path(path)
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+    try:  # os.open: the mode an ordinary open gives (0666 less the umask), unlike mkstemp's 0600
+        sink = open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666),  # noqa: SIM115
+                    "w", encoding="utf-8", newline="")
     except OSError as exc:
         raise CsvUsageError(f"cannot write {path}: {exc.strerror}") from exc
-    with sink:
-        yield sink
+    try:
+        with sink:
+            yield sink
+    except CsvError:  # the input broke: keep the rows before it, under a name that says so
+        os.replace(temporary, target.with_name(target.name + ".partial"))
+        raise
+    except BaseException:  # interrupted: leave nothing that could pass for the output
+        temporary.unlink(missing_ok=True)
+        raise
+    os.replace(temporary, target)
 
 
 def _csv_progress(path: str) -> Callable[[int, int], None] | None:
@@ -369,10 +387,18 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+def _version() -> str:
+    try:
+        return version("normalizer")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     settings = Settings.from_env()
     parser = argparse.ArgumentParser(prog="normalizer", description=__doc__)
     parser.add_argument("--gazetteer", help="gazetteer directory (default: NORMALIZER_GAZETTEER_DIR)")
+    parser.add_argument("--version", action="version", version=f"normalizer {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     resolve = commands.add_parser("resolve", help="resolve names to entities")

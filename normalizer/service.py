@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 # The bulk CSV API, re-exported for the shells (CLI `csv`, REST /v1/csv).
@@ -42,8 +43,10 @@ from normalizer.match.sure import SureMatch
 from normalizer.model import ENTITY_TYPES, Entity, Name, Resolution
 from normalizer.settings import PROJECT_ROOT, Settings
 from normalizer.store import (  # noqa: F401  (errors and records: for shells)
+    DATABASE_UNAVAILABLE,
     ROLES,
     AuditEntry,
+    EntityDeleted,
     EntityExists,
     EntityMerged,
     EntityNotFound,
@@ -118,7 +121,9 @@ class Normalizer:
         self.curation = Desk(store, lambda: self.index, self._nudge) if store else None
         self.refresher = (Refresher(store.gazetteer_revision, self._advance, revision,
                                     self.settings.refresh_seconds) if store else None)
-        self.recorder = (ReviewRecorder(store.review.add) if store and self.settings.review_queue else None)
+        cap = self.settings.review_queue_max_keys
+        self.recorder = (ReviewRecorder(partial(store.review.add, max_open=cap), max_keys=cap)
+                         if store and self.settings.review_queue else None)
 
     @property
     def index(self) -> GazetteerIndex:
@@ -132,7 +137,7 @@ class Normalizer:
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Normalizer:
         settings = settings or Settings.from_env()
-        store = Store.open(settings.store_url())
+        store = Store.from_settings(settings)
         ensure_loaded(store, settings.gazetteer_dir)
         layers = Layers(load_layers(settings.layer_root(), settings.layer_names()))
         live = store.live()
@@ -154,7 +159,7 @@ class Normalizer:
         """The curation desk over the settings' database without building an index (for tools:
         `normalizer token`, `gazetteer load|export`). Strong-name conflicts are not checked here."""
         settings = settings or Settings.from_env()
-        return Desk(Store.open(settings.store_url()), lambda: GazetteerIndex(()), lambda: None)
+        return Desk(Store.from_settings(settings), lambda: GazetteerIndex(()), lambda: None)
 
     def warm_up(self) -> None:
         """Do now what the first queries would do (Generation.warm): for a server's master before

@@ -25,6 +25,10 @@ class Settings:
     layers_dir: str = ""
     layers: str = "all"
     database_url: str = "sqlite:///var/normalizer.db"
+    # PostgreSQL: seconds to connect (and to wait for a pooled connection), and that a statement
+    # may run, lock waits included (0: no limit); SQLite waits up to 5 s for a lock
+    database_connect_timeout: float = 5.0
+    database_statement_timeout: float = 30.0
     max_body_bytes: int = 10 * 1024 * 1024
     max_batch: int = 1000
     max_query_chars: int = 1000
@@ -36,10 +40,14 @@ class Settings:
     # gthread threads per worker: 4 keeps many keep-alive connections served; 1 gives the
     # lowest tail latency under load (the GIL queues the rest; bench/README.md)
     threads: int = 4
+    # seconds a request's head or body may stall (the client sends nothing) before a 408 and
+    # the connection closed: stalled uploads must not hold every thread
+    client_timeout: float = 30.0
     host: str = "127.0.0.1"
     port: int = 8000
     resolve_cache_size: int = 65536
     review_queue: bool = True
+    review_queue_max_keys: int = 50_000  # open items kept (the least seen evicted) and keys pending
     read_token_required: bool = False
     refresh_seconds: float = 1.0
     secret_key: str = field(default="", repr=False)

@@ -18,6 +18,7 @@ from normalizer.settings import Settings
 from normalizer.ui import register_ui
 
 MAX_SYNC_CACHE = 1000
+CLIENT_TIMEOUT = "NORMALIZER_CLIENT_TIMEOUT"  # app.config: the server's worker reads it
 
 
 class App(Flask):
@@ -52,6 +53,7 @@ def create_app(settings: Settings | None = None, service: Normalizer | None = No
     first requests would load (for a server that preloads the app and forks workers)."""
     settings = settings or Settings.from_env()
     app = App("normalizer")
+    app.config[CLIENT_TIMEOUT] = settings.client_timeout
     service = service or Normalizer.from_settings(settings)
     if warm:
         service.warm_up()

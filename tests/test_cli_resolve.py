@@ -36,3 +36,14 @@ def test_a_refused_name_costs_one_line_not_the_stream(monkeypatch, capsys):
 def test_a_bad_limit_is_a_usage_error_before_any_output(monkeypatch, capsys):
     code, out, err = _run(monkeypatch, capsys, ["Vương Nghị"], "--limit", "0")
     assert code == 2 and out == [] and "limit" in err
+
+
+def test_version_prints_the_package_version(capsys):
+    from importlib.metadata import version
+
+    import pytest
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.strip() == f"normalizer {version('normalizer')}"

@@ -11,7 +11,7 @@ from normalizer.api.auth import install_auth
 from normalizer.api.context import EXTENSION
 from normalizer.api.csv import csv_blp
 from normalizer.api.curation_errors import install_curation_errors
-from normalizer.api.errors import install_error_handlers
+from normalizer.api.errors import MAX_JSON_OBJECTS, install_error_handlers
 from normalizer.api.observability import install_observability
 from normalizer.api.schemas import ErrorSchema
 from normalizer.service import Normalizer
@@ -37,6 +37,8 @@ def register_api(app: Flask, service: Normalizer, settings: Settings) -> Normali
     app.extensions[EXTENSION] = service
     app.config.update(API_CONFIG)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    # Room for a full batch, or an entity's 1,000 names and 200 roles, many times over.
+    app.config[MAX_JSON_OBJECTS] = max(20_000, 20 * settings.max_batch)
     install_observability(app, settings.log_level)
     api = NormalizerApi(app, spec_kwargs={"info": {"description": __doc__}})
     for module in (resolve, extract, entities, translit, ops):

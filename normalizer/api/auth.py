@@ -11,8 +11,10 @@ from normalizer.api.errors import error_response
 from normalizer.service import TokenInfo
 
 WRITE_ROLES = frozenset({"editor", "admin"})
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 READ_TOKEN_CONFIG = "NORMALIZER_READ_TOKEN_REQUIRED"  # noqa: S105 (a config key, not a secret)
-PUBLIC_PATHS = ("/healthz", "/readyz", "/metrics", "/openapi.json", "/docs")
+PUBLIC_PATHS = ("/healthz", "/readyz", "/metrics", "/openapi.json", "/docs", "/docs/docs.js",
+                "/docs/docs.css")
 # The web UI has its own sign-in gate for NORMALIZER_READ_TOKEN_REQUIRED.
 PUBLIC_PREFIXES = ("/ui/",)
 
@@ -45,6 +47,21 @@ def require_editor() -> TokenInfo:
     if token.role not in WRITE_ROLES:
         raise Forbidden(f"the token {token.name!r} has the role {token.role}; writes need editor or admin")
     return token
+
+
+def require_reader() -> TokenInfo:
+    """A valid token of any role (viewer, editor, admin), or 401."""
+    token = current_token()
+    if token is None:
+        raise TokenRequired("send a token (viewer, editor or admin): Authorization: Bearer <token>")
+    return token
+
+
+def authorize_writes() -> None:
+    """A blueprint's first hook: its writes need an editor's token, checked before the body is
+    read or a field validated (an anonymous client must not make the service parse anything)."""
+    if request.method in WRITE_METHODS:
+        require_editor()
 
 
 def _is_public() -> bool:

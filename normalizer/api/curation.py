@@ -12,9 +12,11 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from werkzeug.exceptions import NotFound, PreconditionFailed, PreconditionRequired, ServiceUnavailable
 
-from normalizer.api.auth import require_editor
+from normalizer.api.auth import authorize_writes, require_editor
 from normalizer.api.context import json_response, service
 from normalizer.api.curation_schemas import (
+    MAX_NAMES,
+    MAX_ROLES,
     MAX_STORED_INT,
     ChangesArgs,
     ChangesSchema,
@@ -28,7 +30,7 @@ from normalizer.api.curation_schemas import (
     RevertInput,
 )
 from normalizer.api.entities import entity_dict
-from normalizer.api.errors import check_json_body
+from normalizer.api.errors import check_json_body, check_lengths, request_json
 from normalizer.api.schemas import ErrorSchema
 from normalizer.model import Entity
 from normalizer.service import Desk, EntityMerged, StoredEntity
@@ -36,15 +38,20 @@ from normalizer.service import Desk, EntityMerged, StoredEntity
 blp = Blueprint("curation", __name__, url_prefix="/v1",
                 description="Editors' writes (Bearer token with the editor or admin role; If-Match).")
 BODYLESS = frozenset({"curation.UndeleteEntity"})
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
 def check_body() -> None:
-    """Bodies are JSON (415 otherwise), except on routes that take none, where none is fine."""
+    """Bodies are JSON (415 otherwise), except on routes that take none, where none is fine; lists
+    past their limit are refused by their length before the schema reads their items."""
     if request.endpoint in BODYLESS and not request.content_length:
         return
     check_json_body()
+    if request.method in BODY_METHODS:
+        check_lengths(request_json(), {"names": MAX_NAMES, "roles": MAX_ROLES}, "an entity")
 
 
+blp.before_request(authorize_writes)  # first: an anonymous write costs no parsing or validation
 blp.before_request(check_body)
 WRITE_ERRORS = ((401, "no valid token"), (403, "the token's role cannot write"),
                 (404, "no entity has this id"), (308, "the id was merged: Location has the survivor"),
@@ -108,12 +115,19 @@ def expected_revision(found: StoredEntity) -> int:
     return found.revision
 
 
+IF_MATCH = {"in": "header", "name": "If-Match", "required": True, "schema": {"type": "string"},
+            "description": "the entity's ETag, from GET /v1/entities/<id>/names or the last write's answer"}
+
+
 def _document(*codes: int) -> Any:
+    """The refusals a write documents; one that needs If-Match (428 without it) declares it."""
     def wrap(view: Any) -> Any:
         for code, text in WRITE_ERRORS:
             if code in codes:
                 schema = None if code == 308 else ErrorSchema
                 view = blp.alt_response(code, schema=schema, description=text)(view)
+        if 428 in codes:
+            view = blp.doc(parameters=[IF_MATCH])(view)
         return view
     return wrap
 

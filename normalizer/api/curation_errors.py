@@ -1,5 +1,6 @@
-"""How curation refusals answer, in the one error shape: 422 field errors, 409 conflicts, 412 stale
-writes, 404 unknown ids and revisions, 308 to the survivor of a merge."""
+"""How curation refusals answer, in the one error shape: 422 field errors, 409 conflicts (and
+writes to a deleted entity), 412 stale writes, 404 unknown ids and revisions, 308 to the survivor
+of a merge."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from normalizer.api.errors import error_response
 from normalizer.service import (
+    EntityDeleted,
     EntityExists,
     EntityMerged,
     EntityNotFound,
@@ -36,6 +38,10 @@ def exists(exc: EntityExists) -> Response:
     return error_response(409, str(exc), {"json": {"id": [str(exc)]}})
 
 
+def deleted(exc: EntityDeleted) -> Response:
+    return error_response(409, str(exc))
+
+
 def stale(exc: StaleRevision) -> Response:
     return error_response(412, f"{exc}; the entity changed since the ETag you sent")
 
@@ -59,6 +65,7 @@ def install_curation_errors(app: Flask) -> None:
     app.register_error_handler(InvalidEntity, invalid)
     app.register_error_handler(NameConflict, name_conflict)
     app.register_error_handler(EntityExists, exists)
+    app.register_error_handler(EntityDeleted, deleted)
     app.register_error_handler(StaleRevision, stale)
     app.register_error_handler(EntityMerged, merged)
     for missing in (EntityNotFound, RevisionNotFound, ReviewItemNotFound, TokenNotFound):

@@ -9,6 +9,7 @@ from normalizer.api.schemas import EntitySchema, NameSchema, no_controls
 from normalizer.model import ENTITY_TYPES, NAME_KINDS, OFFICES
 
 MAX_NAMES = 1000
+MAX_ROLES = 200
 MAX_TEXT = 500
 
 
@@ -57,7 +58,7 @@ class EntityPatchInput(Schema):
     prominence = fields.Float(allow_none=True, validate=validate.Range(0, 1),
                               metadata={"description": "0..1: breaks ties between namesakes"})
     external_ids = fields.Dict(keys=fields.String(), values=fields.String())
-    roles = fields.List(fields.Nested(EditorRoleInput), validate=validate.Length(max=200))
+    roles = fields.List(fields.Nested(EditorRoleInput), validate=validate.Length(max=MAX_ROLES))
     names = fields.List(fields.Nested(EditorNameInput), validate=validate.Length(min=1, max=MAX_NAMES))
 
 

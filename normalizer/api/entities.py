@@ -8,7 +8,7 @@ from typing import Any
 from flask import redirect, request, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from werkzeug.exceptions import NotFound
+from werkzeug.exceptions import NotFound, PreconditionFailed
 from werkzeug.wrappers import Response
 
 from normalizer.api.context import json_response, service
@@ -41,6 +41,7 @@ class EntityById(MethodView):
     @blp.alt_response(304, description="not modified since the ETag sent in If-None-Match")
     @blp.alt_response(308, description="the id was merged: Location has the surviving entity")
     @blp.alt_response(404, schema=ErrorSchema, description="no entity has this id")
+    @blp.alt_response(412, schema=ErrorSchema, description="If-Match names another version")
     def get(self, entity_id: str) -> Response:
         """One entity with all its names, roles and identifiers."""
         canonical = service().canonical_id(entity_id)
@@ -50,6 +51,19 @@ class EntityById(MethodView):
         if canonical != entity_id:
             return redirect(url_for("entities.EntityById", entity_id=canonical), 308)
         response = json_response(entity_dict(entity))
-        response.set_etag(hashlib.sha256(response.get_data()).hexdigest()[:32])
+        etag = hashlib.sha256(response.get_data()).hexdigest()[:32]
+        response.set_etag(etag)
         response.headers["Cache-Control"] = "no-cache"
-        return response.make_conditional(request)
+        return conditional(response, etag)
+
+
+def conditional(response: Response, etag: str) -> Response:
+    """If-Match that names another version: 412 in the error shape (never the body); If-None-Match
+    that names this one: 304. (werkzeug's make_conditional answers 412 with the body, even to
+    If-Match: *.)"""
+    if "If-Match" in request.headers and not (request.if_match.star_tag or request.if_match.contains(etag)):
+        raise PreconditionFailed("the entity is not at the version If-Match names: GET it again")
+    if request.if_none_match.star_tag or request.if_none_match.contains_weak(etag):
+        return Response(status=304, headers={"ETag": response.headers["ETag"],
+                                             "Cache-Control": "no-cache"})
+    return response

@@ -14,6 +14,7 @@ import re
 import sys
 import time
 from collections import Counter as Tally
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
@@ -97,23 +98,56 @@ def start_request() -> None:
 def finish_request(response: Response) -> Response:
     request_id = g.get("request_id") or os.urandom(16).hex()
     response.headers[REQUEST_ID_HEADER] = request_id
-    latency = time.perf_counter() - g.get("started", time.perf_counter())
+    started = g.get("started", time.perf_counter())
     endpoint = request.url_rule.rule if request.url_rule else "unmatched"
-    status = str(response.status_code)
-    _child(REQUESTS, endpoint, request.method, status).inc()
-    _child(LATENCY, endpoint, status).observe(latency)
-    if access_log.isEnabledFor(logging.INFO):
-        log_request(request_id, endpoint, response, latency)
+    fields = {"request_id": request_id, "method": request.method, "path": request.path,
+              "endpoint": endpoint, "status": response.status_code, "remote": request.remote_addr}
+    if response.is_streamed:
+        # Counted and logged when the server closes the stream: its length is not known before,
+        # and asking for it (calculate_content_length) would buffer the whole body here.
+        response.response = Measured(response.response, lambda sent, complete: record_request(
+            fields, time.perf_counter() - started, sent, complete))
+        return response
+    record_request(fields, time.perf_counter() - started, response.calculate_content_length(), True)
     return response
 
 
-def log_request(request_id: str, endpoint: str, response: Response, latency: float) -> None:
-    fields = {
-        "request_id": request_id, "method": request.method, "path": request.path,
-        "endpoint": endpoint, "status": response.status_code,
-        "latency_ms": round(latency * 1000, 3), "bytes": response.calculate_content_length(),
-        "remote": request.remote_addr,
-    }
+class Measured:
+    """A streamed body, counted as it is sent; `on_end(bytes sent, complete)` runs once, when the
+    server closes it (after the last chunk, or after the stream broke off)."""
+
+    def __init__(self, body: Iterable[str | bytes], on_end: Callable[[int, bool], None]):
+        self.body, self.on_end = body, on_end
+        self.sent, self.complete, self.ended = 0, False, False
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self.body:
+            data = chunk.encode("utf-8") if isinstance(chunk, str) else chunk
+            self.sent += len(data)
+            yield data
+        self.complete = True
+
+    def close(self) -> None:
+        close = getattr(self.body, "close", None)
+        try:
+            if close is not None:
+                close()
+        finally:
+            if not self.ended:
+                self.ended = True
+                self.on_end(self.sent, self.complete)
+
+
+def record_request(fields: dict[str, Any], latency: float, size: int | None, complete: bool) -> None:
+    """Count the request in the metrics and write its access log line."""
+    status = str(fields["status"])
+    _child(REQUESTS, fields["endpoint"], fields["method"], status).inc()
+    _child(LATENCY, fields["endpoint"], status).observe(latency)
+    if access_log.isEnabledFor(logging.INFO):
+        log_request({**fields, "latency_ms": round(latency * 1000, 3), "bytes": size, "complete": complete})
+
+
+def log_request(fields: dict[str, Any]) -> None:
     # handle() a ready record: logger.info() would walk Flask's deep stack to find the caller,
     # which costs more than the whole resolve of a cached name.
     record = access_log.makeRecord(access_log.name, logging.INFO, __file__, 0, "request", (), None,

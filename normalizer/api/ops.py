@@ -16,6 +16,16 @@ from normalizer.api.schemas import ChecksSchema, ErrorSchema
 
 blp = Blueprint("ops", __name__, description="Liveness, readiness and metrics.")
 docs = FlaskBlueprint("docs", __name__)  # plain Flask: the page itself is not part of the API
+DOCS_FILES = {"docs.js": "text/javascript", "docs.css": "text/css"}
+# The same headers as the editors' UI (normalizer/ui/app.py): no inline script or style, nothing
+# from another origin, never framed.
+DOCS_HEADERS = {
+    "Content-Security-Policy": ("default-src 'self'; script-src 'self'; style-src 'self'; "
+                                "img-src 'self' data:; connect-src 'self'; form-action 'self'; "
+                                "frame-ancestors 'none'; base-uri 'none'"),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
 
 
 @blp.route("/healthz")
@@ -52,4 +62,11 @@ class Metrics(MethodView):
 def docs_page() -> Response:
     """A page that renders /openapi.json, shipped in the package (works offline, no CDN)."""
     page = files("normalizer.api").joinpath("docs.html").read_text(encoding="utf-8")
-    return Response(page, mimetype="text/html")
+    return Response(page, mimetype="text/html", headers=DOCS_HEADERS)
+
+
+@docs.route("/docs/<any(docs.js, docs.css):name>")
+def docs_asset(name: str) -> Response:
+    """The page's script and style (separate files: the policy allows no inline code)."""
+    text = files("normalizer.api").joinpath(name).read_text(encoding="utf-8")
+    return Response(text, mimetype=DOCS_FILES[name], headers=DOCS_HEADERS)

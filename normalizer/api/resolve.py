@@ -8,7 +8,7 @@ from flask_smorest import Blueprint
 from marshmallow import EXCLUDE
 
 from normalizer.api.context import json_text_response, result_json, service
-from normalizer.api.errors import check_json_body, request_json
+from normalizer.api.errors import check_json_body, check_lengths, request_json
 from normalizer.api.observability import count_outcomes
 from normalizer.api.schemas import (
     BatchRequest,
@@ -55,6 +55,7 @@ class Resolve(MethodView):
     def post(self) -> Response:
         """Resolve a batch of names; `results[i]` answers `queries[i]`."""
         body = request_json()
+        check_lengths(body, {"queries": service().settings.max_batch}, "a batch")  # before any item
         triples = fast_batch(body)
         if triples is None:  # let the schema say precisely what is wrong
             loaded = BATCH.load(body)

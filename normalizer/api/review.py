@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response
+from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from normalizer.api.auth import require_editor
+from normalizer.api.auth import WRITE_METHODS, require_editor, require_reader
 from normalizer.api.context import json_response
 from normalizer.api.curation import desk
 from normalizer.api.curation_schemas import ReviewArgs, ReviewItemSchema, ReviewPageSchema, SettleInput
@@ -17,6 +17,18 @@ from normalizer.api.schemas import ErrorSchema
 
 blp = Blueprint("review", __name__, url_prefix="/v1",
                 description="Names the service could not resolve, counted, for editors to settle.")
+
+
+def authorize() -> None:
+    """First: reading the queue needs a token of any role (it holds clients' raw queries);
+    settling an item, an editor's. Checked before the body is read."""
+    if request.method in WRITE_METHODS:
+        require_editor()
+    else:
+        require_reader()
+
+
+blp.before_request(authorize)
 blp.before_request(check_json_body)
 
 
@@ -24,8 +36,10 @@ blp.before_request(check_json_body)
 class ReviewQueue(MethodView):
     @blp.arguments(ReviewArgs, location="query")
     @blp.response(200, ReviewPageSchema)
+    @blp.alt_response(401, schema=ErrorSchema, description="no valid token (any role reads the queue)")
     def get(self, args: dict[str, Any]) -> Response:
-        """Unmatched and ambiguous queries by normalized key, most often seen first."""
+        """Unmatched and ambiguous queries by normalized key, most often seen first. Needs a token
+        (viewer, editor or admin): the items are clients' queries as written."""
         items, total = desk().review(args["state"], args["page"], args["per_page"])
         return json_response({"items": [i.to_dict() for i in items], "total": total,
                               "page": args["page"], "per_page": args["per_page"]})

@@ -133,10 +133,15 @@ class CsvJob:
     def _parallel(self, pool: ChunkPool, observer: Observer | None) -> Iterator[str]:
         pending: deque = deque()
         limit = IN_FLIGHT_PER_WORKER * self.options.workers
-        while (lines := self._next(self._lines.whole_rows)) is not None:
-            pending.append(pool.submit(lines, observer is not None))
-            if len(pending) > limit:
+        try:
+            while (lines := self._next(self._lines.whole_rows)) is not None:
+                pending.append(pool.submit(lines, observer is not None))
+                if len(pending) > limit:
+                    yield self._merge(pool.collect(pending.popleft()), observer)
+        except CsvInputError:  # the input broke: the rows before it, in the workers still, come first
+            while pending:
                 yield self._merge(pool.collect(pending.popleft()), observer)
+            raise
         while pending:
             yield self._merge(pool.collect(pending.popleft()), observer)
 

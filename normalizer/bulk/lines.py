@@ -45,19 +45,31 @@ class InputBroken(Exception):
 
 class _Feed:
     """The lines the csv module reads: a chunk's lines from `pos`; past their end, lines taken
-    from `rest` are appended to the chunk (a row that spans its end belongs to it)."""
+    from `rest` are appended to the chunk (a row that spans its end belongs to it). `ended`: the
+    reader asked for a line past the end of the input."""
 
     def __init__(self, lines: list[str], pos: int, rest: Iterator[str]):
         self.lines, self.pos, self.rest = lines, pos, rest
+        self.ended = False
 
     def __iter__(self) -> _Feed:
         return self
 
     def __next__(self) -> str:
         if self.pos == len(self.lines):
-            self.lines.append(next(self.rest))
+            try:
+                self.lines.append(next(self.rest))
+            except StopIteration:
+                self.ended = True
+                raise
         self.pos += 1
         return self.lines[self.pos - 1]
+
+
+# The csv module asks for another line within a row only inside a quoted field; at the end of
+# the input it then gives the row as it is (unless strict, which refuses much else): one cell
+# holding every line after the quote. That is a broken input, not a row.
+UNCLOSED_QUOTE = "unclosed quote: the quoted field that starts here runs to the end of the input"
 
 
 class LineReader:
@@ -168,12 +180,22 @@ class LineReader:
         and the position after them. InputBroken carries `before` and the rows read."""
         feed = _Feed(lines, start, rest)
         rows: list[list[str]] = []
+        begun = start  # where the row being read started
         try:
             for row in csv.reader(feed, delimiter=self.delimiter):
+                if feed.ended:
+                    raise _Unclosed
                 rows.append(row)
+                begun = feed.pos
                 if feed.pos >= len(lines) or feed.pos not in stops:
                     break
-        except csv.Error as exc:
+        except (csv.Error, _Unclosed) as exc:
             kept: list[Segment] = [*(before or []), rows] if rows else list(before or [])
+            if isinstance(exc, _Unclosed):
+                raise InputBroken(begun + 1, csv.Error(UNCLOSED_QUOTE), kept) from None
             raise InputBroken(feed.pos, exc, kept) from exc
         return rows, feed.pos
+
+
+class _Unclosed(Exception):
+    pass

@@ -112,6 +112,10 @@ class Desk:
     def authenticate(self, token: str) -> TokenInfo | None:
         return self.store.tokens.authenticate(token)
 
+    def token_role(self, name: str) -> str | None:
+        """The role of the live (not revoked) token of this name, else None."""
+        return self.store.tokens.active_role(name)
+
     # YAML
 
     def load(self, root: Path) -> LoadReport:

@@ -12,7 +12,7 @@ from normalizer.curation.validate import check_references, entity_from_payload, 
 from normalizer.gazetteer import GazetteerIndex
 from normalizer.gazetteer.records import LAYER_SOURCES
 from normalizer.model import Entity, Name
-from normalizer.store import EntityNotFound, StaleRevision, Store, StoredEntity
+from normalizer.store import EntityDeleted, EntityNotFound, StaleRevision, Store, StoredEntity
 from normalizer.text import exact_key
 
 MERGE_ATTEMPTS = 5
@@ -34,6 +34,15 @@ class Curator:
             raise EntityNotFound(entity_id)
         return found
 
+    def live(self, entity_id: str) -> StoredEntity:
+        """The stored entity, refused (EntityDeleted) when deleted: before its payload is checked,
+        so that the editor hears first that the entity must be undeleted. The store checks again
+        in the write's transaction."""
+        found = self.stored(entity_id)
+        if found.deleted:
+            raise EntityDeleted(entity_id)
+        return found
+
     # writes
 
     def create(self, payload: dict[str, Any], actor: str) -> StoredEntity:
@@ -52,7 +61,7 @@ class Curator:
         if unknown:
             raise InvalidEntity({k: ["cannot be changed" if k == "id" else "unknown field"]
                                  for k in sorted(unknown)})
-        current = self.stored(entity_id)
+        current = self.live(entity_id)
         entity = entity_from_payload({**current.entity.to_dict(), **changes})
         self._check(entity, previous=current.entity)
         return self.store.save(entity, expected, actor)
@@ -62,11 +71,12 @@ class Curator:
 
     def undelete(self, entity_id: str, expected: int, actor: str) -> StoredEntity:
         current = self.stored(entity_id)
-        self._check(current.entity, previous=None)
+        if current.deleted:  # a live entity's names were checked when they were written
+            self._check(current.entity, previous=None)
         return self.store.set_deleted(entity_id, False, expected, actor)
 
     def add_name(self, entity_id: str, name: dict[str, Any], expected: int, actor: str) -> StoredEntity:
-        current = self.stored(entity_id)
+        current = self.live(entity_id)
         names = [n.to_dict() for n in current.entity.names] + [name]
         try:
             entity = entity_from_payload({**current.entity.to_dict(), "names": names})
@@ -77,7 +87,7 @@ class Curator:
         return self.store.save(entity, expected, actor, action="name_add")
 
     def remove_name(self, entity_id: str, name_id: int, expected: int, actor: str) -> StoredEntity:
-        current = self.stored(entity_id)
+        current = self.live(entity_id)
         if name_id not in current.name_ids:
             raise InvalidEntity({"name_id": [f"{entity_id!r} has no name with id {name_id}"]},
                                 "no such name")
@@ -91,8 +101,8 @@ class Curator:
         if entity_id == into:
             raise InvalidEntity({"into": ["an entity cannot be merged into itself"]})
         for attempt in range(MERGE_ATTEMPTS):
+            merged = self.live(entity_id)
             survivor = self._survivor(into)
-            merged = self.stored(entity_id)
             names = combine_names(survivor.entity.names, merged.entity.names)
             combined = replace(survivor.entity, names=names)
             try:

@@ -1,6 +1,8 @@
 """The review queue's recorder: unmatched and ambiguous queries counted in memory by normalized key
 and written in batches (every `every` seconds, every `batch` distinct keys, and at exit) in one
-transaction, so that resolve never waits on the database."""
+transaction, so that resolve never waits on the database. At most `max_keys` keys wait in memory;
+a write the database refuses for a while (locked by other writers, down) is tried again with
+back-off, and its counts stay pending meanwhile."""
 
 from __future__ import annotations
 
@@ -14,12 +16,13 @@ import weakref
 from collections.abc import Callable
 
 from normalizer.model import Resolution
-from normalizer.store import Sighting
+from normalizer.store import DATABASE_UNAVAILABLE, Sighting
 from normalizer.text import fold
 
 log = logging.getLogger("normalizer.review")
 MAX_KEY = 300
-MAX_PENDING = 100_000  # if the database is down, keep at most this many keys in memory
+MAX_KEYS = 50_000  # keys pending in memory, and open items in the queue (Settings.review_queue_max_keys)
+RETRY_DELAYS = (1.0, 2.0)  # seconds between the tries of one flush (the database's own wait comes on top)
 
 
 def review_key(result: Resolution) -> str | None:
@@ -37,39 +40,30 @@ def _utc(at: float) -> dt.datetime:
 
 
 def _sightings(pending: dict[str, _Pending]) -> list[Sighting]:
-    """Queries grouped by key; the example is the key's most frequent query as written."""
-    groups: dict[str, list[tuple[str, _Pending]]] = {}
-    for query, item in pending.items():
-        key = _key(item.name)
-        if key is not None:
-            groups.setdefault(key, []).append((query, item))
-    out = []
-    for key, members in sorted(groups.items()):
-        example = max(members, key=lambda m: (m[1].count, -m[1].first))[0][:MAX_KEY * 2]
-        statuses = set().union(*(m.statuses for _, m in members))
-        out.append(Sighting(key, example, sum(m.count for _, m in members), tuple(sorted(statuses)),
-                            _utc(min(m.first for _, m in members)), _utc(max(m.last for _, m in members))))
-    return out
+    """One sighting per key; the example is the first query seen for the key, as written."""
+    return [Sighting(key, item.example[:MAX_KEY * 2], item.count, tuple(sorted(item.statuses)),
+                     _utc(item.first), _utc(item.last)) for key, item in sorted(pending.items())]
 
 
 class _Pending:
-    """One query as written, seen since the last flush (folded into its key only at flush time,
-    off the request path)."""
+    """One key's sightings since the last flush."""
 
-    __slots__ = ("count", "first", "last", "name", "statuses")
+    __slots__ = ("count", "example", "first", "last", "statuses")
 
-    def __init__(self, name: str, at: float):
-        self.name, self.count, self.first, self.last = name, 0, at, at
+    def __init__(self, example: str, at: float):
+        self.example, self.count, self.first, self.last = example, 0, at, at
         self.statuses: set[str] = set()
 
 
 class ReviewRecorder:
     """Counts sightings; a daemon thread (restarted after a fork) flushes them through `sink`."""
 
-    def __init__(self, sink: Callable[[list[Sighting]], None], every: float = 1.0, batch: int = 500):
+    def __init__(self, sink: Callable[[list[Sighting]], None], every: float = 1.0, batch: int = 500,
+                 max_keys: int = MAX_KEYS):
         self.sink = sink
         self.every = every
         self.batch = batch
+        self.max_keys = max_keys
         self._stopped = False
         self._forked = False
         self._reset()
@@ -96,20 +90,22 @@ class ReviewRecorder:
         self._thread.start()
 
     def record(self, result: Resolution) -> None:
-        """Count one unmatched or ambiguous result (matched ones are ignored). A dictionary update
-        under a lock: the folding and the database write happen at flush."""
+        """Count one unmatched or ambiguous result (matched ones are ignored): the key folded
+        (about a microsecond) and a dictionary update under a lock; the write happens at flush."""
         if result.status == "matched":
             return
         if self._forked and not self._stopped:
             self._reset()
+        key = review_key(result)
+        if key is None:
+            return
         now = time.time()
         with self._lock:
-            item = self._pending.get(result.query)
+            item = self._pending.get(key)
             if item is None:
-                if len(self._pending) >= MAX_PENDING:
+                if len(self._pending) >= self.max_keys:
                     return
-                name = result.parsed.name if result.parsed and result.parsed.name else result.query
-                item = self._pending[result.query] = _Pending(name, now)
+                item = self._pending[key] = _Pending(result.query, now)
             item.count += 1
             item.last = now
             item.statuses.add(result.status)
@@ -117,31 +113,43 @@ class ReviewRecorder:
         if full:
             self._wake.set()
 
+    def pending_keys(self) -> int:
+        return len(self._pending)
+
     def flush(self) -> int:
-        """Write what is pending now; returns the number of keys written."""
+        """Write what is pending now; returns the number of keys written (0 if the write failed:
+        the counts then wait for the next flush)."""
         with self._lock:
             pending, self._pending = self._pending, {}
         if not pending:
             return 0
         sightings = _sightings(pending)
-        try:
-            self.sink(sightings)
-        except Exception:  # the queue is advisory: log, keep the counts for the next try
-            log.exception("review queue flush failed; will retry")
-            self._restore(pending)
-            return 0
-        return len(sightings)
+        for delay in (*RETRY_DELAYS, None):
+            try:
+                self.sink(sightings)
+                return len(sightings)
+            except DATABASE_UNAVAILABLE as exc:  # locked by other writers, or down: wait, try again
+                if delay is None or self._stopped:
+                    log.warning("review queue flush failed, will retry later: %s", str(exc).splitlines()[0])
+                    break
+                time.sleep(delay)
+            except Exception:  # the queue is advisory: log, keep the counts for the next try
+                log.exception("review queue flush failed; will retry")
+                break
+        self._restore(pending)
+        return 0
 
     def _restore(self, pending: dict[str, _Pending]) -> None:
         with self._lock:
-            for query, old in pending.items():
-                item = self._pending.get(query)
+            for key, old in pending.items():
+                item = self._pending.get(key)
                 if item is None:
-                    if len(self._pending) < MAX_PENDING:
-                        self._pending[query] = old
+                    if len(self._pending) < self.max_keys:
+                        self._pending[key] = old
                     continue
                 item.count += old.count
                 item.first = min(item.first, old.first)
+                item.example = old.example
                 item.statuses |= old.statuses
 
     def _run(self) -> None:

@@ -40,7 +40,13 @@ def ensure_loaded(store: Store, root: Path) -> LoadReport | None:
     """At start: load the YAML gazetteer into an empty database, and load it again (an upsert that
     leaves editors' changes alone) whenever the files changed since the last load, e.g. after a
     git pull. Returns the load's report, or None when nothing was loaded. Invalid files raise
-    GazetteerProblems only for an empty database; otherwise they are logged and skipped."""
+    GazetteerProblems only for an empty database; otherwise they are logged and skipped.
+    Processes starting at once on one database take turns (the second finds it loaded)."""
+    with store.exclusive_startup():
+        return _ensure_loaded(store, root)
+
+
+def _ensure_loaded(store: Store, root: Path) -> LoadReport | None:
     stamp = fingerprint(root)
     loaded_before = store.entity_count() > 0
     if loaded_before and store.meta_value(SOURCE_FINGERPRINT) == stamp:

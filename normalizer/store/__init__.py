@@ -2,6 +2,8 @@
 default, PostgreSQL through NORMALIZER_DATABASE_URL). The only module that speaks SQL."""
 
 from normalizer.store.errors import (
+    DATABASE_UNAVAILABLE,
+    EntityDeleted,
     EntityExists,
     EntityMerged,
     EntityNotFound,
@@ -25,8 +27,8 @@ from normalizer.store.repo import Store, editorial_file
 from normalizer.store.tokens import ROLES
 
 __all__ = [
-    "ROLES", "AuditEntry", "EntityExists", "EntityMerged", "EntityNotFound", "LiveDelta", "LiveSet",
-    "LoadReport",
+    "DATABASE_UNAVAILABLE", "ROLES", "AuditEntry", "EntityDeleted", "EntityExists", "EntityMerged",
+    "EntityNotFound", "LiveDelta", "LiveSet", "LoadReport",
     "ReviewItem", "RevisionNotFound", "Sighting", "StaleRevision", "Store", "StoreError", "StoredEntity",
     "TokenExists", "TokenInfo", "TokenNotFound", "editorial_file",
 ]

@@ -3,6 +3,7 @@ writers), PostgreSQL as given; and Alembic migrations run in code from the packa
 
 from __future__ import annotations
 
+import fcntl
 import os
 import threading
 import weakref
@@ -19,14 +20,26 @@ from sqlalchemy.engine import make_url
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
 MIGRATION_LOCK = 7_170_001
+STARTUP_LOCK = 7_170_002
 WRITER = {"normalizer_writer": True}  # execution option: this transaction will write
+CONNECT_TIMEOUT = 5.0  # seconds (PostgreSQL; libpq counts whole seconds, at least 2)
+STATEMENT_TIMEOUT = 30.0  # seconds a PostgreSQL statement may run (a lock wait included); 0: none
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for the database URL; an SQLite file's directory is created if missing."""
+def make_engine(url: str, connect_timeout: float = CONNECT_TIMEOUT,
+                statement_timeout: float = STATEMENT_TIMEOUT) -> Engine:
+    """An engine for the database URL; an SQLite file's directory is created if missing.
+    PostgreSQL gets a connect timeout and a statement timeout (so that a database that hangs
+    or holds a lock does not hold the service's threads as long), and a pool that waits at most
+    the connect timeout for a free connection."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+        options = str(parsed.query.get("options", ""))  # the URL's own options are kept
+        if statement_timeout > 0:
+            options = f"{options} -c statement_timeout={int(statement_timeout * 1000)}".strip()
+        connect = {"connect_timeout": max(2, round(connect_timeout)), "options": options}
+        engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10,
+                               pool_timeout=max(1.0, connect_timeout), connect_args=connect)
     else:
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
@@ -46,6 +59,14 @@ def _tune_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")  # WAL keeps the database consistent on a crash
         cursor.close()
+
+    @event.listens_for(engine, "handle_error")
+    def on_error(context: Any) -> None:
+        # SQLite opens a file it may not write read-only, silently; such a pooled connection
+        # would refuse every write even after the file became writable again. Drop the pool
+        # instead, so that the next checkout opens the file anew.
+        if "readonly database" in str(context.original_exception):
+            context.is_disconnect = True
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:
@@ -99,3 +120,31 @@ def migrate(engine: Engine) -> None:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
         connection.commit()
+
+
+@contextmanager
+def exclusive_startup(engine: Engine) -> Iterator[None]:
+    """Hold the database's start-up lock: processes that start at once on one database check and
+    load it in turn (the second finds it loaded). PostgreSQL: a session advisory lock, waited for
+    without a statement timeout; an SQLite file: an flock on a file beside it."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SET statement_timeout = 0")
+            conn.exec_driver_sql(f"SELECT pg_advisory_lock({STARTUP_LOCK})")
+            try:
+                yield
+            finally:
+                conn.exec_driver_sql(f"SELECT pg_advisory_unlock({STARTUP_LOCK})")
+                conn.exec_driver_sql("RESET statement_timeout")
+                conn.commit()
+        return
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.startup-lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+# What a database that refuses connections, hangs past a timeout, is locked past the busy
+# timeout, is full or read-only raises: the service is unavailable, not broken (shells: 503).
+DATABASE_UNAVAILABLE: tuple[type[Exception], ...] = (OperationalError, InterfaceError, PoolTimeout)
+
 
 class StoreError(Exception):
     """Base of the store's refusals."""
@@ -20,6 +27,14 @@ class EntityMerged(StoreError):
         super().__init__(f"{entity_id!r} was merged into {into!r}")
         self.entity_id = entity_id
         self.into = into
+
+
+class EntityDeleted(StoreError):
+    """The entity is deleted: it takes no change but its undeletion (or a revert)."""
+
+    def __init__(self, entity_id: str):
+        super().__init__(f"{entity_id!r} is deleted: undelete it before changing it")
+        self.entity_id = entity_id
 
 
 class EntityExists(StoreError):

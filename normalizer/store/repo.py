@@ -4,7 +4,7 @@ writes its audit row and moves the gazetteer revision; writers name the revision
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from typing import Any, TypeVar
 
@@ -12,11 +12,21 @@ from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from normalizer.model import Entity, Name
+from normalizer.settings import Settings
 from normalizer.store import reads
 from normalizer.store.changes import ENTITIES, Change, next_position, state
 from normalizer.store.convert import content_hash
-from normalizer.store.engine import WRITER, Writing, make_engine, migrate
+from normalizer.store.engine import (
+    CONNECT_TIMEOUT,
+    STATEMENT_TIMEOUT,
+    WRITER,
+    Writing,
+    exclusive_startup,
+    make_engine,
+    migrate,
+)
 from normalizer.store.errors import (
+    EntityDeleted,
     EntityExists,
     EntityMerged,
     EntityNotFound,
@@ -61,11 +71,22 @@ class Store:
         self.review = ReviewStore(engine, self.writing)
 
     @classmethod
-    def open(cls, url: str, migrate_schema: bool = True) -> Store:
-        store = cls(make_engine(url))
+    def open(cls, url: str, migrate_schema: bool = True, connect_timeout: float = CONNECT_TIMEOUT,
+             statement_timeout: float = STATEMENT_TIMEOUT) -> Store:
+        store = cls(make_engine(url, connect_timeout, statement_timeout))
         if migrate_schema:
             migrate(store.engine)
         return store
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Store:
+        """The store NORMALIZER_DATABASE_URL names, with its timeouts, migrated."""
+        return cls.open(settings.store_url(), connect_timeout=settings.database_connect_timeout,
+                        statement_timeout=settings.database_statement_timeout)
+
+    def exclusive_startup(self) -> AbstractContextManager[None]:
+        """`with store.exclusive_startup():` one process at a time (engine.exclusive_startup)."""
+        return exclusive_startup(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -176,10 +197,16 @@ class Store:
     def save(self, entity: Entity, expected: int, actor: str, action: str = "update",
              deleted: bool | None = None) -> StoredEntity:
         """Replace an entity's fields and names (and optionally its deleted flag) if it is still at
-        revision `expected`. Raises EntityNotFound, EntityMerged, StaleRevision."""
+        revision `expected`. A save that changes nothing writes nothing (no revision, no audit row)
+        and returns the entity as it is. A deleted entity takes only a save that sets its flag
+        (a revert). Raises EntityNotFound, EntityMerged, EntityDeleted, StaleRevision."""
         def body(change: Change) -> StoredEntity:
             current = self._current(change.conn, entity.id, expected)
+            if deleted is None and current.deleted:
+                raise EntityDeleted(entity.id)
             gone = current.deleted if deleted is None else deleted
+            if state(current.entity, current.deleted) == state(entity, gone):
+                return current
             new = replace(entity, revision=current.revision + 1)
             ids = change.update_entity(new, _names_of(current), deleted=gone)
             change.record(new.id, new.revision, action, state(current.entity, current.deleted),
@@ -188,8 +215,12 @@ class Store:
         return self._write(actor, body)
 
     def set_deleted(self, entity_id: str, deleted: bool, expected: int, actor: str) -> StoredEntity:
+        """Delete softly or undelete; deleting a deleted entity or undeleting a live one changes
+        nothing and writes nothing."""
         def body(change: Change) -> StoredEntity:
             current = self._current(change.conn, entity_id, expected)
+            if current.deleted == deleted:
+                return current
             revision = current.revision + 1
             change.set_state(entity_id, revision, deleted=deleted)
             change.record(entity_id, revision, "delete" if deleted else "undelete",
@@ -205,6 +236,9 @@ class Store:
             lock_rows(change.conn, [entity_id, survivor.id])
             current = self._current(change.conn, entity_id, expected)
             target = self._current(change.conn, survivor.id, survivor_expected)
+            for found in (current, target):
+                if found.deleted:
+                    raise EntityDeleted(found.entity.id)
             revision = current.revision + 1
             change.set_state(entity_id, revision, merged_into=survivor.id)
             change.record(entity_id, revision, "merge", state(current.entity, current.deleted),

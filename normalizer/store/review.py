@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, Table, func, insert, select, update
+from sqlalchemy import Engine, Table, bindparam, delete, func, insert, select, update
 
 from normalizer.store.engine import Writing
 from normalizer.store.records import ReviewItem, Sighting, utc
@@ -25,27 +25,31 @@ class ReviewStore:
         self.engine = engine
         self.writing = writing
 
-    def add(self, sightings: list[Sighting]) -> None:
-        """Add a batch of sightings in one transaction (counts add up; first/last seen widen)."""
+    def add(self, sightings: list[Sighting], max_open: int | None = None) -> None:
+        """Add a batch of sightings in one transaction (counts add up; first/last seen widen): one
+        SELECT of the keys known, then one UPDATE and one INSERT statement for the whole batch.
+        With max_open, the open items past that many are evicted, the least seen (then the
+        longest unseen) first; settled and dismissed items are editors' decisions, always kept."""
         if not sightings:
             return
         with self.writing() as conn:
             keys = [s.key for s in sightings]
-            rows = conn.execute(select(REVIEW).where(REVIEW.c.key.in_(keys)))
-            found = {r.key: r for r in rows}
-            fresh = []
-            for s in sightings:
-                row = found.get(s.key)
-                if row is None:
-                    fresh.append({"key": s.key, "example": s.example, "count": s.count,
-                                  "first_seen": s.first_seen, "last_seen": s.last_seen,
-                                  "statuses": sorted(s.statuses), "state": "open", "settled_as": None})
-                    continue
-                conn.execute(update(ReviewRow).where(ReviewRow.key == s.key).values(
-                    count=ReviewRow.count + s.count, last_seen=s.last_seen,
-                    statuses=sorted(set(row.statuses or ()) | set(s.statuses))))
+            found = {r.key: r for r in conn.execute(select(REVIEW.c.key, REVIEW.c.statuses)
+                                                    .where(REVIEW.c.key.in_(keys)))}
+            known = [{"k": s.key, "c": s.count, "last": s.last_seen,
+                      "st": sorted(set(found[s.key].statuses or ()) | set(s.statuses))}
+                     for s in sightings if s.key in found]
+            fresh = [{"key": s.key, "example": s.example, "count": s.count, "first_seen": s.first_seen,
+                      "last_seen": s.last_seen, "statuses": sorted(s.statuses), "state": "open",
+                      "settled_as": None} for s in sightings if s.key not in found]
+            if known:
+                conn.execute(update(REVIEW).where(REVIEW.c.key == bindparam("k")).values(
+                    count=REVIEW.c.count + bindparam("c"), last_seen=bindparam("last"),
+                    statuses=bindparam("st")), known)
             if fresh:
                 conn.execute(insert(ReviewRow), fresh)
+            if max_open is not None and fresh:
+                _evict(conn, max_open)
 
     def list(self, state: str = "open", offset: int = 0, limit: int = 50) -> tuple[list[ReviewItem], int]:
         """Items in a state, most often seen first, one page, and how many there are."""
@@ -68,3 +72,13 @@ class ReviewStore:
                          .values(state=state, settled_as=settled_as))
             row = conn.execute(select(REVIEW).where(REVIEW.c.key == key)).first()
             return _item(row) if row else None
+
+
+def _evict(conn: Any, max_open: int) -> None:
+    is_open = REVIEW.c.state == "open"
+    total = int(conn.execute(select(func.count()).select_from(REVIEW).where(is_open)).scalar_one())
+    if total <= max_open:
+        return
+    victims = (select(REVIEW.c.key).where(is_open)
+               .order_by(REVIEW.c.count, REVIEW.c.last_seen, REVIEW.c.key).limit(total - max_open))
+    conn.execute(delete(REVIEW).where(REVIEW.c.key.in_(victims.scalar_subquery())))

@@ -60,6 +60,13 @@ class TokenStore:
             if done.rowcount == 0 and not known:
                 raise TokenNotFound(name)
 
+    def active_role(self, name: str) -> str | None:
+        """The role of the token named `name`, or None if there is none or it was revoked (one
+        indexed look-up: the UI checks its signed-in editor with it on every request)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(TokenRow.role, TokenRow.revoked).where(TokenRow.name == name)).first()
+        return row.role if row is not None and row.revoked is None else None
+
     def authenticate(self, token: str) -> TokenInfo | None:
         """The token's owner and role, or None for an unknown or revoked token."""
         with self.engine.connect() as conn:

@@ -11,7 +11,13 @@ from flask import Blueprint, current_app, flash, get_flashed_messages, render_te
 from werkzeug.exceptions import HTTPException
 
 from normalizer.model import ENTITY_TYPES, NAME_KINDS
-from normalizer.service import EntityNotFound, InvalidQuery, ReviewItemNotFound
+from normalizer.service import (
+    DATABASE_UNAVAILABLE,
+    EntityDeleted,
+    EntityNotFound,
+    InvalidQuery,
+    ReviewItemNotFound,
+)
 from normalizer.ui.i18n import LANGUAGES, language, translate
 from normalizer.ui.session import EditorRequired, check_csrf, csrf_token, current_editor
 
@@ -77,6 +83,21 @@ def http_error(exc: HTTPException) -> tuple[str, int]:
 @bp.errorhandler(ReviewItemNotFound)
 def not_found(exc: Exception) -> tuple[str, int]:
     return page("error.html", 404, code=404, message=str(exc))
+
+
+@bp.errorhandler(EntityDeleted)
+def deleted(exc: EntityDeleted) -> tuple[str, int]:
+    return page("error.html", 409, code=409, message=str(exc))
+
+
+def database_unavailable(exc: Exception) -> tuple[str, int]:
+    log.warning("ui: database unavailable: %s", f"{type(exc).__name__}: {exc}"[:500])
+    return page("error.html", 503, code=503,
+                message=translate("The database is unavailable. Try again in a moment.", language()))
+
+
+for _unavailable in DATABASE_UNAVAILABLE:
+    bp.register_error_handler(_unavailable, database_unavailable)
 
 
 @bp.errorhandler(InvalidQuery)

@@ -104,6 +104,8 @@ VI: dict[str, str] = {
     "The form has expired or did not come from this site. Reload the page and try again.":
         "Biểu mẫu đã hết hạn hoặc không đến từ trang này. Hãy tải lại trang rồi thử lại.",
     "Error": "Lỗi", "Something went wrong. It was logged.": "Đã xảy ra lỗi. Lỗi đã được ghi lại.",
+    "The database is unavailable. Try again in a moment.":
+        "Cơ sở dữ liệu tạm thời không truy cập được. Hãy thử lại sau giây lát.",
 }
 CATALOGS = {"vi": VI, "en": {}}
 

@@ -11,11 +11,11 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
-from flask import Flask, Request, current_app, request, session
+from flask import Flask, Request, current_app, g, request, session
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from werkzeug.exceptions import BadRequest, Forbidden
 
-from normalizer.service import Normalizer
+from normalizer.service import DATABASE_UNAVAILABLE, Normalizer
 
 SERVICE = "normalizer.ui"
 CSRF_FIELD = "csrf_token"
@@ -47,10 +47,35 @@ class CsrfFailed(BadRequest):
 
 
 def current_editor() -> Editor | None:
+    """The signed-in editor, checked against the token list once per request: a token revoked
+    (or given another role) since sign-in ends the session at once, on reads as on writes."""
+    if "ui_editor" in g:
+        return g.ui_editor  # type: ignore[no-any-return]
+    editor = _session_editor()
+    if editor is not None:
+        try:
+            role = _token_role(editor.name)
+        except DATABASE_UNAVAILABLE:  # cannot tell now: anonymous for this request, still signed in
+            g.ui_editor = None
+            return None
+        if role != editor.role:
+            sign_out()
+            g.ui_revoked = True
+            editor = None
+    g.ui_editor = editor
+    return editor
+
+
+def _session_editor() -> Editor | None:
     user = session.get("editor")
     if isinstance(user, dict) and isinstance(user.get("name"), str) and isinstance(user.get("role"), str):
         return Editor(user["name"], user["role"])
     return None
+
+
+def _token_role(name: str) -> str | None:
+    desk = service().curation
+    return desk.token_role(name) if desk is not None else None
 
 
 def sign_in(token: str) -> Editor | None:
@@ -68,7 +93,8 @@ def sign_in(token: str) -> Editor | None:
         session["lang"] = lang
     session.permanent = True
     session["editor"] = {"name": info.name, "role": info.role}
-    return Editor(info.name, info.role)
+    g.ui_editor = Editor(info.name, info.role)
+    return g.ui_editor  # type: ignore[no-any-return]
 
 
 def sign_out() -> None:
@@ -76,19 +102,16 @@ def sign_out() -> None:
     session.clear()
     if lang:
         session["lang"] = lang
+    g.ui_editor = None
 
 
 def require_writer() -> Editor:
-    """The signed-in editor allowed to write, checked against the token list again (a token revoked
-    since sign-in stops working at once). Raises EditorRequired."""
+    """The signed-in editor allowed to write (current_editor checked the token). Raises
+    EditorRequired."""
     editor = current_editor()
     if editor is None:
-        raise EditorRequired("sign in with an editor token")
-    desk = service().curation
-    live = {t.name: t.role for t in desk.tokens() if t.revoked is None} if desk else {}
-    if live.get(editor.name) != editor.role:
-        sign_out()
-        raise EditorRequired("your token was revoked or changed: sign in again")
+        raise EditorRequired("your token was revoked or changed: sign in again" if g.get("ui_revoked")
+                             else "sign in with an editor token")
     if not editor.can_write:
         raise Forbidden(f"the token {editor.name!r} has the role {editor.role}; "
                         "editing needs editor or admin")

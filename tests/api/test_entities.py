@@ -81,3 +81,13 @@ def test_merged_id_redirects_to_its_survivor(client: FlaskClient) -> None:
     response = client.get("/v1/entities/wang-yi-diplomat")
     assert response.status_code == 308
     assert response.headers["Location"].endswith("/v1/entities/wang-yi")
+
+
+def test_get_with_a_stale_if_match_is_a_412_in_the_error_shape(client: FlaskClient) -> None:
+    etag = client.get("/v1/entities/wang-yi").headers["ETag"]
+    assert client.get("/v1/entities/wang-yi", headers={"If-Match": etag}).status_code == 200
+    assert client.get("/v1/entities/wang-yi", headers={"If-Match": "*"}).status_code == 200
+    stale = client.get("/v1/entities/wang-yi", headers={"If-Match": '"not-the-etag"'})
+    assert stale.status_code == 412 and stale.mimetype == "application/json"
+    assert set(stale.get_json()) == {"code", "status", "message", "errors"}
+    assert stale.get_json()["code"] == 412

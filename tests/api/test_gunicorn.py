@@ -39,7 +39,7 @@ def call(url: str, body: Any = None) -> tuple[int, dict[str, str], bytes]:
 @pytest.fixture(scope="module")
 def server(gazetteer_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = free_port()
-    env = {**os.environ, "NORMALIZER_GAZETTEER_DIR": str(gazetteer_dir),
+    env = {**os.environ, "NORMALIZER_GAZETTEER_DIR": str(gazetteer_dir), "NORMALIZER_CLIENT_TIMEOUT": "2",
            "PROMETHEUS_MULTIPROC_DIR": str(tmp_path_factory.mktemp("metrics"))}
     log = (tmp_path_factory.mktemp("log") / "server.log").open("wb")
     process = subprocess.Popen(
@@ -116,6 +116,15 @@ def test_threads_per_worker_follow_the_setting() -> None:
     assert gunicorn_options(one, "127.0.0.1", 8000, 2, worker_class="sync")["threads"] == 1
 
 
+def test_instances_on_one_host_share_no_control_socket() -> None:
+    from normalizer.server import gunicorn_options
+    from normalizer.settings import Settings
+
+    assert gunicorn_options(Settings(), "127.0.0.1", 8000, 2)["control_socket_disable"] is True
+    procfile = (Path(__file__).resolve().parents[2] / "Procfile").read_text()
+    assert "--no-control-socket" in procfile
+
+
 def test_extract_over_http_gives_what_the_cli_prints(server: str, gazetteer_dir: Path) -> None:
     text = "Ngoại trưởng Nhật Bản gặp ông Vương Nghị tại Trung Quốc. Ông Vương nói với Hàn Quốc."
     status, headers, body = call(f"{server}/v1/extract", {"text": text, "date": "2024-05-01"})
@@ -135,3 +144,75 @@ def test_extract_over_http_refuses_a_text_over_the_limit_with_413(server: str) -
     status, _, body = call(f"{server}/v1/extract", json.dumps({"text": text}, ensure_ascii=False).encode())
     assert status == 413
     assert json.loads(body)["errors"] == {"json": {"text": ["a text has at most 5242880 bytes of UTF-8"]}}
+
+
+def raw_exchange(base: str, request: bytes, pause: float = 0.0) -> tuple[int, dict[str, str], bytes]:
+    """Send bytes as they are (no client library tidies them), read the answer to its end."""
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=15) as sock:
+        sock.sendall(request)
+        if pause:
+            time.sleep(pause)
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines[1:] if ": " in line)
+    return int(lines[0].split()[1]), headers, body
+
+
+def test_raw_utf8_in_the_request_line_is_read_as_utf8(server: str) -> None:
+    query = "Vương%20Nghị".encode()
+    status, _, body = raw_exchange(server, b"GET /v1/resolve?q=" + query + b" HTTP/1.1\r\nHost: x\r\n"
+                                   b"Connection: close\r\n\r\n")
+    assert status == 200, body
+    assert json.loads(body)["query"] == "Vương Nghị" and json.loads(body)["match"]["id"] == "wang-yi"
+    status, _, body = raw_exchange(server, b"GET /v1/resolve?q=\xffx HTTP/1.1\r\nHost: x\r\n"
+                                   b"Connection: close\r\n\r\n")
+    assert status == 400 and "UTF-8" in json.loads(body)["message"]
+
+
+@pytest.mark.parametrize(("request_bytes", "expected"), [
+    (b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 9000 + b"\r\n\r\n", 431),
+    (b"POST /v1/resolve HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n", 400),
+    (b"GET /healthz HTTP/1.1\r\nHost: x\r\nBad Header: 1\r\n\r\n", 400),
+    (b"GET /healthz HTTP/9.9\r\nHost: x\r\n\r\n", 400),
+])
+def test_errors_gunicorn_answers_itself_have_the_json_shape(server: str, request_bytes: bytes,
+                                                           expected: int) -> None:
+    status, headers, body = raw_exchange(server, request_bytes)
+    assert status == expected, body
+    assert headers["Content-Type"] == "application/json"
+    payload = json.loads(body)
+    assert set(payload) == {"code", "status", "message", "errors"} and payload["code"] == expected
+
+
+def test_a_stalled_body_is_answered_408_and_the_threads_keep_serving(server: str) -> None:
+    started = time.monotonic()
+    stalled = [socket.create_connection(("127.0.0.1", int(server.rsplit(":", 1)[1]))) for _ in range(6)]
+    try:
+        for sock in stalled:  # more stalled uploads than the 2 workers x 2 threads
+            sock.sendall(b"POST /v1/resolve HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                         b"Content-Length: 100\r\n\r\n{\"queries\"")
+        time.sleep(0.5)
+        assert call(f"{server}/healthz")[0] == 200  # answered while they stall (after the timeout at worst)
+        answers = []
+        for sock in stalled:
+            sock.settimeout(15)
+            data = b""
+            while chunk := sock.recv(65536):
+                data += chunk
+            answers.append(data)
+    finally:
+        for sock in stalled:
+            sock.close()
+    assert time.monotonic() - started < 12
+    for data in answers:
+        assert data.startswith(b"HTTP/1.1 408"), data[:200]
+        assert json.loads(data.partition(b"\r\n\r\n")[2])["code"] == 408
+
+
+def test_a_stalled_request_head_is_answered_408(server: str) -> None:
+    status, _, body = raw_exchange(server, b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+    assert status == 408 and json.loads(body)["code"] == 408

@@ -121,3 +121,17 @@ def test_docs_page_is_served_from_the_package_without_external_resources(client:
     page = response.get_data(as_text=True)
     assert "openapi.json" in page
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+
+
+def test_docs_page_sends_the_security_headers_of_the_ui(client: FlaskClient) -> None:
+    for path in ("/docs", "/docs/docs.js", "/docs/docs.css"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        policy = response.headers.get("Content-Security-Policy", "")
+        assert "frame-ancestors 'none'" in policy and "script-src 'self'" in policy, path
+        assert "unsafe-inline" not in policy
+        assert response.headers.get("X-Content-Type-Options") == "nosniff", path
+        assert response.headers.get("Referrer-Policy") == "same-origin", path
+    assert policy == client.get("/ui/").headers["Content-Security-Policy"]  # the UI's own policy
+    page = client.get("/docs").get_data(as_text=True)
+    assert "<script>" not in page and "<style>" not in page  # the policy allows no inline code

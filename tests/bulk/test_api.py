@@ -10,6 +10,7 @@ import pytest
 from flask import Flask
 
 from normalizer.api import register_api
+from normalizer.service import CsvInputError
 
 ERROR_KEYS = {"code", "status", "message", "errors"}
 
@@ -92,3 +93,39 @@ def test_csv_limit_is_its_own_not_the_json_body_limit(small_service):
     body = b"name\n" + b"Wang Yi\n" * 30  # 245 bytes: past the JSON limit, within the CSV one
     response = app.test_client().post("/v1/csv?column=name", data=body, content_type="text/csv")
     assert response.status_code == 200 and len(rows(response.data)) == 31
+
+
+def test_csv_streams_at_info_level_and_is_logged_when_the_stream_ends(small_service, caplog):
+    app = Flask("test-csv-info")
+    register_api(app, small_service, replace(small_service.settings, log_level="INFO"))
+    body = "name\nVương Nghị\n".encode() + b"Wang Yi\n" * 5000
+    with caplog.at_level("INFO", logger="normalizer.access"):
+        response = app.test_client().post("/v1/csv?column=name", data=body, content_type="text/csv",
+                                          buffered=False)
+        assert response.status_code == 200 and response.is_streamed  # not buffered for the log
+        assert not [r for r in caplog.records if r.name == "normalizer.access"]  # not logged yet
+        sent = b"".join(response.response)
+        response.close()
+    [record] = [r for r in caplog.records if r.name == "normalizer.access"]
+    assert record.fields["bytes"] == len(sent) and record.fields["complete"] is True
+    assert record.fields["status"] == 200 and record.fields["latency_ms"] > 0
+    assert len(rows(sent)) == 5002
+
+
+def test_a_csv_that_breaks_part_way_streams_its_rows_then_breaks_off(small_service, caplog):
+    app = Flask("test-csv-broken")
+    register_api(app, small_service, replace(small_service.settings, log_level="INFO"))
+    body = "name\nVương Nghị\n".encode() + b"Wang Yi\n" * 3 + b'"' + b"a" * 200_000 + b"\n"
+    with caplog.at_level("INFO", logger="normalizer.access"):
+        response = app.test_client().post("/v1/csv?column=name", data=body, content_type="text/csv",
+                                          buffered=False)
+        assert response.status_code == 200
+        received = []
+        with pytest.raises(CsvInputError):
+            for chunk in response.response:
+                received.append(chunk)
+        response.close()
+    assert [r[:3] for r in rows(b"".join(received))[:2]] == [["name", "entity_id", "entity_name"],
+                                                            ["Vương Nghị", "wang-yi", "Wang Yi"]]
+    [record] = [r for r in caplog.records if r.name == "normalizer.access"]
+    assert record.fields["complete"] is False

@@ -83,7 +83,55 @@ def test_broken_input_exits_3_after_writing_the_rows_before(gazetteer, tmp_path,
     out = tmp_path / "out.csv"
     assert run(gazetteer, str(source), "-o", str(out), "--column", "name") == 3
     assert "not readable CSV" in capsys.readouterr().err
-    assert "wang-yi" in out.read_text(encoding="utf-8")
+    assert not out.exists()  # what looks like the output is only ever a whole one
+    assert "wang-yi" in (tmp_path / "out.csv.partial").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_an_unclosed_quote_near_the_end_exits_3_not_one_folded_row(gazetteer, tmp_path, capsys, workers):
+    source = tmp_path / "in.csv"
+    source.write_text('name\nWang Yi\nDokdo\n"unclosed, Vương Nghị\nHàn Quốc\nTTXVN\n', encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code = run(gazetteer, str(source), "-o", str(out), "--column", "name", "--workers", workers)
+    assert code == 3
+    assert "unclosed quote" in capsys.readouterr().err
+    partial = read(tmp_path / "out.csv.partial")
+    assert [r[0] for r in partial] == ["name", "Wang Yi", "Dokdo"]
+    assert not out.exists()
+
+
+def test_the_output_appears_whole_or_not_at_all(gazetteer, tmp_path, monkeypatch):
+    source = tmp_path / "in.csv"
+    source.write_text("name\n" + "Wang Yi\n" * 50_000, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    out.write_text("the previous run's output\n", encoding="utf-8")
+    from normalizer.bulk.job import CsvJob
+
+    real = CsvJob.text_chunks
+
+    def interrupted(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        chunks = real(self, *args, **kwargs)
+        yield next(chunks)
+        yield next(chunks)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(CsvJob, "text_chunks", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run(gazetteer, str(source), "-o", str(out), "--column", "name")
+    assert out.read_text(encoding="utf-8") == "the previous run's output\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "out.csv"]  # no temporary left
+    monkeypatch.setattr(CsvJob, "text_chunks", real)
+    assert run(gazetteer, str(source), "-o", str(out), "--column", "name") == 0
+    assert len(read(out)) == 50_001 and sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "out.csv"]
+    assert out.stat().st_mode & 0o777 == 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    import os
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def test_safe_output_and_workers(gazetteer, tmp_path):

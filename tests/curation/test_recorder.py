@@ -69,3 +69,36 @@ def test_the_tick_writes_what_is_pending() -> None:
 def test_keys_fold_case_marks_and_titles() -> None:
     assert review_key(result("Ông NGUYỄN Văn A", name="NGUYỄN Văn A")) == "nguyen van a"
     assert review_key(result("   ")) is None
+
+
+def test_pending_sightings_are_kept_per_key_and_bounded() -> None:
+    sink = Sink()
+    recorder = ReviewRecorder(sink, every=3600, max_keys=3)
+    for query in ("Abe", "ABE", "abé", "Kim", "Lee", "Park", "Choi"):
+        recorder.record(result(query))
+    assert recorder.pending_keys() == 3  # per folded key, at most max_keys of them
+    recorder.flush()
+    assert sorted((s.key, s.count) for s in sink.batches[0]) == [("abe", 3), ("kim", 1), ("lee", 1)]
+
+
+def test_a_flush_waits_out_a_locked_database_instead_of_failing(tmp_path) -> None:
+    import sqlite3
+
+    from normalizer.store import Store
+
+    url = f"sqlite:///{tmp_path / 'review.db'}"
+    store = Store.open(url)
+    recorder = ReviewRecorder(store.review.add, every=3600, batch=100_000)  # only this flush writes
+    for i in range(2000):
+        recorder.record(result(f"name {i}"))
+    holder = sqlite3.connect(tmp_path / "review.db", isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # another process writes for longer than the busy timeout
+    release = threading.Timer(6.5, holder.rollback)
+    release.start()
+    try:
+        assert recorder.flush() == 2000
+    finally:
+        release.join()
+        holder.close()
+    assert store.review.list("open", 0, 10)[1] == 2000
+    store.close()

@@ -61,3 +61,16 @@ def test_settled_items_leave_the_open_list(store: Store) -> None:
     assert store.review.list()[1] == 0
     assert store.review.list("dismissed")[1] == 1
     assert store.review.settle("nothing", "dismissed", None) is None
+
+
+def test_the_open_queue_is_bounded_by_evicting_the_least_seen(store: Store) -> None:
+    store.review.add([sighting("dismissed one", 1, T0)])
+    store.review.settle("dismissed one", "dismissed", {"action": "dismiss"})
+    store.review.add([sighting(f"key {i:02}", i, T0 + dt.timedelta(seconds=i)) for i in range(1, 16)],
+                     max_open=10)
+    items, total = store.review.list("open", 0, 50)
+    assert total == 10 and [i.key for i in items][-1] == "key 06"  # keys 1-5 were seen least
+    store.review.add([sighting("key 01", 50, T0 + dt.timedelta(hours=1))], max_open=10)
+    items, total = store.review.list("open", 0, 50)
+    assert total == 10 and items[0].key == "key 01" and "key 06" not in [i.key for i in items]
+    assert store.review.list("dismissed")[1] == 1  # editors' decisions are never evicted

@@ -138,3 +138,40 @@ def test_with_read_tokens_required_every_page_needs_a_sign_in(ui_settings: Setti
     assert browser.get("/ui/try?q=x").status_code == 401
     browser.sign_in(viewer_token)
     assert browser.get("/ui/entity/wang-yi").status_code == 200
+
+
+def test_a_next_with_line_breaks_redirects_safely(browser: Browser, editor_token: str) -> None:
+    for target in ("/ui/\r\nSet-Cookie: x=1", "/ui/entity/china\n", "/ui/\x00", "/ui/\x7f"):
+        browser.get("/ui/signin")
+        response = browser.post("/ui/signin", {"token": editor_token, "next": target})
+        assert response.status_code == 303 and response.headers["Location"] == "/ui/", repr(target)
+        browser.get("/ui/")  # the CSRF token of the new session
+        response = browser.post("/ui/lang", {"lang": "en", "next": target})
+        assert response.status_code == 303 and response.headers["Location"] == "/ui/", repr(target)
+
+
+def test_a_revoked_token_ends_the_session_on_every_page_at_once(browser: Browser, viewer_token: str,
+                                                                ui_service: Normalizer) -> None:
+    browser.sign_in(viewer_token)
+    assert browser.get("/ui/review").status_code == 200
+    assert "victor" in browser.get("/ui/entity/wang-yi").get_data(as_text=True)
+    assert ui_service.curation is not None
+    ui_service.curation.revoke_token("victor")
+    assert browser.get("/ui/review").status_code == 401  # reads, not only writes
+    assert "victor" not in browser.get("/ui/entity/wang-yi").get_data(as_text=True)
+
+
+def test_a_database_that_is_down_gives_a_503_page_even_to_a_signed_in_editor(
+        editor: Browser, ui_service: Normalizer, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy.exc import OperationalError
+
+    def down(*args: object) -> None:
+        raise OperationalError("SELECT 1", {}, Exception("connection refused"))
+
+    assert ui_service.curation is not None
+    monkeypatch.setattr(ui_service.curation, "token_role", down)
+    monkeypatch.setattr(ui_service.curation, "get", down)
+    response = editor.get("/ui/entity/wang-yi")
+    assert response.status_code == 503 and "Cơ sở dữ liệu" in response.get_data(as_text=True)
+    monkeypatch.undo()
+    assert "alice" in editor.get("/ui/entity/wang-yi").get_data(as_text=True)  # still signed in

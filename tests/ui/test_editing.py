@@ -189,3 +189,13 @@ def test_delete_and_restore(editor: Browser, ui_service: Normalizer) -> None:
     restored = editor.post("/ui/entity/japan/delete", {"revision": str(revision_of(ui_service, "japan")),
                                                        "restore": "1"})
     assert restored.status_code == 303 and ui_service.entity("japan") is not None
+
+
+def test_adding_a_name_to_a_deleted_entity_is_refused_with_a_page(editor: Browser,
+                                                                  ui_service: Normalizer) -> None:
+    editor.get("/ui/entity/japan/edit")
+    editor.post("/ui/entity/japan/delete", {"revision": str(revision_of(ui_service, "japan"))})
+    editor.get("/ui/entity/japan")
+    response = editor.post("/ui/entity/japan/names", {"text": "Nhật", "lang": "vi", "kind": "abbreviation",
+                                                      "revision": str(revision_of(ui_service, "japan"))})
+    assert response.status_code == 409 and "undelete" in text(response)

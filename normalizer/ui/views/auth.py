@@ -11,8 +11,10 @@ from normalizer.ui.session import sign_in, sign_out
 
 
 def safe_next(target: str | None) -> str:
-    """Only a path of the UI itself (no scheme, no host, no //): never an open redirect."""
-    if target and target.startswith("/ui/") and not target.startswith("//") and "\\" not in target:
+    """Only a path of the UI itself (no scheme, no host, no //, no control characters, which a
+    Location header cannot carry): never an open redirect, never a header split."""
+    if (target and target.startswith("/ui/") and not target.startswith("//") and "\\" not in target
+            and target.isprintable()):
         return target
     return url_for("ui.search")
 

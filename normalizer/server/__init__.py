@@ -23,7 +23,9 @@ MAX_DEFAULT_WORKERS = 8
 REQUEST_LINE_LIMIT = 0
 # gthread: keep-alive connections (pipelines reuse them) without a worker per connection; it
 # measured faster than sync for single names and batches alike (bench/README.md). Threads per
-# worker: Settings.threads.
+# worker: Settings.threads. Ours (worker.py) also reads raw UTF-8 request lines, answers
+# gunicorn's own errors in JSON and times out stalled clients.
+GTHREAD_WORKER = "normalizer.server.worker.JsonThreadWorker"
 
 
 def default_workers(cores: int | None = None) -> int:
@@ -54,12 +56,15 @@ def gunicorn_options(settings: Settings, host: str, port: int, workers: int,
     return {
         "bind": f"{host}:{port}",
         "workers": workers or default_workers(),
-        "worker_class": worker_class,
+        "worker_class": GTHREAD_WORKER if worker_class == "gthread" else worker_class,
         "threads": max(1, settings.threads) if worker_class == "gthread" else 1,
         "preload_app": True,
         "timeout": 30,
         "graceful_timeout": 20,
         "limit_request_line": REQUEST_LINE_LIMIT,
+        # gunicorn's control socket has one default path per user ($XDG_RUNTIME_DIR/gunicorn.ctl):
+        # a second instance on the host would take it over and delete it at exit.
+        "control_socket_disable": True,
         "child_exit": _child_exit,
         "loglevel": settings.log_level.lower(),
     }
