@@ -28,8 +28,9 @@ class Name:
 
     @property
     def strong(self) -> bool:
-        """Strong names identify their entity; weak ones (abbreviations, misspellings) only hint."""
-        return self.kind in STRONG_KINDS
+        """Strong names identify their entity; weak ones (abbreviations, misspellings, readings a
+        layer's script generated) only hint."""
+        return self.kind in STRONG_KINDS and not self.generated
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"text": self.text, "lang": self.lang, "kind": self.kind}

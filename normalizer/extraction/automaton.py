@@ -10,7 +10,7 @@ them); when the small automaton grows past MAX_EXTRA_KEYS, the next patch builds
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import ahocorasick
@@ -20,6 +20,7 @@ from normalizer.extraction.scantext import ScanText
 from normalizer.gazetteer import GazetteerIndex
 from normalizer.gazetteer.derived import Kind, derived
 from normalizer.gazetteer.index import Patch
+from normalizer.gazetteer.layers import in_running_text
 
 MAX_EXTRA_KEYS = 20_000
 
@@ -58,10 +59,11 @@ class Scanner:
 
     @classmethod
     def of(cls, index: GazetteerIndex) -> Scanner:
-        return cls(build_automaton(iter(index.tables["exact"])))
+        return cls(build_automaton(running_text_keys(index, index.tables["exact"])))
 
     def patched(self, patch: Patch) -> Scanner:
-        keys = tuple(dict.fromkeys((*self.extra_keys, *patch.new_keys.get("exact", ()))))
+        fresh = running_text_keys(patch.index, patch.new_keys.get("exact", ()))
+        keys = tuple(dict.fromkeys((*self.extra_keys, *fresh)))
         if len(keys) > MAX_EXTRA_KEYS:
             return Scanner.of(patch.index)
         if keys == self.extra_keys:
@@ -76,6 +78,17 @@ class Scanner:
         more = np.array(list(self.extra.iter(scan)), dtype=np.int64).reshape(-1, 2)
         both = np.concatenate((found, more))
         return both[np.lexsort((-both[:, 1], both[:, 0]))]  # by end, the longest first
+
+
+def running_text_keys(index: GazetteerIndex, keys: Iterable[str]) -> Iterator[str]:
+    """The exact keys that name some entity in running text by themselves (gazetteer.layers.
+    in_running_text): a little-known layer entity's names stay out of the automaton."""
+    table, owner, names, entities = index.tables["exact"], index.name_owner, index.name_of, index.entities
+    for key in keys:
+        found = table.get(key)
+        ids = (found,) if isinstance(found, int) else found or ()
+        if any(in_running_text(entities[owner[i]], names[i]) for i in ids):
+            yield key
 
 
 SCANNER: Kind[Scanner] = Kind("scanner", Scanner.of, Scanner.patched)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from normalizer.model import Entity, Name, Role
-from normalizer.text import fold
+from normalizer.text import fold, is_syllable
 
 SHARED_IDS = ("wikidata", "geonames", "wof", "iso3166")
 ORDER_FILE = "ORDER"
@@ -190,3 +190,28 @@ class Layers:
 
     def _merged(self, entity: Entity, covered: tuple[str, ...]) -> Entity:
         return absorbed(entity, [self.entities[i] for i in covered]) if covered else entity
+
+
+# Below this prominence a layer entity is little known: its names alone do not make it a
+# mention in running text (a class word must name it), nor a query's context.
+KNOWN = 0.5
+# Above this a layer entity is well known even by a one-word name ("Kobe" is fine, "Song" is not).
+WELL_KNOWN = 0.8
+
+
+def thin_evidence(entity: Entity, name: Name) -> bool:
+    """A layer entity named by little: a weak name (a generated reading) of a little-known entity,
+    or one word that could be a Vietnamese syllable ("Song", "Kim", "Long") of an entity not
+    well known. Curated entities are never thin."""
+    if entity.layer is None:
+        return False
+    if not name.strong and entity.weight < KNOWN:
+        return True
+    return entity.weight < WELL_KNOWN and " " not in name.text.strip() and is_syllable(name.text)
+
+
+def in_running_text(entity: Entity, name: Name) -> bool:
+    """Whether extraction may find this entity by this name alone, with no class word before it."""
+    if entity.layer is None:
+        return True
+    return entity.weight >= KNOWN and name.strong and not thin_evidence(entity, name)

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from normalizer.gazetteer import GazetteerIndex
 from normalizer.gazetteer.derived import derived
+from normalizer.gazetteer.layers import in_running_text
 from normalizer.match.blocking import BLOCKING
 from normalizer.match.candidates import (
     EXACT_GROUP,
@@ -61,7 +62,13 @@ def strong_win(hits: list[RawHit]) -> list[RawHit]:
 
 def whole_beats_parts(hits: list[RawHit]) -> list[RawHit]:
     """Drop the alternatives' hits on other entities when the text as a whole is a strong name:
-    "剛果（金夏沙）" (Congo (Kinshasa)) names the DR Congo, not also its capital "金夏沙"."""
+    "剛果（金夏沙）" (Congo (Kinshasa)) names the DR Congo, not also its capital "金夏沙". Likewise
+    a query that is, as written, exactly a strong name is that name, not what is left once a word
+    was read as a title: "Tân Cảng Sài Gòn" is the company, not "tân" (new) + the port."""
+    written = {h.hit.entity.id for h in hits if h.variant.role == "full" and h.method == "exact"
+               and h.hit.name.strong}
+    if written:
+        hits = [h for h in hits if h.variant.role == "full" or h.hit.entity.id in written]
     whole = {h.hit.entity.id for h in hits if h.variant.role != "alternative" and h.hit.name.strong}
     if not whole:
         return hits
@@ -222,9 +229,9 @@ class Matcher:
         found = None
         if keys is not None:
             hits = self.index.lookup("exact", keys.exact) or self.index.lookup("folded", keys.folded)
-            found = next(
-                (h.entity.id for h in hits if h.entity.type in CONTEXT_TYPES and h.name.strong), None
-            )
+            # A little-known layer place is no context: "Nguyễn" or "Lan" may be some county.
+            found = next((h.entity.id for h in hits if h.entity.type in CONTEXT_TYPES and h.name.strong
+                          and in_running_text(h.entity, h.name)), None)
         if len(self._places) < MAX_CACHED_PLACES:
             self._places[text] = found
         return found

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from normalizer.gazetteer.layers import thin_evidence
 from normalizer.match.candidates import RawHit
 from normalizer.model import Candidate, Feature
 
@@ -22,6 +23,8 @@ METHOD_WORDS = {
     "translit": "transliteration", "fuzzy": "similar spelling",
 }
 WEAK_KIND_FACTOR = {"abbreviation": 0.97, "misspelling": 0.95}
+GENERATED_FACTOR = 0.94  # a reading a layer's script computed ("Văn An" for 文安), not one it read
+THIN_PENALTY = 0.2  # a layer entity named by little (gazetteer.layers.thin_evidence): a candidate at most
 WEAK_NAME = "weak_name"  # the feature a weak name adds: how a candidate says its name was weak
 FUZZY_PENALTY = 0.08
 
@@ -39,9 +42,10 @@ class Context:
     binding: bool = True
 
 
-def weak_name_loss(weight: float, kind: str) -> float:
-    """What a name of this kind takes off a hit's weight: a share for a weak kind, else 0."""
-    factor = WEAK_KIND_FACTOR.get(kind)
+def weak_name_loss(weight: float, kind: str, generated: bool = False) -> float:
+    """What a name of this kind takes off a hit's weight: a share for a weak kind or a generated
+    reading, else 0."""
+    factor = GENERATED_FACTOR if generated else WEAK_KIND_FACTOR.get(kind)
     return 0.0 if factor is None else weight * (1 - factor)
 
 
@@ -59,9 +63,13 @@ def _base(raw: RawHit) -> Feature:
 def _features(raw: RawHit, context: Context, agreeing: int) -> list[Feature]:
     name, entity = raw.hit.name, raw.hit.entity
     features = [_base(raw)]
-    if name.kind in WEAK_KIND_FACTOR:
-        loss = weak_name_loss(features[0].weight, name.kind)
-        features.append(Feature(WEAK_NAME, -loss, f"{name.kind} names are weak evidence"))
+    if name.kind in WEAK_KIND_FACTOR or name.generated:
+        loss = weak_name_loss(features[0].weight, name.kind, name.generated)
+        what = "generated readings" if name.generated else f"{name.kind} names"
+        features.append(Feature(WEAK_NAME, -loss, f"{what} are weak evidence"))
+    if thin_evidence(entity, name):
+        features.append(Feature("thin", -THIN_PENALTY, f"a little-known {entity.layer} entry "
+                                f"(prominence {entity.weight:.2f}) named by little"))
     if name.used_by:
         features.append(Feature("contested", 0.0, f"name used by {', '.join(name.used_by)}"))
     if context.person_title:

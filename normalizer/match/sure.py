@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from normalizer.gazetteer import GazetteerIndex
+from normalizer.gazetteer.layers import thin_evidence
 from normalizer.match.candidates import LOOSER_GROUPS, folded_similarity
 from normalizer.match.decision import MARGIN, MATCH_THRESHOLD
 from normalizer.match.scoring import FUZZY_PENALTY, METHOD_BASE, weak_name_loss
@@ -71,7 +72,9 @@ class SureNames:
         table = {}
         for name_id, name in index.live_names():
             if buckets.alone[name_id] and (score := buckets.sure_score(name_id)) and is_plain(name.text):
-                table[name.text] = SureMatch(self._owner(name_id), score)
+                owner = self._owner(name_id)
+                if _plainly_scored(owner, name):
+                    table[name.text] = SureMatch(owner, score)
         for entity_id in table.keys() & index.entities.keys():  # an id is read as the id
             del table[entity_id]
         return table
@@ -86,14 +89,25 @@ class SureNames:
         exact = index.name_ids("exact", keys.exact)
         if exact:
             score = buckets.sure_score(exact[0]) if buckets.alone[exact[0]] else None
-            return SureMatch(self._owner(exact[0]), score) if score else None
+            if not score or not any(_plainly_scored(self._owner(i), index.name_of[i]) for i in exact):
+                return None
+            return SureMatch(self._owner(exact[0]), score)
         folded = index.name_ids("folded", keys.folded)
-        if not folded or not buckets.alone[folded[0]] or not any(index.name_of[i].strong for i in folded):
+        if not folded or not buckets.alone[folded[0]]:
+            return None
+        names = index.name_of
+        if not any(names[i].strong and _plainly_scored(self._owner(i), names[i]) for i in folded):
             return None
         return SureMatch(self._owner(folded[0]), METHOD_BASE["folded"] * folded_similarity(keys), "folded")
 
     def _owner(self, name_id: int) -> Entity:
         return self._index.entities[self._index.name_owner[name_id]]
+
+
+def _plainly_scored(entity: Entity, name: Name) -> bool:
+    """True when a hit on this name scores as its kind alone says (exact_score): not a generated
+    reading, not a layer entity named by little (scoring's other features)."""
+    return not name.generated and not thin_evidence(entity, name)
 
 
 class _Buckets:

@@ -14,7 +14,7 @@ from normalizer.text.fold import (
     match_keys,
     sorted_key,
 )
-from normalizer.text.vietnamese import canonical_tones, iy_variant, place_tone
+from normalizer.text.vietnamese import canonical_tones, is_syllable, iy_variant, place_tone
 
 __all__ = [
     "MatchKeys",
@@ -25,6 +25,7 @@ __all__ = [
     "exact_key",
     "fold",
     "fold_char",
+    "is_syllable",
     "iy_variant",
     "marks_lost_only",
     "match_keys",

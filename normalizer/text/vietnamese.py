@@ -106,3 +106,22 @@ def iy_variant(text: str) -> str:
 def _y_to_i(y: str) -> str:
     lower = _TONED_Y[y.lower()]
     return lower.upper() if y.isupper() else lower
+
+
+# One Vietnamese syllable without its marks: onset, vowels, final ("trung", "nguyen", "song").
+_BARE_SYLLABLE = re.compile(
+    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
+    r"(uye|uya|uoi|uou|oai|oay|oeo|uay|yeu|ieu|[aeiouy]{1,2})(ch|nh|ng|[cmnpt])?$"
+)
+
+
+def is_syllable(word: str, folded: str | None = None) -> bool:
+    """True when a word has the shape of one Vietnamese syllable, marks or not ("Trung", "Song",
+    "Huế"), so that it may be an ordinary word or given name. `folded` is its fold, if known."""
+    bare = folded if folded is not None else _strip_marks(word)
+    return bool(_BARE_SYLLABLE.match(bare))
+
+
+def _strip_marks(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.casefold().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
