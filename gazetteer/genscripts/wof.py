@@ -27,6 +27,7 @@ import datetime as dt
 import json
 import subprocess
 import sys
+import unicodedata
 from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -42,37 +43,52 @@ from layerlib import (
     write_layer,
 )
 
-from normalizer.text import exact_key
+from normalizer.text import clean, exact_key
 from normalizer.translit.data import tables
 
 LAYER = LAYERS / "wof"
 SOURCE_NAME = "wof"
 # repository suffix -> pinned commit (the newest snapshot read; bump a commit and rerun to update)
 REPOS = {
+    "ae": "20e1e1395b42969365bd0bc82dbc2698384cf875",
+    "af": "948432c281d6d8b4d3994ce3b938e82b775d9078",
+    "bd": "c6c88a155fe0215a778e4a80118a9a3d4a5c7071",
     "bn": "54b38234f8362e9d522d6d149a44cd0540d7554c",
     "hk": "7c281d92045079518fec0ed7432667d606b34541",
     "il": "f166490c04538042772500bf353d96a479922255",
+    "iq": "4c7a00f6387bcab9094ac10c9448177515f1098f",
+    "ir": "3374f3dc7f5fa134d1494a066006167db5c67c14",
     "jp": "6ac4e1339705ddb8e99d3d85d5837a23b0cca09b",
     "kh": "9fd5f1e302611ffa60a3e1f574a3802933d27c84",
     "kp": "3e369bb02d780836396590e64248b485e4c354f5",
     "kr": "132b675fea1e062f92bbdb0ebf5704f1acf895c0",
     "la": "3dafe2ab88be3a938a6b3e1ccfd17fe270e75cf6",
+    "lk": "ce33b1b6c79382957fa45354a1c19fcc6d3b0d66",
     "mm": "25382e1da0900e8ed2180d99e87ce0789c13ab58",
     "mn": "219fda76aa98197db6b8cfb4916bb3e7ea6af07a",
     "mo": "89adaf11a2904b9763a50925f560f33f1f8246c6",
     "my": "9e3f6a3c0c00d73fc340472b08fd04513cf16921",
+    "np": "1c482747521b6df5100f223111fdc446bda3b4bd",
+    "nz": "a301201ab39d3acc5bdcc0c8ba466fab5101a3dc",
     "ph": "55552540f0f3639f52eebc5d5428c905674d92c9",
+    "pk": "c2e513fafbf0def04ca4b89c421a5b79fa0bb2ec",
+    "ps": "33d507dae70d3cb868d19d6c49c4586b1d1d66a5",
+    "qa": "b69d86793f423a3d9b5c14aca16d249e3ab46ae0",
+    "sa": "ca29d90501586ece8c861ce520842669adcea3d5",
     "sg": "75b056dedc3dfc5c3aff6c91e5ae9c6ab97ae79e",
+    "sy": "2db0f03b9f9d24bd371f318759d3e56c816c333e",
     "th": "763e334ccba831ce860cb4e52eb59af4f68e89f1",
     "tl": "7c80ee329e28202cb3d82b24998069f1c8cd7bcc",
+    "tr": "378ddbd68b0d150e6a0c1d7b41008e7457157b4b",
     "tw": "61ed8eebf6dcf9fcd50604a7461e7130ba98032f",
     "ua": "18b5ee31d6cd4915e627fbf7f3def46e66e440d5",
     "vn": "36f4852c8e50b5637c140715b5d896c01baf2dd1",
     "xy": "fc3f0a0c9f75d4dc4f226bee6e1ddbd8609325e6",
 }
-# Not read: -cn (766 MB) and -us (1.9 GB) exceed what could be brought here, -id and -ru have more
-# files than a snapshot may hold; the geonames layer covers their cities.
+# Not read: -cn, -us, -in and -au exceed the size of snapshot that could be brought here, -id and -ru
+# have more files than a snapshot may hold; the geonames layer covers their cities.
 NOT_READ = {"cn": "snapshot of 766 MB, too large to bring here", "us": "snapshot of 1.9 GB, too large",
+            "in": "snapshot of 2.5 GB, too large", "au": "snapshot of 529 MB, too large",
             "id": "too many files for a snapshot", "ru": "too many files for a snapshot"}
 
 # WOF place type -> the kind whose default prominence applies when the population is unknown
@@ -214,11 +230,25 @@ def usable(text: str, lang: str) -> bool:
     return not (lang in ("en", "und") and code)
 
 
-def build_names(r: dict, iso: str | None, script: Script) -> tuple[str, NameList]:
+def latin(text: str) -> bool:
+    """Every letter Latin (modifier letters such as the ʻokina aside)."""
+    letters = (c for c in text if c.isalpha() and unicodedata.category(c) != "Lm")
+    return all("LATIN" in unicodedata.name(c, "") for c in letters)
+
+
+def english_form(text: str) -> str | None:
+    """An English name must be in Latin letters: a Cyrillic і inside a Latin name is a look-alike
+    that the service's clean() folds ("Petrashіvka"); a name in Cyrillic is not English."""
+    if not latin(text):
+        text = clean(text) or ""
+    return text.strip() if latin(text) else None
+
+
+def build_names(r: dict, iso: str | None, script: Script) -> tuple[str | None, NameList]:
     fields = list(name_fields(r))
     english = [t for lang, sub, kind, ts in fields
                if lang == "en" and kind == "preferred" and not sub for t in ts]
-    name = (english[0] if english else r.get("wof:name") or "").strip()
+    name = next(filter(None, map(english_form, [*english, r.get("wof:name") or ""])), None)
     names = NameList(SOURCE_NAME)
     names.add(name, "en", "preferred")
     if r.get("wof:name") and usable(r["wof:name"], "en") and r["wof:name"].isascii():
@@ -232,7 +262,7 @@ def build_names(r: dict, iso: str | None, script: Script) -> tuple[str, NameList
         if lang == "en" and sub:
             kind = "alias" if kind == "preferred" else kind  # eng_gb, eng_ca
         for text in texts:
-            if not usable(text, lang):
+            if not usable(text, lang) or (lang == "en" and english_form(text) != text.strip()):
                 continue
             tag = lang
             if lang == "zh":
@@ -340,7 +370,7 @@ def main() -> None:
         iso = iso_of(r, wof_country_iso)
         name, names = build_names(r, iso, script)
         if not name or not names.has("en"):
-            dropped["no English name"] += 1
+            dropped["no English name in Latin letters"] += 1
             continue
         seen.add(r["wof:id"])
         pt = r["wof:placetype"]
