@@ -90,7 +90,7 @@ class Extractor:
         # people: the map stays the same).
         places = _place_ends(found)
         found = with_titles(doc, found, places)
-        found = sorted(found + self.partial_references(doc, found, places), key=_TEXT_ORDER)
+        found = self.with_partial_references(doc, found, places)
         promoted, unlinked = leftovers(doc, found, places, resolve, self.index.get)
         found = sorted(found + promoted, key=_TEXT_ORDER)
         mentions = [f for f in found if _of_types(f.resolution, types)] if types else found
@@ -133,10 +133,25 @@ class Extractor:
         chosen = longest_first([h[0] for h in hits], [h[1] for h in hits], len(doc.scan))
         return [hits[i] for i in chosen]
 
-    def partial_references(self, doc: ScanText, mentions: list[Found], places: dict[int, int]) -> list[Found]:
-        """Partial references linked to a person named in full earlier (extraction.coref);
-        `places` maps the mentions of places by end (see `_place_ends`)."""
-        earlier = EarlierAntecedents(mentions, self.index.get, self.partial_keys)
+    def with_partial_references(self, doc: ScanText, found: list[Found],
+                                places: dict[int, int]) -> list[Found]:
+        """The mentions with the partial references added, in text order. A span that only a
+        generated layer's entities could name gives way to a partial reference there: "Ngoại
+        trưởng Nhật Bản Motegi" after "Toshimitsu Motegi" is the minister, not the town of Motegi."""
+        soft = [f for f in found if _layers_only(f.resolution)]
+        firm = [f for f in found if not _layers_only(f.resolution)] if soft else found
+        partials = self.partial_references(doc, firm, places, found)
+        if soft and partials:
+            taken = _covered(doc, partials)
+            soft = [f for f in soft if not any(taken[f.clean_start : f.clean_end])]
+            found = firm + soft
+        return sorted(found + partials, key=_TEXT_ORDER)
+
+    def partial_references(self, doc: ScanText, mentions: list[Found], places: dict[int, int],
+                           antecedents: list[Found] | None = None) -> list[Found]:
+        """Partial references linked to a person named in full earlier (extraction.coref) in the
+        text `mentions` leave free; `places` maps the mentions of places by end (see `_place_ends`)."""
+        earlier = EarlierAntecedents(antecedents or mentions, self.index.get, self.partial_keys)
         starts, ends, keys = find_partials(doc, earlier.keys())
         if not keys:
             return []
@@ -301,6 +316,12 @@ def _mention(doc: ScanText, span: Found, start: int, end: int) -> Mention:
         extra["antecedent"] = doc.original_span(span.antecedent.clean_start, span.antecedent.clean_end)[0]
     title = span.title.text if span.title else None
     return Mention(start, end, doc.original[start:end], span.resolution, title, span.coref, extra)
+
+
+def _layers_only(resolution: Resolution | None) -> bool:
+    """True when only generated layers' entities could be meant (no curated candidate)."""
+    return resolution is not None and bool(resolution.candidates) and all(
+        c.layer is not None for c in resolution.candidates)
 
 
 def _of_types(resolution: Resolution | None, types: Collection[str] | None) -> bool:

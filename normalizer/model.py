@@ -139,6 +139,7 @@ class Candidate:
     explanation: str
     features: tuple[Feature, ...] = ()
     prominence: float = CURATED_PROMINENCE  # the entity's weight (Entity.weight), for ties
+    layer: str | None = None  # the generated layer of the entity (None: curated), for ties
 
     def to_dict(self) -> dict[str, Any]:
         return {

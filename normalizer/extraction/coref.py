@@ -134,7 +134,7 @@ def _candidate(partial: Found, antecedent: Antecedent) -> Candidate:
         score=FAMILY_SCORE if antecedent.by_family else TOKEN_SCORE,
         matched_name=antecedent.found.surface, method="coref",
         explanation=f"{partial.surface!r} is the {how} of {antecedent.found.surface!r} mentioned earlier",
-        prominence=entity.weight,
+        prominence=entity.weight, layer=entity.layer,
     )
 
 

@@ -29,6 +29,7 @@ from normalizer.extraction.vietnamese import (
     VIETNAMESE_NAME_PARTS,
 )
 from normalizer.gazetteer import GazetteerIndex
+from normalizer.gazetteer.layers import in_running_text
 from normalizer.text import clean, iy_variant
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -71,6 +72,8 @@ class KeyInfo:
         patterns = set()
         punctuation = False
         for hit in index.lookup("exact", key):
+            if not in_running_text(hit.entity, hit.name):
+                continue  # its case pattern must not let a span through ("Nam" is not "NAM")
             text = clean(hit.name.text) or ""
             punctuation = punctuation or bool(_NAME_PUNCTUATION.search(text))
             words = _TOKEN.findall(text)

@@ -3,8 +3,10 @@ gazetteer; gazetteer/README.md ("Layers") states the rules this module follows:
 
 - curated wins: a curated entity with a layer entity's id replaces it;
 - a curated entity covers the layer entities that share an identifier with it (`wikidata`,
-  `geonames`, `wof`, `iso3166`) or, with no identifier in common, its type, folded English name
-  and country: they merge into it, their names joining its own;
+  `geonames`, `wof`, `iso3166`): they merge into it, their names joining its own. A layer
+  entity that merely shares a name with a curated one stays apart (merging by name put a
+  city's names on its province and a prefecture's on its capital), and loses the ties between
+  them: match.decision prefers the curated namesake;
 - between layers, the first (gazetteer/layers/ORDER, else by name) to hold an identifier keeps
   the entity; a later layer's entity with that identifier merges into it.
 
@@ -22,13 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from normalizer.model import Entity, Name, Role
-from normalizer.text import fold, is_syllable
+from normalizer.text import is_syllable
 
 SHARED_IDS = ("wikidata", "geonames", "wof", "iso3166")
 ORDER_FILE = "ORDER"
 DATA_FILE = "entities.jsonl"
-
-NameKey = tuple[str, str, str | None]  # type, folded English name, country
 
 
 @dataclass(frozen=True)
@@ -83,10 +83,6 @@ def shared_ids(entity: Entity) -> Iterator[tuple[str, str]]:
     return ((scheme, value) for scheme, value in entity.external_ids if scheme in SHARED_IDS)
 
 
-def name_key(entity: Entity) -> NameKey:
-    return entity.type, fold(entity.name) or "", entity.country
-
-
 def absorbed(entity: Entity, others: Iterable[Entity]) -> Entity:
     """The entity with the names of `others` it lacks (same text and language), and their
     identifiers it lacks."""
@@ -120,7 +116,6 @@ class Layers:
     def __init__(self, layers: Iterable[Layer]):
         self.entities: dict[str, Entity] = {}
         self._by_id: dict[tuple[str, str], str] = {}
-        self._by_name: dict[NameKey, list[str]] = {}
         for layer in layers:
             for entity in layer.entities:
                 self._add(entity)
@@ -136,7 +131,6 @@ class Layers:
         self.entities[entity.id] = entity
         for key in shared_ids(entity):
             self._by_id.setdefault(key, entity.id)
-        self._by_name.setdefault(name_key(entity), []).append(entity.id)
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -144,8 +138,7 @@ class Layers:
     def covered_by(self, entity: Entity) -> tuple[str, ...]:
         """The layer entities a curated entity covers (its own id first, when a layer has it)."""
         found = [entity.id] if entity.id in self.entities else []
-        by_id = [self._by_id[k] for k in shared_ids(entity) if k in self._by_id]
-        found += by_id if by_id else self._by_name.get(name_key(entity), [])
+        found += [self._by_id[k] for k in shared_ids(entity) if k in self._by_id]
         return tuple(dict.fromkeys(found))
 
     def compose(self, curated: Iterable[Entity]) -> list[Entity]:
@@ -197,6 +190,10 @@ class Layers:
 KNOWN = 0.5
 # Above this a layer entity is well known even by a one-word name ("Kobe" is fine, "Song" is not).
 WELL_KNOWN = 0.8
+
+
+def little_known(entity: Entity) -> bool:
+    return entity.layer is not None and entity.weight < KNOWN
 
 
 def thin_evidence(entity: Entity, name: Name) -> bool:

@@ -1,10 +1,12 @@
 """Decision: matched, ambiguous or unmatched, from documented thresholds.
 
-- matched:   the best candidate scores at least MATCH_THRESHOLD and leads the next entity by
-             more than MARGIN, or, within MARGIN of it, is the far more prominent of the two
+- matched:   the best candidate scores at least MATCH_THRESHOLD and no other entity comes within
+             MARGIN of it; or, of the candidates within MARGIN of the best (namesakes), one wins:
+             the curated gazetteer's over a generated layer's ("Osaka" the curated city, not a
+             Who's On First record of the prefecture), else the far more prominent one
              (PROMINENCE_LEAD: "Paris" is the capital of France, not Paris, Texas);
 - ambiguous: the best scores at least MATCH_THRESHOLD but another entity is within MARGIN and
-             about as prominent;
+             nothing tells them apart;
 - unmatched: nothing reaches MATCH_THRESHOLD (candidates above CANDIDATE_FLOOR are still listed).
 """
 
@@ -27,11 +29,21 @@ def decide(candidates: list[Candidate]) -> tuple[str, Candidate | None]:
     if not candidates or candidates[0].score < MATCH_THRESHOLD:
         return "unmatched", None
     best = candidates[0]
-    if len(candidates) == 1 or best.score - candidates[1].score > MARGIN:
+    tied = [c for c in candidates if best.score - c.score <= MARGIN and c.score >= MATCH_THRESHOLD]
+    if len(tied) == 1:
         return "matched", best
-    rivals = [c for c in candidates[1:] if best.score - c.score <= MARGIN]
-    if all(best.prominence - c.prominence >= PROMINENCE_LEAD for c in rivals):
+    curated = [c for c in tied if c.layer is None]
+    if len(curated) == 1:
+        others = ", ".join(c.name for c in tied if c is not curated[0])
+        return "matched", _noted(curated[0], f"curated, preferred to generated namesakes {others}")
+    pool = curated or tied
+    leader = max(pool, key=lambda c: c.prominence)
+    rivals = [c for c in pool if c is not leader]
+    if all(leader.prominence - c.prominence >= PROMINENCE_LEAD - 1e-9 for c in rivals):  # 1.0 - 0.8 < 0.2
         names = ", ".join(f"{c.name} ({c.prominence:.2f})" for c in rivals[:3])
-        note = f"{best.explanation}; more prominent ({best.prominence:.2f}) than its namesakes {names}"
-        return "matched", replace(best, explanation=note)
+        return "matched", _noted(leader, f"more prominent ({leader.prominence:.2f}) than namesakes {names}")
     return "ambiguous", None
+
+
+def _noted(candidate: Candidate, note: str) -> Candidate:
+    return replace(candidate, explanation=f"{candidate.explanation}; {note}")

@@ -48,8 +48,11 @@ def strong_win(hits: list[RawHit]) -> list[RawHit]:
     """Drop weak names (abbreviations, misspellings) of entities that a strong name beats.
 
     A weak hit survives only if no other entity has a strong hit by an equal or stricter method.
+    Curated data wins over layers: a layer entity's strong name does not drop a curated entity's
+    weak one ("NATO", an abbreviation, against the Philippine village "Nato").
     """
-    strong = [h for h in hits if h.hit.name.strong]
+    layers_only = all(h.hit.entity.layer for h in hits)
+    strong = [h for h in hits if h.hit.name.strong and (layers_only or h.hit.entity.layer is None)]
     if not strong or len(strong) == len(hits):
         return hits
     strictest = min(METHOD_RANK[h.method] for h in strong)
@@ -66,7 +69,7 @@ def whole_beats_parts(hits: list[RawHit]) -> list[RawHit]:
     a query that is, as written, exactly a strong name is that name, not what is left once a word
     was read as a title: "Tân Cảng Sài Gòn" is the company, not "tân" (new) + the port."""
     written = {h.hit.entity.id for h in hits if h.variant.role == "full" and h.method == "exact"
-               and h.hit.name.strong}
+               and h.hit.name.strong and h.hit.entity.layer is None}
     if written:
         hits = [h for h in hits if h.variant.role == "full" or h.hit.entity.id in written]
     whole = {h.hit.entity.id for h in hits if h.variant.role != "alternative" and h.hit.name.strong}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from normalizer.gazetteer.layers import thin_evidence
+from normalizer.gazetteer.layers import little_known, thin_evidence
 from normalizer.match.candidates import RawHit
 from normalizer.model import Candidate, Feature
 
@@ -24,7 +24,7 @@ METHOD_WORDS = {
 }
 WEAK_KIND_FACTOR = {"abbreviation": 0.97, "misspelling": 0.95}
 GENERATED_FACTOR = 0.94  # a reading a layer's script computed ("Văn An" for 文安), not one it read
-THIN_PENALTY = 0.2  # a layer entity named by little (gazetteer.layers.thin_evidence): a candidate at most
+THIN_PENALTY = 0.25  # a layer entity named by little (gazetteer.layers.thin_evidence): a candidate at most
 WEAK_NAME = "weak_name"  # the feature a weak name adds: how a candidate says its name was weak
 FUZZY_PENALTY = 0.08
 
@@ -67,7 +67,7 @@ def _features(raw: RawHit, context: Context, agreeing: int) -> list[Feature]:
         loss = weak_name_loss(features[0].weight, name.kind, name.generated)
         what = "generated readings" if name.generated else f"{name.kind} names"
         features.append(Feature(WEAK_NAME, -loss, f"{what} are weak evidence"))
-    if thin_evidence(entity, name):
+    if thin_hit(raw):
         features.append(Feature("thin", -THIN_PENALTY, f"a little-known {entity.layer} entry "
                                 f"(prominence {entity.weight:.2f}) named by little"))
     if name.used_by:
@@ -87,6 +87,20 @@ def _features(raw: RawHit, context: Context, agreeing: int) -> list[Feature]:
     return features
 
 
+def thin_hit(raw: RawHit) -> bool:
+    """A layer entity reached by little: a thin name (gazetteer.layers.thin_evidence), or a
+    little-known one reached other than by its name's letters ("lao động" is not the hamlet
+    "Dong Lao" by another word order), or by a lower-case query for a capitalized name ("trung
+    tâm" is a word, not the hamlet "Trung Tâm")."""
+    entity, name = raw.hit.entity, raw.hit.name
+    if thin_evidence(entity, name):
+        return True
+    if not little_known(entity):
+        return False
+    return raw.method not in EXACT_METHODS or (raw.variant.text.islower() and not name.text.islower())
+
+
+EXACT_METHODS = frozenset({"id", "exact", "folded"})
 NO_CONTEXT = Context()
 MAX_CACHED_CANDIDATES = 200_000
 CandidateCache = dict[tuple[str, int, str, float, str], Candidate]
@@ -115,7 +129,7 @@ def _score(raw: RawHit, context: Context, agreeing: int) -> Candidate:
         id=entity.id, name=entity.name, type=entity.type, score=score,
         matched_name=raw.hit.name.text, method=raw.method,
         explanation="; ".join(f.detail for f in features), features=tuple(features),
-        prominence=entity.weight,
+        prominence=entity.weight, layer=entity.layer,
     )
 
 
@@ -137,9 +151,10 @@ def best_per_entity(hits: list[RawHit], context: Context,
     return sorted(best.values(), key=ranking)
 
 
-def ranking(candidate: Candidate) -> tuple[float, float, str]:
-    """Best first: by score, then by prominence (namesakes), then by id (only to be stable)."""
-    return -candidate.score, -candidate.prominence, candidate.id
+def ranking(candidate: Candidate) -> tuple[float, bool, float, str]:
+    """Best first: by score, then curated before generated layers, then by prominence
+    (namesakes), then by id (only to be stable)."""
+    return -candidate.score, candidate.layer is not None, -candidate.prominence, candidate.id
 
 
 def _context_of(raw: RawHit, context: Context) -> Context:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from normalizer.gazetteer import GazetteerIndex
-from normalizer.gazetteer.layers import thin_evidence
+from normalizer.gazetteer.layers import little_known, thin_evidence
 from normalizer.match.candidates import LOOSER_GROUPS, folded_similarity
 from normalizer.match.decision import MARGIN, MATCH_THRESHOLD
 from normalizer.match.scoring import FUZZY_PENALTY, METHOD_BASE, weak_name_loss
@@ -89,14 +89,14 @@ class SureNames:
         exact = index.name_ids("exact", keys.exact)
         if exact:
             score = buckets.sure_score(exact[0]) if buckets.alone[exact[0]] else None
-            if not score or not any(_plainly_scored(self._owner(i), index.name_of[i]) for i in exact):
+            if not score or not any(_plainly_scored(self._owner(i), index.name_of[i], True) for i in exact):
                 return None
             return SureMatch(self._owner(exact[0]), score)
         folded = index.name_ids("folded", keys.folded)
         if not folded or not buckets.alone[folded[0]]:
             return None
         names = index.name_of
-        if not any(names[i].strong and _plainly_scored(self._owner(i), names[i]) for i in folded):
+        if not any(names[i].strong and _plainly_scored(self._owner(i), names[i], True) for i in folded):
             return None
         return SureMatch(self._owner(folded[0]), METHOD_BASE["folded"] * folded_similarity(keys), "folded")
 
@@ -104,9 +104,12 @@ class SureNames:
         return self._index.entities[self._index.name_owner[name_id]]
 
 
-def _plainly_scored(entity: Entity, name: Name) -> bool:
+def _plainly_scored(entity: Entity, name: Name, otherwise_written: bool = False) -> bool:
     """True when a hit on this name scores as its kind alone says (exact_score): not a generated
-    reading, not a layer entity named by little (scoring's other features)."""
+    reading, not a layer entity named by little (scoring.thin_hit); for a query written otherwise
+    (case, diacritics), not a little-known layer entity, whose case must fit."""
+    if otherwise_written and little_known(entity):
+        return False
     return not name.generated and not thin_evidence(entity, name)
 
 

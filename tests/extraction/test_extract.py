@@ -35,7 +35,7 @@ def test_longest_match_wins(service: Normalizer, text: str, expected: list[tuple
     "Anh ấy mua mỹ phẩm cho chị Lan Anh.",
     "Pháp luật bảo vệ người lao động.",
     "Ông Nguyễn Văn Đức dạy tiếng Nhật ở trung tâm.",
-    "Cháu Lê Đức Anh học tiếng Anh; chị Nga ở Nga Sơn, anh Trung ở Lào Cai.",
+    "Cháu Lê Đức Anh học tiếng Anh; chị Nga ở Nga Sơn, anh Trung ở quê.",
     "Nhật ký của Vương quốc cà phê. Đức tin và đạo đức.",
     "VTV.vn - Video đang HOT",
     # "Hàn" and "Trung" are country forms only in a dashed list of countries
@@ -61,6 +61,8 @@ def test_plain_vietnamese_links_nothing(service: Normalizer, text: str) -> None:
     ("Thương mại Mỹ-Trung căng thẳng.", [("Mỹ", "united-states"), ("Trung", "china")]),
     ("Tại Áo, bầu cử diễn ra. Quan hệ Việt Nam - Áo phát triển.",
      [("Áo", "austria"), ("Việt Nam", "vietnam"), ("Áo", "austria")]),
+    # the Vietnamese province, not Laos ("Lào") nor China ("Trung")
+    ("Chị Nga ở Nga Sơn, anh Trung ở Lào Cai.", [("Lào Cai", "lao-cai")]),
     ("Liên Xô tan rã năm 1991; Đông Đức và Tây Đức thống nhất năm 1990.",
      [("Liên Xô", "soviet-union"), ("Đông Đức", "east-germany"), ("Tây Đức", "west-germany")]),
 ])

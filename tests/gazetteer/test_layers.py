@@ -1,7 +1,7 @@
 """Generated layers joining the curated gazetteer: curated wins, a curated entity covers the layer
-entities that share an identifier or its type, English name and country; an editor's change
-of coverage gives the same entities as composing afresh; a service loads the layers beside its
-gazetteer directory."""
+entities that share an identifier with it (a namesake stays apart and loses ties: test_decision);
+an editor's change of coverage gives the same entities as composing afresh; a service loads the
+layers beside its gazetteer directory."""
 
 from __future__ import annotations
 
@@ -40,15 +40,14 @@ def test_a_later_layer_merges_into_the_first_by_a_shared_identifier() -> None:
     assert "Thành phố Kobe" in [n.text for n in layers.entities["wof-3"].names]
 
 
-def test_a_curated_entity_covers_by_identifier_or_else_by_type_name_and_country() -> None:
+def test_a_curated_entity_covers_the_layer_entities_that_share_an_identifier() -> None:
     layers = Layers([Layer("wof", (OSAKA, VILLAGE, KOBE))])
-    found = composed(layers, [CURATED_OSAKA])
-    assert set(found) == {"osaka", "wof-3"}  # both Osakas of Japan merged: same type, name, country
-    assert {"Ô-xa-ca", "Làng Ô-xa-ca"} <= {n.text for n in found["osaka"].names}
-    assert layers.redirects() == {"wof-1": "osaka", "wof-2": "osaka"}
+    assert set(composed(layers, [CURATED_OSAKA])) == {"osaka", "wof-1", "wof-2", "wof-3"}  # a name: apart
     with_id = replace(CURATED_OSAKA, external_ids=(("wikidata", "Q35765"),))
     found = composed(layers, [with_id])
     assert set(found) == {"osaka", "wof-2", "wof-3"}  # the identifier decides: the village stays apart
+    assert "Ô-xa-ca" in {n.text for n in found["osaka"].names}
+    assert layers.redirects() == {"wof-1": "osaka"}
 
 
 def test_curated_wins_over_a_layer_entity_of_its_id() -> None:
@@ -120,6 +119,7 @@ def test_an_editor_entity_that_covers_a_layer_entity_takes_it_over_after_a_patch
 """)
     _write_layer(tmp_path / "layers", "wof", [
         {"id": "wof-3", "type": "place", "name": "Kobe", "country": "japan", "prominence": 0.7,
+         "external_ids": {"wikidata": "Q48320"},
          "names": [{"text": "Kobe", "lang": "en", "kind": "preferred", "source": "wof"},
                    {"text": "Cô-bê", "lang": "vi", "kind": "historic", "source": "wof"}]}])
     settings = Settings(gazetteer_dir=gazetteer, database_url=f"sqlite:///{tmp_path / 'n.db'}",
@@ -128,6 +128,7 @@ def test_an_editor_entity_that_covers_a_layer_entity_takes_it_over_after_a_patch
     try:
         assert service.curation is not None
         service.curation.create({"id": "kobe", "type": "place", "name": "Kobe", "country": "japan",
+                                 "external_ids": {"wikidata": "Q48320"},
                                  "names": [{"text": "Kobe", "lang": "en", "kind": "preferred"}]}, "alice")
         service.refresh()
         assert service.resolve("Cô-bê").match.id == "kobe"  # the layer's name, now the curated entity's
