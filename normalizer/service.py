@@ -36,12 +36,13 @@ from normalizer.devset import DevsetError, Tally, evaluate_devset, read_ids, rea
 from normalizer.evaluation import GoldError, Report, evaluate  # noqa: F401  (GoldError: for shells)
 from normalizer.extract import Extraction, extract, parse_date, utf8_size
 from normalizer.gazetteer import GazetteerIndex, Loaded, load_dir
-from normalizer.gazetteer.layers import Layers, load_layers
+from normalizer.gazetteer.layers import Layers
 from normalizer.generation import Generation
 from normalizer.match import Matcher
 from normalizer.match.sure import SureMatch
 from normalizer.model import ENTITY_TYPES, Entity, Name, Resolution
 from normalizer.settings import PROJECT_ROOT, Settings
+from normalizer.snapshot import build_snapshot, load_snapshot, save_snapshot, snapshot_file
 from normalizer.store import (  # noqa: F401  (errors and records: for shells)
     DATABASE_UNAVAILABLE,
     ROLES,
@@ -139,11 +140,15 @@ class Normalizer:
         settings = settings or Settings.from_env()
         store = Store.from_settings(settings)
         ensure_loaded(store, settings.gazetteer_dir)
-        layers = Layers(load_layers(settings.layer_root(), settings.layer_names()))
-        live = store.live()
-        entities = layers.compose(live.entities) if len(layers) else live.entities
-        redirects = {**layers.redirects(), **live.redirects}
-        return cls(GazetteerIndex(entities, redirects), settings, store, live.revision, layers)
+        path = snapshot_file(settings, store)
+        found = load_snapshot(path)
+        built = found is None
+        found = found or build_snapshot(settings, store)
+        service = cls(found.index, settings, store, found.revision, found.layers)
+        if built and path is not None:  # warm first: the derived structures go in the file too
+            service.warm_up()
+            save_snapshot(path, found)
+        return service
 
     def close(self) -> None:
         """Stop the refresher, write the review queue's pending counts, close the database."""

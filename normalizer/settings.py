@@ -24,6 +24,10 @@ class Settings:
     # load: "all", "none" or a comma-separated list.
     layers_dir: str = ""
     layers: str = "all"
+    # The start-up cache of the built index (normalizer.snapshot): a directory, "off", or empty:
+    # var/cache for the embedded default (the shipped gazetteer in the default SQLite file), off
+    # for any other gazetteer or database unless given.
+    cache_dir: str = ""
     database_url: str = "sqlite:///var/normalizer.db"
     # PostgreSQL: seconds to connect (and to wait for a pooled connection), and that a statement
     # may run, lock waits included (0: no limit); SQLite waits up to 5 s for a lock
@@ -75,6 +79,16 @@ class Settings:
 
     def layer_root(self) -> Path:
         return Path(self.layers_dir) if self.layers_dir else Path(self.gazetteer_dir).parent / "layers"
+
+    def snapshot_dir(self) -> Path | None:
+        if self.cache_dir.strip().lower() == "off":
+            return None
+        if self.cache_dir:
+            return Path(self.cache_dir)
+        default = type(self)()
+        embedded = (Path(self.gazetteer_dir) == default.gazetteer_dir
+                    and self.database_url == default.database_url)
+        return Path("var/cache") if embedded else None
 
     def layer_names(self) -> list[str] | None:
         """The layers to load by name, or None for every one there is."""

@@ -23,3 +23,14 @@ def load_index(root: Path, redirects: dict[str, str] | None = None) -> Gazetteer
     loaded = load_dir(root)
     assert not loaded.problems, loaded.problems
     return GazetteerIndex(loaded.entities, redirects=redirects)
+
+
+def real_name_texts(index: GazetteerIndex, layer_sample: int = 3000, seed: int = 1) -> list[str]:
+    """The texts of every curated name of an index and a fixed sample of its layers' names: the
+    layers hold hundreds of thousands, which a test that resolves each name cannot afford."""
+    import random
+
+    curated = {n.text for e in index.entities.values() if e.layer is None for n in e.names}
+    layered = sorted({n.text for e in index.entities.values() if e.layer for n in e.names} - curated)
+    sample = random.Random(seed).sample(layered, min(layer_sample, len(layered)))
+    return sorted(curated | set(sample))

@@ -121,7 +121,7 @@ class GazetteerIndex:
         self.name_of: list[Name] = []
         self.tables: dict[str, dict[str, Postings]] = {tier: {} for tier in TIERS}
         self._key_tables = tuple(self.tables[t] for t in ("exact", "folded", "sorted", "compact"))
-        self.derived: dict[Any, Any] = {}  # normalizer.gazetteer.derived: built from this index
+        self.derived: dict[str, Any] = {}  # normalizer.gazetteer.derived: built from this index
         with _collector_paused():
             for entity in entities:
                 self._add(entity)

@@ -25,7 +25,7 @@ from normalizer.match.candidates import (
 from normalizer.match.decision import CANDIDATE_FLOOR, decide
 from normalizer.match.initials import initials_hits, split_initials
 from normalizer.match.scoring import NO_CONTEXT, CandidateCache, Context, best_per_entity
-from normalizer.match.sure import SureMatch, SureNames
+from normalizer.match.sure import SURE_NAMES, SureMatch, SureNames
 from normalizer.model import Parsed, Resolution, Suggestion
 from normalizer.names import cached_clean, is_person_title, is_plain, parse
 
@@ -90,7 +90,6 @@ class Matcher:
         self._places: dict[str, str | None] = {}
         self._organizations: dict[str, str | None] = {}
         self._candidates: CandidateCache = {}
-        self._sure: SureNames | None = None
 
     def resolve(self, query: str, type: str | None = None, limit: int = 5) -> Resolution:
         parsed = parse(query)
@@ -124,15 +123,13 @@ class Matcher:
         if not is_plain(query) or query in self.index.entities:
             return None
         keys = cached_keys(query)
-        return sure.by_keys(keys) if keys is not None else None
+        return sure.by_keys(self.index, keys) if keys is not None else None
 
     @property
     def sure_names(self) -> SureNames:
         """The table of `named_exactly`, built on first use (the index never changes; two threads
         that race build equal tables)."""
-        if self._sure is None:
-            self._sure = SureNames(self.index)
-        return self._sure
+        return derived(self.index, SURE_NAMES)
 
     def resolve_parsed(self, query: str, parsed: Parsed, type: str | None, limit: int) -> Resolution:
         """The whole pipeline, for any query."""

@@ -103,16 +103,18 @@ def thin_hit(raw: RawHit) -> bool:
 EXACT_METHODS = frozenset({"id", "exact", "folded"})
 NO_CONTEXT = Context()
 MAX_CACHED_CANDIDATES = 200_000
-CandidateCache = dict[tuple[str, int, str, float, str], Candidate]
+CandidateCache = dict[tuple[str, int, str, float, str, bool], Candidate]
 
 
 def score_hit(raw: RawHit, context: Context, agreeing: int = 1,
               cache: CandidateCache | None = None) -> Candidate:
     """The candidate for one hit. Most hits carry no title, context or alternatives: then the
-    candidate depends on the hit alone, and `cache` (owned by one index's matcher) keeps it."""
+    candidate depends on the hit alone (and, for a layer entity, on whether the query's case
+    makes it thin: thin_hit), and `cache` (owned by one index's matcher) keeps it."""
     if cache is None or context is not NO_CONTEXT or agreeing > 1:  # an equal copy just misses
         return _score(raw, context, agreeing)
-    key = (raw.hit.entity.id, raw.hit.name_id, raw.method, raw.similarity, raw.detail)
+    key = (raw.hit.entity.id, raw.hit.name_id, raw.method, raw.similarity, raw.detail,
+           raw.hit.entity.layer is not None and thin_hit(raw))
     found = cache.get(key)
     if found is None:
         found = _score(raw, NO_CONTEXT, 1)

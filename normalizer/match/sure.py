@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from normalizer.gazetteer import GazetteerIndex
+from normalizer.gazetteer.derived import Kind
 from normalizer.gazetteer.layers import little_known, thin_evidence
 from normalizer.match.candidates import LOOSER_GROUPS, folded_similarity
 from normalizer.match.decision import MARGIN, MATCH_THRESHOLD
@@ -53,6 +54,10 @@ def exact_score(kind: str) -> float:
     return base - weak_name_loss(base, kind)
 
 
+# A curated exact hit at or above this wins a tie with any layer hit (1.0) with room to spare.
+LAYER_TIE_SAFE = 0.96
+
+
 def sure_on_its_own(score: float) -> bool:
     """True when an exact hit at `score` is matched whatever the looser tiers add."""
     return score >= MATCH_THRESHOLD and score - LOOSER_BEST > MARGIN
@@ -63,45 +68,49 @@ class SureNames:
     look-up), and by its keys, for a plain query written otherwise (case, spacing, diacritics)."""
 
     def __init__(self, index: GazetteerIndex):
-        self._index = index
+        """The table of an index; it keeps no reference to the index (gazetteer.derived)."""
         self._buckets = _Buckets(index)
-        self.by_text = self._by_text()
+        self.by_text = self._by_text(index)
 
-    def _by_text(self) -> dict[str, SureMatch]:
-        index, buckets = self._index, self._buckets
+    def _by_text(self, index: GazetteerIndex) -> dict[str, SureMatch]:
+        buckets = self._buckets
         table = {}
         for name_id, name in index.live_names():
             if buckets.alone[name_id] and (score := buckets.sure_score(name_id)) and is_plain(name.text):
-                owner = self._owner(name_id)
+                owner = _owner(index, name_id)
                 if _plainly_scored(owner, name):
                     table[name.text] = SureMatch(owner, score)
         for entity_id in table.keys() & index.entities.keys():  # an id is read as the id
             del table[entity_id]
         return table
 
-    def by_keys(self, keys: MatchKeys) -> SureMatch | None:
+    def by_keys(self, index: GazetteerIndex, keys: MatchKeys) -> SureMatch | None:
         """For a plain query that is no id, with these keys. When its exact key is a name's, the
         buckets are that name's (the folded key is a function of the exact one): as `by_text`.
         Else only the folded bucket is hit, each name at 0.94 x the folded similarity (less for a
         weak one): sure when the bucket is one entity's and holds a strong name, which ends the
         search there."""
-        index, buckets = self._index, self._buckets
+        buckets = self._buckets
         exact = index.name_ids("exact", keys.exact)
         if exact:
             score = buckets.sure_score(exact[0]) if buckets.alone[exact[0]] else None
-            if not score or not any(_plainly_scored(self._owner(i), index.name_of[i], True) for i in exact):
+            names = index.name_of
+            if not score or not any(_plainly_scored(_owner(index, i), names[i], True) for i in exact):
                 return None
-            return SureMatch(self._owner(exact[0]), score)
+            return SureMatch(_owner(index, exact[0]), score)
         folded = index.name_ids("folded", keys.folded)
         if not folded or not buckets.alone[folded[0]]:
             return None
         names = index.name_of
-        if not any(names[i].strong and _plainly_scored(self._owner(i), names[i], True) for i in folded):
+        if not any(names[i].strong and _plainly_scored(_owner(index, i), names[i], True)
+                   for i in folded):
             return None
-        return SureMatch(self._owner(folded[0]), METHOD_BASE["folded"] * folded_similarity(keys), "folded")
+        similar = METHOD_BASE["folded"] * folded_similarity(keys)
+        return SureMatch(_owner(index, folded[0]), similar, "folded")
 
-    def _owner(self, name_id: int) -> Entity:
-        return self._index.entities[self._index.name_owner[name_id]]
+
+def _owner(index: GazetteerIndex, name_id: int) -> Entity:
+    return index.entities[index.name_owner[name_id]]
 
 
 def _plainly_scored(entity: Entity, name: Name, otherwise_written: bool = False) -> bool:
@@ -115,10 +124,14 @@ def _plainly_scored(entity: Entity, name: Name, otherwise_written: bool = False)
 
 class _Buckets:
     """Per name, what its exact and folded buckets hold, from one pass over their postings (an
-    int is one name, a list several), not a key computed per name."""
+    int is one name, a list several), not a key computed per name.
+
+    A bucket where one curated entity meets generated layers' namesakes is that entity's: the
+    decision prefers the curated candidate when it scores within the margin of the best, which
+    its exact hit of a strong name or an abbreviation does (not a misspelling's 0.95)."""
 
     def __init__(self, index: GazetteerIndex):
-        names, owner = index.name_of, index.name_owner
+        names, owner, entities = index.name_of, index.name_owner, index.entities
         self.alone = bytearray(b"\x01") * index.name_count  # buckets of one entity's names
         by_kind = {kind: exact_score(kind) for kind in NAME_KINDS}  # one float each, not per name
         self.best = [by_kind[name.kind] for name in names]  # the best exact hit in its bucket
@@ -126,23 +139,36 @@ class _Buckets:
         for tier in ("exact", "folded"):
             for found in index.tables[tier].values():
                 if found.__class__ is list:
-                    self._share(found, tier, {owner[i] for i in found}, names)
+                    layered = {i for i in found if entities[owner[i]].layer}
+                    curated = [i for i in found if i not in layered] if layered else found
+                    self._share(found, curated or found, tier, {owner[i] for i in curated or found}, names)
 
-    def _share(self, bucket: list[int], tier: str, owners: set[str], names: list[Name]) -> None:
+    def _share(self, bucket: list[int], own: list[int], tier: str, owners: set[str],
+               names: list[Name]) -> None:
+        """`own`: the bucket's names that decide it (the curated ones, when there are any)."""
         if len(owners) > 1:
             for name_id in bucket:
                 self.alone[name_id] = 0
             return
+        for name_id in bucket:
+            if name_id not in own:
+                self.alone[name_id] = 0  # a layer's namesake of a curated entity never wins
         if any(names[i].strong for i in bucket):
-            for name_id in bucket:
+            for name_id in own:
                 self.strong_hit[name_id] = 1
         if tier == "exact":
-            best = max(self.best[i] for i in bucket)
-            for name_id in bucket:
+            best = max(self.best[i] for i in own)
+            for name_id in own:
                 self.best[name_id] = best
+            if len(own) < len(bucket) and best < LAYER_TIE_SAFE:
+                for name_id in own:
+                    self.alone[name_id] = 0
 
     def sure_score(self, name_id: int) -> float | None:
         score = self.best[name_id]
         if self.strong_hit[name_id] or sure_on_its_own(score):
             return score
         return None
+
+
+SURE_NAMES: Kind[SureNames] = Kind("sure-names", SureNames)

@@ -48,7 +48,7 @@ def test_a_refresh_warms_the_new_index_before_swapping_it_in(service: Normalizer
     and transliteration lookup."""
     desk(service).create(KIM, "alice")
     service.refresh()
-    assert SCANNER in service.index.derived and TRANSLIT_LOOKUP in service.index.derived
+    assert SCANNER.name in service.index.derived and TRANSLIT_LOOKUP.name in service.index.derived
 
 
 def test_a_write_reaches_resolve_without_an_explicit_refresh(service: Normalizer) -> None:

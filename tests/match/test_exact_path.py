@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from normalizer.match import Matcher
 from normalizer.names import parse
+from tests.gazetteers import real_name_texts
 
 
 def _strip_marks(text: str) -> str:
@@ -27,7 +28,7 @@ def _pipeline(matcher: Matcher, query: str, type: str | None = None, limit: int 
 def _queries(service) -> list[str]:
     """Every name of the shipped gazetteer as written, lower and upper case, and without
     diacritics: the forms the shortcut is for, and their collisions."""
-    names = sorted({n.text for e in service.index.entities.values() for n in e.names})
+    names = real_name_texts(service.index)
     forms = {f for n in names for f in (n, n.lower(), n.upper(), _strip_marks(n), _strip_marks(n).lower())}
     return sorted(forms)
 
