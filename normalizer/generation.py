@@ -21,7 +21,7 @@ from normalizer.match.translit_tier import translit_suggest, translit_tier
 from normalizer.model import Entity, Resolution
 from normalizer.store import LiveDelta
 
-Resolve = Callable[[str, str | None, int], Resolution]
+Resolve = Callable[..., Resolution]  # (query, type, limit[, when, where]): Matcher.resolve
 # Made-up names: a Korean-looking and a Chinese-looking one reach the transliteration tier and
 # its suggestions, which load every table.
 WARM_UP_TEXT = "Ông Phác Thành Hạo gặp ông Vương Văn Khiêm tại Hà Nội."
