@@ -57,7 +57,7 @@ class Generation:
         A patched generation (bulk False: its table of `named_exactly` is left for a bulk job to
         build) is collected first: what was made since the last freeze is little beside what is
         frozen, and a garbage cycle of the moment must not be frozen for good."""
-        extract(WARM_UP_TEXT, self.index, lambda q: self.resolve(q, None, 5))
+        extract(WARM_UP_TEXT, self.index, lambda q, *scope: self.resolve(q, None, 5, *scope))
         if bulk:
             self.matcher.sure_names  # noqa: B018  (built here, not in a bulk job's first lookup)
         else:

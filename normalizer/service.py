@@ -253,9 +253,9 @@ class Normalizer:
 
     def _resolver(self, generation: Generation) -> Callable[[str], Resolution]:
         """resolve(q) pinned to one generation: a document is read against one index throughout."""
-        def resolve(query: str) -> Resolution:
+        def resolve(query: str, when: dt.date | None = None, where: Where | None = None) -> Resolution:
             self.validate(query, None, 5)
-            return self._answer(generation, query, None, 5)
+            return self._answer(generation, query, None, 5, when, where)
         return resolve
 
     def named_exactly(self, query: str, type: str | None = None) -> SureMatch | None:
