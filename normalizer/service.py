@@ -404,7 +404,7 @@ class Normalizer:
         """Recall and precision of resolve on the development set (normalizer.devset), by domain.
         Raises DevsetError for an unreadable set."""
         rows, ids = read_rows(directory), read_ids(directory)
-        return evaluate_devset(rows, ids, lambda name, date: self.resolve(name), splits)
+        return evaluate_devset(rows, ids, lambda name, date: self.resolve(name, date=date), splits)
 
     def readiness(self) -> dict[str, bool]:
         """Checks a load balancer waits for: the index is loaded (the store adds its own check)."""

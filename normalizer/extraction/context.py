@@ -25,22 +25,13 @@ from normalizer.extraction.found import Found
 from normalizer.extraction.scantext import ScanText
 from normalizer.extraction.titles import title_before
 from normalizer.extraction.unlinked import scan_ends, scan_starts
-from normalizer.match.references import DEFAULT_COUNTRY, Where
+from normalizer.match.references import COMPOUND, DEFAULT_COUNTRY, SHORT_FORM, SHORT_FORMS, Where
 from normalizer.match.roles import OFFICE_TITLES
 from normalizer.model import Entity, Resolution
 from normalizer.text import fold
 
 Resolver = Callable[..., Resolution]  # resolve(text) and resolve(text, date, where)
 
-# The short forms the press joins with dashes, and the country name each stands for.
-SHORT_FORMS = {
-    "Việt": "Việt Nam", "Trung": "Trung Quốc", "Mỹ": "Mỹ", "Nga": "Nga", "Nhật": "Nhật Bản",
-    "Hàn": "Hàn Quốc", "Triều": "Triều Tiên", "Pháp": "Pháp", "Đức": "Đức", "Anh": "Anh",
-    "Ấn": "Ấn Độ", "Úc": "Úc", "Lào": "Lào", "Thái": "Thái Lan", "Ý": "Ý", "Xô": "Liên Xô",
-}
-_SHORT = "|".join(sorted(SHORT_FORMS, key=len, reverse=True))
-_COMPOUND = re.compile(rf"(?<![\w-])(?:{_SHORT})(?:\s*[-–]\s*(?:{_SHORT}))+(?![\w-])")
-_PART = re.compile(rf"{_SHORT}")
 # Institutions and offices as a Vietnamese text writes them bare; longest first.
 TERMS = ("Chủ tịch Quốc hội", "Bộ trưởng Ngoại giao", "Bộ trưởng Quốc phòng", "Tổng Bí thư",
          "Chủ tịch nước", "Thủ tướng", "Tổng thống", "Ngoại trưởng", "Quốc hội", "Chính phủ",
@@ -72,7 +63,7 @@ def compounds_and_words(doc: ScanText, found: list[Found],
 
 def _split_compounds(doc: ScanText, found: list[Found], resolve: Resolver) -> list[Found]:
     cleaned = doc.cleaned
-    compounds = [m for m in _COMPOUND.finditer(cleaned) if re.search(r"\s*[-–]\s*", m.group())]
+    compounds = list(COMPOUND.finditer(cleaned))
     if not compounds:
         return found
     parts: list[Found] = []
@@ -88,7 +79,7 @@ def _split_compounds(doc: ScanText, found: list[Found], resolve: Resolver) -> li
 def _parts(doc: ScanText, compound: re.Match[str], resolve: Resolver) -> list[Found]:
     """One country mention per short form of a compound that resolves to a country."""
     base = compound.start()
-    spans = [(base + m.start(), base + m.end()) for m in _PART.finditer(compound.group())]
+    spans = [(base + m.start(), base + m.end()) for m in SHORT_FORM.finditer(compound.group())]
     resolutions = [resolve(SHORT_FORMS[doc.cleaned[a:b]]) for a, b in spans]
     if not all(r.match is not None and r.match.type == "country" for r in resolutions):
         return []

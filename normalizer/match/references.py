@@ -13,6 +13,7 @@ document around the name (extraction), or by default Vietnam's, and every explan
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,16 @@ INSTITUTIONS = tuple(fold(term) or "" for term in (
     "Ngân hàng Trung ương", "Tòa án Tối cao", "Quân đội", "Hải quân", "Cảnh sát biển",
 ))
 AT_VIETNAM = (" tại Việt Nam", " ở Việt Nam")
+# The short forms the press joins with dashes ("quan hệ Trung - Mỹ"), and the country name each
+# stands for: such a compound names each country, not one place ("Trung Mỹ" is Central America).
+SHORT_FORMS = {
+    "Việt": "Việt Nam", "Trung": "Trung Quốc", "Mỹ": "Mỹ", "Nga": "Nga", "Nhật": "Nhật Bản",
+    "Hàn": "Hàn Quốc", "Triều": "Triều Tiên", "Pháp": "Pháp", "Đức": "Đức", "Anh": "Anh",
+    "Ấn": "Ấn Độ", "Úc": "Úc", "Lào": "Lào", "Thái": "Thái Lan", "Ý": "Ý", "Xô": "Liên Xô",
+}
+_SHORT = "|".join(sorted(SHORT_FORMS, key=len, reverse=True))
+SHORT_FORM = re.compile(_SHORT)
+COMPOUND = re.compile(rf"(?<![\w-])(?:{_SHORT})(?:\s*[-–]\s*(?:{_SHORT}))+(?![\w-])")
 AMBASSADOR = fold("Đại sứ")
 MAX_TITLE_WORDS = 5  # "Người phát ngôn Bộ Ngoại giao"
 
@@ -63,6 +74,8 @@ def reference(matcher: Matcher, query: str, parsed: Parsed, when: dt.date | None
     """The resolution of a query that names an office or an institution, or None for any other."""
     if parsed.alternatives:
         return None
+    if parsed.title is None and COMPOUND.fullmatch(parsed.name):
+        return compound(matcher, query, parsed)
     name_key = fold(parsed.name) or ""
     if parsed.title is None and name_key in OFFICE_TITLES:  # "Thủ tướng", "Chủ tịch Quốc hội"
         # alone, a title is read only against a country someone gave (a caller, a document): a
@@ -218,3 +231,19 @@ def country_named(matcher: Matcher, text: str) -> str | None:
     if entity is None or (entity.type != "country" and entity.layer):
         return None  # a generated layer's namesake ("Atlantis", a town) is not what a caller means
     return entity.id if entity.type == "country" else entity.country
+
+
+def compound(matcher: Matcher, query: str, parsed: Parsed) -> Resolution | None:
+    """"Trung - Mỹ": several countries, each a candidate, none the match (not Central America)."""
+    found = [matcher.country_or_place(SHORT_FORMS[m.group()]) for m in SHORT_FORM.finditer(parsed.name)]
+    known = map(matcher.index.get, filter(None, found))
+    entities = [e for e in known if e is not None and e.type == "country"]
+    if len(entities) != len(found):
+        return None
+    candidates = tuple(dict.fromkeys(
+        Candidate(e.id, e.name, e.type, CONTEXT_SCORE, parsed.name, "context",
+                  f"'{parsed.name}' joins the short names of several countries; one of them is {e.name}",
+                  prominence=e.weight, layer=e.layer) for e in entities))
+    names = ", ".join(e.name for e in entities)
+    return Resolution(query, "ambiguous", None, candidates, parsed,
+                      note=f"names several countries ({names}): extraction links each")
