@@ -404,7 +404,9 @@ class Normalizer:
         """Recall and precision of resolve on the development set (normalizer.devset), by domain.
         Raises DevsetError for an unreadable set."""
         rows, ids = read_rows(directory), read_ids(directory)
-        return evaluate_devset(rows, ids, lambda name, date: self.resolve(name, date=date), splits)
+        # A page's date may give only the month ("2024-09"): then resolve on today's, as without one.
+        return evaluate_devset(rows, ids, lambda name, date: self.resolve(
+            name, date=date if date and len(date) == len("YYYY-MM-DD") else None), splits)
 
     def readiness(self) -> dict[str, bool]:
         """Checks a load balancer waits for: the index is loaded (the store adds its own check)."""
