@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from normalizer.gazetteer.layers import little_known, thin_evidence
 from normalizer.match.candidates import RawHit
 from normalizer.model import Candidate, Feature
+from normalizer.text import fold
 
 METHOD_BASE = {
     "id": 1.0, "exact": 1.0, "folded": 0.94, "sorted": 0.93, "compact": 0.93,
@@ -27,6 +30,7 @@ GENERATED_FACTOR = 0.94  # a reading a layer's script computed ("VÄƒn An" for æ–
 THIN_PENALTY = 0.25  # a layer entity named by little (gazetteer.layers.thin_evidence): a candidate at most
 WEAK_NAME = "weak_name"  # the feature a weak name adds: how a candidate says its name was weak
 FUZZY_PENALTY = 0.08
+SYLLABLE_PENALTY = 0.1  # a fuzzy 0.82 to another syllable drops below the match threshold
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,10 @@ def _features(raw: RawHit, context: Context, agreeing: int) -> list[Feature]:
         loss = weak_name_loss(features[0].weight, name.kind, name.generated)
         what = "generated readings" if name.generated else f"{name.kind} names"
         features.append(Feature(WEAK_NAME, -loss, f"{what} are weak evidence"))
+    if raw.method == "fuzzy" and entity.type == "person" and \
+            other_syllable(raw.variant.keys.folded, name.text):
+        features.append(Feature("syllable", -SYLLABLE_PENALTY, "a syllable of the name differs, not "
+                                "a letter: another person's name"))
     if thin_hit(raw):
         features.append(Feature("thin", -THIN_PENALTY, f"a little-known {entity.layer} entry "
                                 f"(prominence {entity.weight:.2f}) named by little"))
@@ -85,6 +93,22 @@ def _features(raw: RawHit, context: Context, agreeing: int) -> list[Feature]:
     if agreeing > 1:
         features.append(Feature("alternatives", 0.03, f"{agreeing} alternative forms agree"))
     return features
+
+
+def other_syllable(query_key: str, name: str) -> bool:
+    """True when a fuzzy match of a person's name changes a syllable rather than a letter: a
+    word whose first letter differs, or a short word (a syllable) two edits away ("Minh Mai" is
+    not "Minh Khai", "Jang Min-seok" not "Kang Min-seok"); a swap is one edit ("Hilarry").
+    Names are syllables: a typo keeps most of each."""
+    mine, theirs = _syllables(query_key), _syllables(fold(name) or "")
+    if len(mine) != len(theirs):
+        return False
+    return any(a != b and (a[0] != b[0] or OSA.distance(a, b) > (1 if len(b) < 6 else 2))
+               for a, b in zip(mine, theirs, strict=True))
+
+
+def _syllables(key: str) -> list[str]:
+    return [word for word in key.replace("-", " ").split() if word]
 
 
 def thin_hit(raw: RawHit) -> bool:
