@@ -15,7 +15,8 @@ from normalizer.recon.queries import load_json
 from normalizer.recon.suggest import suggest_entities, suggest_properties, suggest_types
 
 __all__ = [
-    "VERSIONS", "ReconError", "Spaces", "any_flyout", "property_flyout", "type_flyout", "check_callback", "extend_v02", "extend_v10", "flyout", "load_json", "manifest",
-    "parse_extend", "preview_html", "propose", "reconcile_single", "reconcile_v02", "reconcile_v10",
-    "suggest_entities", "suggest_properties", "suggest_types", "wrap",
+    "VERSIONS", "ReconError", "Spaces", "any_flyout", "check_callback", "extend_v02", "extend_v10", "flyout",
+    "load_json", "manifest", "parse_extend", "preview_html", "property_flyout", "propose", "reconcile_single",
+    "reconcile_v02", "reconcile_v10", "suggest_entities", "suggest_properties", "suggest_types", "type_flyout",
+    "wrap",
 ]

@@ -62,8 +62,8 @@ def _rank(scored: Scored) -> tuple[float, bool, bool, float, int, int]:
     contradict, curated before generated layers, prominence, how well the gazetteer documents it,
     and the resolver's own order."""
     entity = scored.entity
-    return (-round(scored.score * SCORE_SCALE, 2), gender_clash(scored.gender, entity), entity.layer is not None,
-            -entity.weight, -documented(entity), scored.order)
+    return (-round(scored.score * SCORE_SCALE, 2), gender_clash(scored.gender, entity),
+            entity.layer is not None, -entity.weight, -documented(entity), scored.order)
 
 
 def _note_gender_clashes(found: list[Scored]) -> None:

@@ -13,8 +13,8 @@ from typing import Any
 from normalizer.model import ENTITY_TYPES
 from normalizer.recon.errors import ReconError
 from normalizer.recon.properties import PROPERTIES, property_id, property_values
-from normalizer.recon.types import type_ref
 from normalizer.recon.types import type_id as type_of
+from normalizer.recon.types import type_ref
 from normalizer.service import Normalizer
 
 

@@ -74,7 +74,8 @@ def manifest(endpoint: str, root: str, version: str | None = None, batch_size: i
 def _extend(endpoint: str, draft: bool) -> dict[str, Any]:
     if draft:
         return {"proposeProperties": True, "propertySettings": [{
-            "type": "number", "id": "limit", "name": "Values per cell", "default": 0, "helpText": LIMIT_HELP}]}
+            "type": "number", "id": "limit", "name": "Values per cell", "default": 0,
+            "helpText": LIMIT_HELP}]}
     return {"propose_properties": {"service_url": endpoint, "service_path": "/extend/propose"},
             "property_settings": [{"type": "number", "name": "limit", "label": "Values per cell",
                                    "default": 0, "help_text": LIMIT_HELP}]}

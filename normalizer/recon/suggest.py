@@ -22,7 +22,8 @@ def suggest_entities(service: Normalizer, prefix: str, cursor: int = 0, limit: i
                      type: str | None = None) -> dict[str, Any]:
     """Entities whose names match the prefix, best first (all entities by id for an empty one)."""
     _check_window(cursor, limit)
-    type = type_id(type) or type if type else None  # a label ("Person") names its type; else the service refuses
+    # a label ("Person") names its type; an unknown one goes on, for the service to refuse
+    type = type_id(type) or type if type else None
     return {"result": [_entity_suggestion(e) for e in _window(service, prefix, type, cursor, limit)]}
 
 

@@ -51,10 +51,12 @@ def test_manifest_declares_types_scores_and_batch_size(client: FlaskClient) -> N
 
 
 def test_the_id_space_is_a_setting_not_the_host_name(client: FlaskClient) -> None:
-    seen = {(m["identifierSpace"], m["schemaSpace"]) for m in (
-        client.get("/reconcile", headers={"Host": host}).get_json() for host in ("a.example", "b.example:8080"))}
+    hosts = ("a.example", "b.example:8080")
+    seen = {(m["identifierSpace"], m["schemaSpace"])
+            for m in (client.get("/reconcile", headers={"Host": host}).get_json() for host in hosts)}
     assert seen == {("urn:normalizer:entity:", "urn:normalizer:type:")}
-    mine = manifest("http://h/reconcile", "http://h", None, spaces=Spaces("https://ids.example/e/", "https://ids.example/t/"))
+    spaces = Spaces("https://ids.example/e/", "https://ids.example/t/")
+    mine = manifest("http://h/reconcile", "http://h", None, spaces=spaces)
     assert (mine["identifierSpace"], mine["schemaSpace"]) == ("https://ids.example/e/", "https://ids.example/t/")
 
 

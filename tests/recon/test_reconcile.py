@@ -250,7 +250,8 @@ def test_a_bad_0_2_query_fails_alone_with_the_field(client: FlaskClient, query: 
 ])
 def test_a_bad_1_0_query_fails_alone_with_the_field(client: FlaskClient, queries: list[Any],
                                                     path: list[str], says: str) -> None:
-    response = client.post("/reconcile/reconcile", json={"queries": [*queries, {"conditions": [name("Tokyo")]}]})
+    batch = [*queries, {"conditions": [name("Tokyo")]}]
+    response = client.post("/reconcile/reconcile", json={"queries": batch})
     assert response.status_code == 200
     first, second = response.get_json()["results"]
     assert first["candidates"] == [] and first["error"]["path"] == ".".join(path)
