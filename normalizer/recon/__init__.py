@@ -17,6 +17,6 @@ from normalizer.recon.suggest import suggest_entities, suggest_properties, sugge
 __all__ = [
     "VERSIONS", "ReconError", "Spaces", "any_flyout", "check_callback", "extend_v02", "extend_v10", "flyout",
     "load_json", "manifest", "parse_extend", "preview_html", "property_flyout", "propose", "reconcile_single",
-    "reconcile_v02", "reconcile_v10", "suggest_entities", "suggest_properties", "suggest_types", "type_flyout",
-    "wrap",
+    "reconcile_v02", "reconcile_v10", "suggest_entities", "suggest_properties", "suggest_types",
+    "type_flyout", "wrap",
 ]
