@@ -119,7 +119,8 @@ class Normalizer:
         self.current = Generation(index, revision, self.settings.resolve_cache_size)
         self.layers = layers
         self.store = store
-        self.curation = Desk(store, lambda: self.index, self._nudge) if store else None
+        quiet = lambda q: self.current.resolve(q, None, 5)  # noqa: E731  (review cards: not recorded)
+        self.curation = Desk(store, lambda: self.index, self._nudge, quiet) if store else None
         self.refresher = (Refresher(store.gazetteer_revision, self._advance, revision,
                                     self.settings.refresh_seconds) if store else None)
         cap = self.settings.review_queue_max_keys

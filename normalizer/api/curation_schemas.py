@@ -27,7 +27,8 @@ class EditorNameInput(Schema):
     lang = fields.String(required=True, validate=validate.Length(max=50),
                          metadata={"description": "BCP 47 tag: vi, en, zh-Hans, ja-Latn ...",
                                    "example": "vi"})
-    kind = fields.String(required=True, validate=validate.OneOf(NAME_KINDS))
+    kind = fields.String(validate=validate.OneOf(NAME_KINDS), metadata={
+        "description": "default: preferred for the entity's first name in the language, else alias"})
     family = _text(allow_none=True, description="the family name part, for person names")
     used_by = fields.List(fields.String(),
                           metadata={"description": "ids of the entities that use a contested name"})
@@ -95,11 +96,14 @@ class ReviewArgs(HistoryArgs):
 
 class SettleNameInput(EditorNameInput):
     text = _text(example="Vương Nghị", description="default: the review item's example")
+    lang = fields.String(validate=validate.Length(max=50), metadata={
+        "description": "default: the language of the item's text (vi for Latin script)"})
 
 
 class SettleInput(Schema):
     action = fields.String(required=True, validate=validate.OneOf(("add_name", "new_entity", "dismiss")))
-    entity = fields.Raw(metadata={"description": "add_name: the entity id; new_entity: the entity"})
+    entity = fields.Raw(metadata={"description": "add_name: the entity's id or a name that finds it; "
+                                  "new_entity: the entity (names default to the item's text)"})
     name = fields.Nested(SettleNameInput,
                          metadata={"description": "add_name: the name (text defaults to the example)"})
     revision = fields.Integer(validate=validate.Range(1, MAX_STORED_INT),

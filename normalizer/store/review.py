@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Engine, Table, bindparam, delete, func, insert, select, update
@@ -72,6 +73,15 @@ class ReviewStore:
                          .values(state=state, settled_as=settled_as))
             row = conn.execute(select(REVIEW).where(REVIEW.c.key == key)).first()
             return _item(row) if row else None
+
+    def settle_many(self, keys: Sequence[str], state: str, settled_as: dict[str, Any] | None) -> int:
+        """Settle or dismiss the open items among `keys` in one statement; returns how many."""
+        if not keys:
+            return 0
+        with self.writing() as conn:
+            done = conn.execute(update(ReviewRow).where(ReviewRow.key.in_(keys), ReviewRow.state == "open")
+                                .values(state=state, settled_as=settled_as))
+            return int(done.rowcount or 0)
 
 
 def _evict(conn: Any, max_open: int) -> None:
