@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from normalizer.api.schemas import EntitySchema, NameSchema, no_controls
+from normalizer.api.schemas import CandidateSchema, EntitySchema, NameSchema, SuggestionSchema, no_controls
 from normalizer.model import ENTITY_TYPES, NAME_KINDS, OFFICES
 
 MAX_NAMES = 1000
@@ -110,6 +110,16 @@ class SettleInput(Schema):
                               metadata={"description": "add_name: the entity's revision you read"})
 
 
+class DismissInput(Schema):
+    action = fields.String(required=True, validate=validate.OneOf(("dismiss",)))
+    keys = fields.List(fields.String(validate=validate.Length(max=1000)), required=True,
+                       validate=validate.Length(min=1, max=100), metadata={"description": "item keys"})
+
+
+class DismissedSchema(Schema):
+    dismissed = fields.Integer(required=True, metadata={"description": "open items dismissed"})
+
+
 class EditorNameSchema(NameSchema):
     id = fields.Integer(required=True, metadata={"description": "for DELETE .../names/<id>"})
 
@@ -154,8 +164,19 @@ class ReviewItemSchema(Schema):
     settled_as = fields.Dict(allow_none=True)
 
 
+class ReviewCardSchema(ReviewItemSchema):
+    kind = fields.String(required=True, metadata={
+        "description": "name: a name to add or create; role: a title with a country "
+                       "(\"Ngoại trưởng Nhật Bản\"), role data for the office holder"})
+    lang = fields.String(required=True, metadata={"description": "the language the text likely is in"})
+    title = fields.String(allow_none=True, metadata={"description": "the title read off the text"})
+    candidates = fields.List(fields.Nested(CandidateSchema), required=True,
+                             metadata={"description": "open items: the closest entities now, best first"})
+    suggestion = fields.Nested(SuggestionSchema, allow_none=True)
+
+
 class ReviewPageSchema(Schema):
-    items = fields.List(fields.Nested(ReviewItemSchema), required=True)
+    items = fields.List(fields.Nested(ReviewCardSchema), required=True)
     total = fields.Integer(required=True)
     page = fields.Integer(required=True)
     per_page = fields.Integer(required=True)

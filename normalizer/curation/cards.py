@@ -44,7 +44,7 @@ def card(item: ReviewItem, found: Resolution | None, is_country: Callable[[str],
         return ReviewCard(item, "name", text_lang(item.example))
     title = found.parsed.title if found.parsed else None
     candidates = found.candidates[:MAX_CANDIDATES]
-    role = bool(title) and bool(candidates) and is_country(candidates[0].id) and candidates[0].score >= 0.9
+    role = bool(title) and bool(candidates) and is_country(candidates[0].id) and candidates[0].score >= 0.7
     lang = text_lang(found.parsed.name if found.parsed else item.example)
     return ReviewCard(item, "role" if role else "name", lang, title, candidates, found.suggestion)
 

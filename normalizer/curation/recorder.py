@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from normalizer.model import Resolution
 from normalizer.store import DATABASE_UNAVAILABLE, Sighting
-from normalizer.text import fold
+from normalizer.text import compact_key
 
 log = logging.getLogger("normalizer.review")
 MAX_KEY = 300
@@ -26,12 +26,14 @@ RETRY_DELAYS = (1.0, 2.0)  # seconds between the tries of one flush (the databas
 
 
 def review_key(result: Resolution) -> str | None:
-    """The normalized key a query is counted under: the folded name without its title."""
+    """The normalized key a query is counted under: the name without its title, folded (case,
+    diacritics) and without spaces, so that "Ông Moon Jae-in", "MOON JAE IN" and "Moon Jaein"
+    are one item."""
     return _key(result.parsed.name if result.parsed and result.parsed.name else result.query)
 
 
 def _key(name: str) -> str | None:
-    key = fold(name)
+    key = compact_key(name)
     return key[:MAX_KEY] if key else None
 
 
