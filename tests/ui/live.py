@@ -16,6 +16,7 @@ from werkzeug.serving import make_server
 from normalizer.service import Normalizer
 from normalizer.settings import Settings
 from normalizer.store import Sighting
+from normalizer.text import compact_key
 from normalizer.web import create_app
 from tests.api.conftest import GAZETTEER
 from tests.gazetteers import write_yaml
@@ -23,7 +24,7 @@ from tests.gazetteers import write_yaml
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
-QUEUE = (("Lý Cường", 42), ("Vuong Nghi", 17), ("Zelenskyy", 9), ("Bắc Kinh", 4))
+QUEUE = (("Lý Cường", 42), ("Vuong Nghia", 17), ("Zelenskyy", 9), ("Bắc Kinh", 4))
 
 
 @dataclass
@@ -44,7 +45,7 @@ def live_server(root: Path) -> Iterator[Live]:
     assert service.curation is not None and service.store is not None
     token = service.curation.create_token("alice", "editor")
     now = dt.datetime.now(dt.UTC)
-    service.store.review.add([Sighting(text.casefold(), text, n, ("unmatched",), now, now)
+    service.store.review.add([Sighting(compact_key(text) or text, text, n, ("unmatched",), now, now)
                               for text, n in QUEUE])
     server = make_server("127.0.0.1", 0, create_app(settings, service), threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="ui-live-server", daemon=True)
