@@ -30,6 +30,8 @@ from normalizer.curation import (  # noqa: F401
     ReviewItemNotFound,
     ReviewRecorder,
     ensure_loaded,
+    seen_by,
+    seen_in,
 )
 from normalizer.curation.editor import combine_names as merged_names  # the merge's own rule, for previews
 from normalizer.devset import DevsetError, Tally, evaluate_devset, read_ids, read_rows  # noqa: F401
@@ -364,7 +366,8 @@ class Normalizer:
         if self.refresher is not None:
             self.refresher.ensure_running()
         generation = self.current
-        return extract(text, generation.index, self._resolver(generation), wanted or None, day)
+        with seen_in(text):  # the review queue keeps a snippet around each name nothing matched
+            return extract(text, generation.index, self._resolver(generation), wanted or None, day)
 
     def evaluate(self, seeds_dir: Path, corpus_dir: Path | None = None) -> Report:
         """Precision, recall and F1 of extract on the gold corpus (normalizer.evaluation).

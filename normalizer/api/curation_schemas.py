@@ -162,6 +162,10 @@ class ReviewItemSchema(Schema):
     statuses = fields.List(fields.String(), required=True)
     state = fields.String(required=True)
     settled_as = fields.Dict(allow_none=True)
+    snippet = fields.String(allow_none=True, metadata={"description": "the text around the name, when "
+                                                       "it was seen in a text (extraction)"})
+    client = fields.String(allow_none=True, metadata={"description": "who sent it last: a token's name "
+                                                      "or a user agent, and the route"})
 
 
 class ReviewCardSchema(ReviewItemSchema):

@@ -103,3 +103,19 @@ def test_items_are_dismissed_in_bulk_by_editors_only(editors: Editors) -> None:
     assert [i["key"] for i in editors.call("GET", "/v1/review").get_json()["items"]] == ["zelenskaolena"]
     too_many = editors.call("POST", "/v1/review", json={"action": "dismiss", "keys": ["k"] * 101})
     assert too_many.status_code == 422
+
+
+def test_an_item_remembers_the_text_around_it_and_the_client(editors: Editors) -> None:
+    text = "Hôm qua tại Hà Nội, ông Lý Cường đã gặp các nhà đầu tư trong một buổi làm việc kéo dài."
+    agent = {"User-Agent": "OpenRefine/3.6.2 [8b8e9e1] Java/17"}
+    assert editors.client.post("/v1/extract", json={"text": text}, headers=agent).status_code == 200
+    form = {"queries": '{"q0": {"query": "Zelenska Olena"}}'}
+    assert editors.client.post("/reconcile", data=form, headers=agent).status_code == 200
+    assert editors.service.recorder is not None
+    editors.service.recorder.flush()
+    items = {i["example"]: i for i in editors.call("GET", "/v1/review", role="viewer").get_json()["items"]}
+    seen_in_text = next(i for e, i in items.items() if "Lý Cường" in e)
+    assert "tại Hà Nội, ông Lý Cường đã gặp các nhà đầu tư" in seen_in_text["snippet"]
+    assert seen_in_text["client"] == "OpenRefine/3.6.2 · /v1/extract"
+    assert items["Zelenska Olena"]["client"] == "OpenRefine/3.6.2 · /reconcile"
+    assert items["Zelenska Olena"]["snippet"] is None
