@@ -60,7 +60,7 @@ VI: dict[str, str] = {
     "Deleting takes the entity out of the index; its id is never reused, and it can be restored.":
         "Xoá sẽ đưa thực thể ra khỏi chỉ mục; mã của nó không bao giờ được dùng lại, và có thể khôi phục.",
     "New name": "Tên mới", "New role": "Chức vụ mới", "Role": "Chức vụ", "Title": "Chức danh",
-    "Of (entity id)": "Của (mã thực thể)", "From": "Từ", "To": "Đến", "Save": "Lưu", "Cancel": "Huỷ", "Saved.": "Đã lưu.",
+    "Of (entity id or name)": "Của (mã hoặc tên thực thể)", "From": "Từ", "To": "Đến", "Save": "Lưu", "Cancel": "Huỷ", "Saved.": "Đã lưu.",
     "Please correct the fields marked below.": "Vui lòng sửa các trường được đánh dấu dưới đây.",
     "Someone changed this entity since you opened the form (you read revision %(expected)s, it is now at %(actual)s). Your changes were NOT saved, so that theirs are not overwritten.":
         "Có người đã sửa thực thể này từ khi bạn mở biểu mẫu (bạn đọc phiên bản %(expected)s, nay là %(actual)s). "

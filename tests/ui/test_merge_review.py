@@ -158,3 +158,13 @@ def test_role_changes_read_as_roles_in_the_history(editor: Browser, ui_service: 
     page = text(editor.get("/ui/entity/wang-yi/history"))
     assert "Minister of Foreign Affairs · China" in page and "2023-07-25" in page
     assert "&#34;title&#34;" not in page and '"title"' not in page  # no raw JSON
+
+
+def test_entity_fields_take_a_name(editor: Browser, ui_service: Normalizer) -> None:
+    page = text(editor.get("/ui/entity/xi-jinping/merge?into=Wang Yi"))
+    assert 'id="confirm-merge"' in page  # the survivor found by its name
+    editor.get("/ui/new")
+    created = editor.post("/ui/new", {"name": "Li Qiang", "type": "person", "vi_name": "Lý Cường",
+                                      "description": "", "country": "Trung Quốc"})
+    assert created.status_code == 303, text(created)
+    assert ui_service.entity("li-qiang").country == "china"  # type: ignore[union-attr]
