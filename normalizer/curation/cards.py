@@ -64,4 +64,5 @@ def review_cards(store: Store, resolve: Resolve, is_country: Callable[[str], boo
         for item, result in resolved:
             assert result.match is not None
             store.review.settle_many([item.key], "settled", {"action": "resolved", "entity": result.match.id})
-    return [card(i, r, is_country) for i, r in zip(items, found, strict=True)], total
+    kept = [(i, r) for i, r in zip(items, found, strict=True) if r.status != "matched"]  # closed just now
+    return [card(i, r, is_country) for i, r in kept], total
