@@ -31,6 +31,8 @@ from normalizer.curation import (  # noqa: F401
     ReviewItemNotFound,
     ReviewRecorder,
     ensure_loaded,
+    seen_by,
+    seen_in,
 )
 from normalizer.curation.editor import combine_names as merged_names  # the merge's own rule, for previews
 from normalizer.devset import DevsetError, Tally, evaluate_devset, read_ids, read_rows  # noqa: F401
@@ -121,7 +123,8 @@ class Normalizer:
         self.current = Generation(index, revision, self.settings.resolve_cache_size)
         self.layers = layers
         self.store = store
-        self.curation = Desk(store, lambda: self.index, self._nudge) if store else None
+        quiet = lambda q: self.current.resolve(q, None, 5)  # noqa: E731  (review cards: not recorded)
+        self.curation = Desk(store, lambda: self.index, self._nudge, quiet) if store else None
         self.refresher = (Refresher(store.gazetteer_revision, self._advance, revision,
                                     self.settings.refresh_seconds) if store else None)
         cap = self.settings.review_queue_max_keys
@@ -389,7 +392,8 @@ class Normalizer:
         if self.refresher is not None:
             self.refresher.ensure_running()
         generation = self.current
-        return extract(text, generation.index, self._resolver(generation), wanted or None, day)
+        with seen_in(text):  # the review queue keeps a snippet around each name nothing matched
+            return extract(text, generation.index, self._resolver(generation), wanted or None, day)
 
     def evaluate(self, seeds_dir: Path, corpus_dir: Path | None = None) -> Report:
         """Precision, recall and F1 of extract on the gold corpus (normalizer.evaluation).

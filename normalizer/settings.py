@@ -53,6 +53,10 @@ class Settings:
     review_queue: bool = True
     review_queue_max_keys: int = 50_000  # open items kept (the least seen evicted) and keys pending
     read_token_required: bool = False
+    # The reconciliation service's identifierSpace and schemaSpace: URIs that name our entity ids
+    # and types, the same through any host name (set them to your public URL if you have one)
+    recon_identifier_space: str = "urn:normalizer:entity:"
+    recon_schema_space: str = "urn:normalizer:type:"
     refresh_seconds: float = 1.0
     secret_key: str = field(default="", repr=False)
 

@@ -14,6 +14,7 @@ from normalizer.api.curation_errors import install_curation_errors
 from normalizer.api.errors import MAX_JSON_OBJECTS, install_error_handlers
 from normalizer.api.observability import install_observability
 from normalizer.api.schemas import ErrorSchema
+from normalizer.api.seen import install_seen
 from normalizer.service import Normalizer
 from normalizer.settings import Settings
 
@@ -50,6 +51,7 @@ def register_api(app: Flask, service: Normalizer, settings: Settings) -> Normali
         for module in (curation, review):
             api.register_blueprint(module.blp)
     install_auth(app, settings.read_token_required)
+    install_seen(app)  # after the auth hook: a token it looked up names the client
     install_error_handlers(app)  # after Api(app), which registers handlers of its own
     install_curation_errors(app)
     return api

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from normalizer.api.schemas import EntitySchema, NameSchema, no_controls
+from normalizer.api.schemas import CandidateSchema, EntitySchema, NameSchema, SuggestionSchema, no_controls
 from normalizer.model import ENTITY_TYPES, NAME_KINDS, OFFICES
 
 MAX_NAMES = 1000
@@ -27,7 +27,8 @@ class EditorNameInput(Schema):
     lang = fields.String(required=True, validate=validate.Length(max=50),
                          metadata={"description": "BCP 47 tag: vi, en, zh-Hans, ja-Latn ...",
                                    "example": "vi"})
-    kind = fields.String(required=True, validate=validate.OneOf(NAME_KINDS))
+    kind = fields.String(validate=validate.OneOf(NAME_KINDS), metadata={
+        "description": "default: preferred for the entity's first name in the language, else alias"})
     family = _text(allow_none=True, description="the family name part, for person names")
     used_by = fields.List(fields.String(),
                           metadata={"description": "ids of the entities that use a contested name"})
@@ -95,15 +96,28 @@ class ReviewArgs(HistoryArgs):
 
 class SettleNameInput(EditorNameInput):
     text = _text(example="Vương Nghị", description="default: the review item's example")
+    lang = fields.String(validate=validate.Length(max=50), metadata={
+        "description": "default: the language of the item's text (vi for Latin script)"})
 
 
 class SettleInput(Schema):
     action = fields.String(required=True, validate=validate.OneOf(("add_name", "new_entity", "dismiss")))
-    entity = fields.Raw(metadata={"description": "add_name: the entity id; new_entity: the entity"})
+    entity = fields.Raw(metadata={"description": "add_name: the entity's id or a name that finds it; "
+                                  "new_entity: the entity (names default to the item's text)"})
     name = fields.Nested(SettleNameInput,
                          metadata={"description": "add_name: the name (text defaults to the example)"})
     revision = fields.Integer(validate=validate.Range(1, MAX_STORED_INT),
                               metadata={"description": "add_name: the entity's revision you read"})
+
+
+class DismissInput(Schema):
+    action = fields.String(required=True, validate=validate.OneOf(("dismiss",)))
+    keys = fields.List(fields.String(validate=validate.Length(max=1000)), required=True,
+                       validate=validate.Length(min=1, max=100), metadata={"description": "item keys"})
+
+
+class DismissedSchema(Schema):
+    dismissed = fields.Integer(required=True, metadata={"description": "open items dismissed"})
 
 
 class EditorNameSchema(NameSchema):
@@ -148,10 +162,25 @@ class ReviewItemSchema(Schema):
     statuses = fields.List(fields.String(), required=True)
     state = fields.String(required=True)
     settled_as = fields.Dict(allow_none=True)
+    snippet = fields.String(allow_none=True, metadata={"description": "the text around the name, when "
+                                                       "it was seen in a text (extraction)"})
+    client = fields.String(allow_none=True, metadata={"description": "who sent it last: a token's name "
+                                                      "or a user agent, and the route"})
+
+
+class ReviewCardSchema(ReviewItemSchema):
+    kind = fields.String(required=True, metadata={
+        "description": "name: a name to add or create; role: a title with a country "
+                       "(\"Ngoại trưởng Nhật Bản\"), role data for the office holder"})
+    lang = fields.String(required=True, metadata={"description": "the language the text likely is in"})
+    title = fields.String(allow_none=True, metadata={"description": "the title read off the text"})
+    candidates = fields.List(fields.Nested(CandidateSchema), required=True,
+                             metadata={"description": "open items: the closest entities now, best first"})
+    suggestion = fields.Nested(SuggestionSchema, allow_none=True)
 
 
 class ReviewPageSchema(Schema):
-    items = fields.List(fields.Nested(ReviewItemSchema), required=True)
+    items = fields.List(fields.Nested(ReviewCardSchema), required=True)
     total = fields.Integer(required=True)
     page = fields.Integer(required=True)
     per_page = fields.Integer(required=True)

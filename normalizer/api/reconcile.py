@@ -2,12 +2,13 @@
 
 A thin shell over normalizer.recon: it reads parameters, forms and JSON bodies, and writes JSON or
 HTML. Routes, relative to /reconcile:
-  GET  ""                 the manifest (?version=0.2 or 1.0-draft for one version); with queries=
+  GET  ""                 the manifest (0.2; ?version=1.0-draft for the draft's); with queries=
                           (0.1/0.2 batch), query= (0.1 single) or extend= (0.2 extension) it answers those
   POST ""                 form queries= / query= / extend= (0.2), or a JSON body {"queries": [...]} (1.0)
   POST /reconcile         1.0-draft query batches (application/json)
   GET  /suggest/entity, /suggest/type, /suggest/property   ?prefix=&cursor=&limit=
-  GET  /preview?id=       an HTML card; GET /flyout?id= the 0.2 flyout {"id", "html"}
+  GET  /preview?id=       an HTML card; GET /flyout/entity|type|property?id= the 0.2 flyouts
+                          {"id", "html"} (GET /flyout?id= any of the three)
   POST /extend            1.0-draft data extension (application/json); GET /extend/propose?type=
 Any GET takes `callback=` for JSONP (0.1/0.2 clients). The W3C spec describes these shapes, so they
 are plain Flask routes, outside /openapi.json.
@@ -115,9 +116,27 @@ def preview() -> Response:
 
 @blp.route("/flyout")
 def flyout() -> Response:
-    found = recon.flyout(service(), _entity_id())
+    return _flyout(recon.any_flyout(service(), _entity_id()), "entity, type or property")
+
+
+@blp.route("/flyout/entity")
+def flyout_entity() -> Response:
+    return _flyout(recon.flyout(service(), _entity_id()), "entity")
+
+
+@blp.route("/flyout/type")
+def flyout_type() -> Response:
+    return _flyout(recon.type_flyout(_entity_id()), "type")
+
+
+@blp.route("/flyout/property")
+def flyout_property() -> Response:
+    return _flyout(recon.property_flyout(_entity_id()), "property")
+
+
+def _flyout(found: dict[str, Any] | None, kind: str) -> Response:
     if found is None:
-        return error_response(404, f"no entity has the id {request.args['id']!r}")
+        return error_response(404, f"no {kind} has the id {request.args['id']!r}")
     return json_response(found)
 
 
@@ -137,8 +156,9 @@ def extend_propose() -> Response:
 def _manifest(version_asked: str | None) -> dict[str, Any]:
     endpoint_url = url_for("reconcile.endpoint", _external=True)
     settings = service().settings
+    spaces = recon.Spaces(settings.recon_identifier_space, settings.recon_schema_space)
     return recon.manifest(endpoint_url, request.url_root.rstrip("/"), version_asked, settings.max_batch,
-                          _service_version(), settings.read_token_required)
+                          _service_version(), settings.read_token_required, spaces)
 
 
 def _service_version() -> str:

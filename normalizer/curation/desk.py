@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from normalizer.curation import review
+from normalizer.curation.cards import Resolve, ReviewCard, review_cards
 from normalizer.curation.editor import Curator
 from normalizer.curation.errors import InvalidEntity
 from normalizer.curation.sync import export_gazetteer, load_gazetteer
@@ -30,10 +31,13 @@ def _page(page: int, per_page: int) -> tuple[int, int]:
 
 
 class Desk:
-    def __init__(self, store: Store, index: Callable[[], GazetteerIndex], on_write: Callable[[], None]):
+    def __init__(self, store: Store, index: Callable[[], GazetteerIndex], on_write: Callable[[], None],
+                 resolve: Resolve | None = None):
+        """`resolve` (the service's, without recording) gives review cards their candidates."""
         self.store = store
         self.curator = Curator(store, index)
         self.on_write = on_write
+        self.resolve = resolve
 
     def _wrote(self, result: T) -> T:
         self.on_write()
@@ -94,8 +98,32 @@ class Desk:
         offset, limit = _page(page, per_page)
         return self.store.review.list(state, offset, limit)
 
+    def review_cards(self, state: str = "open", page: int = 1,
+                     per_page: int = 50) -> tuple[list[ReviewCard], int]:
+        """Items with their candidates and suggestion (normalizer.curation.cards); open items that
+        resolve by now are closed on the way."""
+        if state not in REVIEW_STATES:
+            raise InvalidEntity({"state": [f"state must be one of {', '.join(REVIEW_STATES)}"]})
+        offset, limit = _page(page, per_page)
+        if self.resolve is None:
+            items, total = self.store.review.list(state, offset, limit)
+            return [ReviewCard(i, "name", review.text_lang(i.example)) for i in items], total
+        return review_cards(self.store, self.resolve, self._is_country, state, offset, limit)
+
+    def _is_country(self, entity_id: str) -> bool:
+        entity = self.curator.index().get(entity_id)
+        return entity is not None and entity.type == "country"
+
     def settle(self, key: str, request: dict[str, Any], actor: str) -> ReviewItem:
         return self._wrote(review.settle(self.store, self.curator, key, request, actor))
+
+    def dismiss_many(self, keys: list[str], actor: str) -> int:
+        """Dismiss several open items (at most review.MAX_BULK); returns how many were open."""
+        return review.dismiss_many(self.store, keys, actor)
+
+    def find_entity(self, given: str) -> str:
+        """The id of the entity an id or a name (one entity's only) names; InvalidEntity if none."""
+        return review.find_entity(self.store, self.curator.index, given)
 
     # tokens
 

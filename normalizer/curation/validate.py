@@ -70,15 +70,29 @@ def _precheck(payload: dict[str, Any]) -> dict[str, Any]:
     return errors
 
 
+def default_kinds(names: list[Any]) -> None:
+    """Give each name without a kind the one an editor expects: the first name in its language is
+    preferred, later ones aliases (in place)."""
+    langs: set[Any] = set()
+    for name in names:
+        if not isinstance(name, dict):
+            continue
+        if not name.get("kind"):
+            name["kind"] = "alias" if name.get("lang") in langs else "preferred"
+        langs.add(name.get("lang"))
+
+
 def entity_from_payload(payload: dict[str, Any]) -> Entity:
-    """A whole entity from a JSON payload (names default to source "editorial"). Raises
-    InvalidEntity with field errors, e.g. {"names": {"2": {"lang": [...]}}, "type": [...]}."""
+    """A whole entity from a JSON payload (names default to source "editorial", kinds as
+    default_kinds says). Raises InvalidEntity with field errors, e.g.
+    {"names": {"2": {"lang": [...]}}, "type": [...]}."""
     if not isinstance(payload, dict):
         raise InvalidEntity({"_schema": ["an entity must be a JSON object"]})
     errors = _precheck(payload)
     if errors:
         raise InvalidEntity(errors)
     raw = copy.deepcopy({k: v for k, v in payload.items() if v is not None})
+    default_kinds(raw.get("names") or [])
     for position, name in enumerate(raw.get("names") or []):
         if isinstance(name, dict):
             name.setdefault("source", "editorial")

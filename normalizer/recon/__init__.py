@@ -9,13 +9,14 @@ from normalizer.recon.batches import reconcile_single, reconcile_v02, reconcile_
 from normalizer.recon.errors import ReconError
 from normalizer.recon.extend import extend_v02, extend_v10, parse_extend, propose
 from normalizer.recon.jsonp import check_callback, wrap
-from normalizer.recon.manifest import VERSIONS, manifest
-from normalizer.recon.preview import flyout, preview_html
+from normalizer.recon.manifest import VERSIONS, Spaces, manifest
+from normalizer.recon.preview import any_flyout, flyout, preview_html, property_flyout, type_flyout
 from normalizer.recon.queries import load_json
 from normalizer.recon.suggest import suggest_entities, suggest_properties, suggest_types
 
 __all__ = [
-    "VERSIONS", "ReconError", "check_callback", "extend_v02", "extend_v10", "flyout", "load_json", "manifest",
-    "parse_extend", "preview_html", "propose", "reconcile_single", "reconcile_v02", "reconcile_v10",
-    "suggest_entities", "suggest_properties", "suggest_types", "wrap",
+    "VERSIONS", "ReconError", "Spaces", "any_flyout", "check_callback", "extend_v02", "extend_v10", "flyout",
+    "load_json", "manifest", "parse_extend", "preview_html", "property_flyout", "propose", "reconcile_single",
+    "reconcile_v02", "reconcile_v10", "suggest_entities", "suggest_properties", "suggest_types",
+    "type_flyout", "wrap",
 ]

@@ -1,5 +1,6 @@
-"""One reconciliation query -> candidates: resolve the names (and ids), keep the asked types, weigh
-the property conditions (country, type, iso3166, native_name), then rank and cut.
+"""One reconciliation query -> candidates: resolve the names (and ids), keep the asked types (or,
+with type_strict "should", lower the others), weigh the property conditions (country, type,
+iso3166, native_name), then rank (ties: normalizer.recon.ties) and cut.
 
 Scores are the resolver's 0..1 scores times 100. `match` is true only for the candidate the
 resolver matched (status "matched"), never for one a property condition contradicts, and for
@@ -18,11 +19,15 @@ from normalizer.model import Candidate, Entity, Feature
 from normalizer.recon.conditions import fit, fit_feature, value_sets
 from normalizer.recon.errors import ReconError
 from normalizer.recon.queries import PropertyCondition, ReconQuery
-from normalizer.recon.types import type_ref
+from normalizer.recon.ties import documented, gender_clash, title_gender
+from normalizer.recon.types import TYPE_NAMES, type_ref
 from normalizer.service import MAX_LIMIT, InvalidQuery, Normalizer
 
 SCORE_SCALE = 100  # the manifest declares standardizedScore: scores are 0..100
 CONTRADICTED = 0.5  # a candidate a (non-required) property condition contradicts keeps half its score
+# type_strict "should": another type keeps 0.8 of its score, so an exact name of another type (100 ->
+# 80) stays below a fair match of the asked type, and is never a match on its own.
+OTHER_TYPE = 0.8
 
 
 @dataclass(slots=True)
@@ -33,18 +38,48 @@ class Scored:
     score: float
     match: bool
     features: list[dict[str, Any]] = field(default_factory=list)
+    gender: str | None = None  # the gender the query's title says ("Ông": male), for ties
+    order: int = 0  # the resolver's rank, the last tie-breaker
 
 
 def reconcile(service: Normalizer, query: ReconQuery) -> list[dict[str, Any]]:
     """Candidates for one query, best first, at most query.limit; [] when it names nothing."""
     found = _merge(_by_id(service, query) + _by_name(service, query))
+    if query.types_preferred:
+        _lower_other_types(found, query.types)
+    _note_gender_clashes(found)
     for condition in query.conditions:
         found = _apply(found, condition, value_sets(service, condition, f"queries.{query.key}"))
     if sum(s.match for s in found) > 1:  # names or ids that match different entities: none is certain
         for scored in found:
             scored.match = False
-    found.sort(key=lambda s: -s.score)
+    found.sort(key=_rank)
     return [_candidate_dict(s) for s in found[:query.limit]]
+
+
+def _rank(scored: Scored) -> tuple[float, bool, bool, float, int, int]:
+    """Best first: the score (as shown, rounded), then ties: a title's gender the entity does not
+    contradict, curated before generated layers, prominence, how well the gazetteer documents it,
+    and the resolver's own order."""
+    entity = scored.entity
+    return (-round(scored.score * SCORE_SCALE, 2), gender_clash(scored.gender, entity),
+            entity.layer is not None, -entity.weight, -documented(entity), scored.order)
+
+
+def _note_gender_clashes(found: list[Scored]) -> None:
+    for scored in found:
+        if gender_clash(scored.gender, scored.entity):
+            scored.features.append(_feature("title_gender", f"the title says {scored.gender}; "
+                                            "the entity's description does not", False))
+
+
+def _lower_other_types(found: list[Scored], types: tuple[str, ...]) -> None:
+    for scored in found:
+        if types and scored.entity.type not in types:
+            scored.score *= OTHER_TYPE
+            scored.match = False
+            asked = " or ".join(TYPE_NAMES[t] for t in types)
+            scored.features.append(_feature("other_type", f"not of the type asked for ({asked})", False))
 
 
 def _by_id(service: Normalizer, query: ReconQuery) -> list[Scored]:
@@ -57,19 +92,21 @@ def _by_id(service: Normalizer, query: ReconQuery) -> list[Scored]:
 
 
 def _by_name(service: Normalizer, query: ReconQuery) -> list[Scored]:
-    # Filters applied here (several types, conditions) need more than `limit` to choose from.
-    filtering = len(query.types) > 1 or bool(query.conditions)
-    limit = MAX_LIMIT if filtering else query.limit
-    type = query.types[0] if len(query.types) == 1 else None
+    # Always the most candidates the resolver gives: filters (types, conditions) and the ties
+    # broken here choose among more than `limit`.
+    strict = len(query.types) == 1 and not query.types_preferred
+    type = query.types[0] if strict else None
     index = service.index  # the in-memory snapshot the resolver used: no database read per candidate
     found = []
     for name in query.names:
-        resolution = _resolve(service, name, type, limit, f"queries.{query.key}.query")
+        resolution = _resolve(service, name, type, MAX_LIMIT, f"queries.{query.key}.query")
         matched = resolution.match.id if resolution.status == "matched" and resolution.match else None
-        for candidate in resolution.candidates:
+        gender = title_gender(resolution.parsed.title if resolution.parsed else None)
+        for order, candidate in enumerate(resolution.candidates):
             entity = index.get(candidate.id)
             if entity and _type_ok(entity, query):
-                found.append(Scored(entity, candidate.score, candidate.id == matched, _features(candidate)))
+                found.append(Scored(entity, candidate.score, candidate.id == matched, _features(candidate),
+                                    gender, order))
     return found
 
 
@@ -81,7 +118,7 @@ def _resolve(service: Normalizer, name: str, type: str | None, limit: int, path:
 
 
 def _type_ok(entity: Entity, query: ReconQuery) -> bool:
-    return not query.types or entity.type in query.types
+    return not query.types or query.types_preferred or entity.type in query.types
 
 
 def _merge(found: list[Scored]) -> list[Scored]:

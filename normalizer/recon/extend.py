@@ -12,7 +12,8 @@ from typing import Any
 
 from normalizer.model import ENTITY_TYPES
 from normalizer.recon.errors import ReconError
-from normalizer.recon.properties import PROPERTIES, property_values
+from normalizer.recon.properties import PROPERTIES, property_id, property_values
+from normalizer.recon.types import type_id as type_of
 from normalizer.recon.types import type_ref
 from normalizer.service import Normalizer
 
@@ -21,12 +22,17 @@ from normalizer.service import Normalizer
 class ExtendQuery:
     ids: tuple[str, ...]
     properties: tuple[str, ...]
+    limits: tuple[int, ...] = ()  # per property: at most this many values (0: all), the setting "limit"
+
+    def limit(self, pid: str) -> int:
+        return self.limits[self.properties.index(pid)] if self.limits else 0
 
 
-def propose(type_id: str | None, limit: int | None = None) -> dict[str, Any]:
-    """The properties entities of a type have (all properties when no type is given)."""
-    if type_id is not None and type_id not in ENTITY_TYPES:
-        raise ReconError("type", f"unknown type {type_id!r}; types: {', '.join(ENTITY_TYPES)}")
+def propose(type_label: str | None, limit: int | None = None) -> dict[str, Any]:
+    """The properties entities of a type (id or label) have (all properties when no type is given)."""
+    type_id = type_of(type_label) if type_label is not None else None
+    if type_label is not None and type_id is None:
+        raise ReconError("type", f"unknown type {type_label!r}; types: {', '.join(ENTITY_TYPES)}")
     if limit is not None and limit < 1:
         raise ReconError("limit", "limit must be a positive whole number")
     found = [p.ref() for p in PROPERTIES.values() if type_id is None or type_id in p.types]
@@ -39,8 +45,9 @@ def propose(type_id: str | None, limit: int | None = None) -> dict[str, Any]:
 
 
 def parse_extend(query: Any, max_batch: int) -> ExtendQuery:
-    """{"ids": [...], "properties": [{"id": ..., "settings": {...}}]} -> ExtendQuery, or ReconError.
-    Settings are accepted and ignored: no property here takes any."""
+    """{"ids": [...], "properties": [{"id": ..., "settings": {"limit": n}}]} -> ExtendQuery, or
+    ReconError. Properties are named by id or label; `limit` (a number, or its text as OpenRefine
+    sends it) keeps that many values per entity, 0 all; other settings are ignored."""
     if not isinstance(query, dict):
         raise ReconError("extend", 'the extension query must be {"ids": [...], "properties": [...]}')
     ids, props = query.get("ids"), query.get("properties")
@@ -50,13 +57,25 @@ def parse_extend(query: Any, max_batch: int) -> ExtendQuery:
         raise ReconError("extend.ids", f"an extension query has at most {max_batch} ids", status=413)
     if not isinstance(props, list) or not all(isinstance(p, dict) for p in props):
         raise ReconError("extend.properties", "properties must be a list of {id, settings}")
-    pids = []
+    limits: dict[str, int] = {}
     for i, prop in enumerate(props):
-        if prop.get("id") not in PROPERTIES:
+        pid = property_id(prop.get("id"))
+        if pid is None:
             raise ReconError(f"extend.properties.{i}.id", f"unknown property {prop.get('id')!r}; "
                              f"properties: {', '.join(PROPERTIES)}")
-        pids.append(str(prop["id"]))
-    return ExtendQuery(tuple(ids), tuple(dict.fromkeys(pids)))
+        limits[pid] = _limit_setting(prop.get("settings"), f"extend.properties.{i}.settings.limit")
+    return ExtendQuery(tuple(ids), tuple(limits), tuple(limits.values()))
+
+
+def _limit_setting(settings: Any, path: str) -> int:
+    raw = settings.get("limit", 0) if isinstance(settings, dict) else 0
+    if isinstance(raw, str) and raw.strip().isdigit():
+        raw = int(raw.strip())
+    if raw in ("", None):
+        return 0
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or raw < 0 or raw != int(raw):
+        raise ReconError(path, "limit must be a whole number, 0 or more (0: every value)")
+    return int(raw)
 
 
 def _meta(pids: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -69,20 +88,25 @@ def _meta(pids: tuple[str, ...]) -> list[dict[str, Any]]:
     return meta
 
 
-def _row(service: Normalizer, entity_id: str, pids: tuple[str, ...], with_lang: bool) -> dict[str, list[Any]]:
-    """Values by property for one id; an unknown id gets empty lists (the row is still there)."""
+def _row(service: Normalizer, entity_id: str, query: ExtendQuery, with_lang: bool) -> dict[str, list[Any]]:
+    """Values by property for one id, the preferred first and cut to the property's limit; an
+    unknown id gets empty lists (the row is still there)."""
     entity = service.index.get(entity_id)
-    return {pid: property_values(service, entity, pid, with_lang) if entity else [] for pid in pids}
+    row = {}
+    for pid in query.properties:
+        values = property_values(service, entity, pid, with_lang) if entity else []
+        row[pid] = values[:query.limit(pid)] if query.limit(pid) else values
+    return row
 
 
 def extend_v02(service: Normalizer, query: ExtendQuery) -> dict[str, Any]:
-    rows = {i: _row(service, i, query.properties, with_lang=False) for i in query.ids}
+    rows = {i: _row(service, i, query, with_lang=False) for i in query.ids}
     return {"meta": _meta(query.properties), "rows": rows}
 
 
 def extend_v10(service: Normalizer, query: ExtendQuery) -> dict[str, Any]:
     rows = []
     for entity_id in dict.fromkeys(query.ids):
-        values = _row(service, entity_id, query.properties, with_lang=True)
+        values = _row(service, entity_id, query, with_lang=True)
         rows.append({"id": entity_id, "properties": [{"id": p, "values": v} for p, v in values.items()]})
     return {"meta": _meta(query.properties), "rows": rows}

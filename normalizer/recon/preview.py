@@ -1,5 +1,6 @@
-"""The preview card: a small HTML page about one entity, for the client's iframe (and the 0.2
-flyout). Every piece of gazetteer text in it is escaped."""
+"""The preview card: a small HTML page about one entity, for the client's iframe, and the 0.2
+flyouts of the suggest services (entities, types, properties). Every piece of gazetteer text in
+them is escaped."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from html import escape
 from typing import Any
 
 from normalizer.model import Entity, Name
-from normalizer.recon.types import TYPE_NAMES
+from normalizer.recon.properties import PROPERTIES
+from normalizer.recon.types import TYPE_DESCRIPTIONS, TYPE_NAMES, type_id
 from normalizer.service import Normalizer
 
 STYLE = ("body{font:14px/1.4 sans-serif;margin:8px;color:#222}h1{font-size:18px;margin:0 0 4px}"
@@ -30,6 +32,32 @@ def flyout(service: Normalizer, entity_id: str) -> dict[str, Any] | None:
     """The 0.2 flyout: {"id", "html"} with the card as an HTML fragment; None if unknown."""
     entity = service.entity(entity_id)
     return {"id": entity.id, "html": card(service, entity)} if entity else None
+
+
+def type_flyout(label: str) -> dict[str, Any] | None:
+    """The flyout of a type (by id or label), as the type suggest box shows it; None if unknown."""
+    found = type_id(label)
+    if found is None:
+        return None
+    html = f"<h1>{escape(TYPE_NAMES[found])}</h1><p>{escape(TYPE_DESCRIPTIONS[found])}</p>"
+    return {"id": found, "html": html}
+
+
+def property_flyout(pid: str) -> dict[str, Any] | None:
+    """The flyout of a property: its name, description and the types that have it; None if unknown."""
+    prop = PROPERTIES.get(pid)
+    if prop is None:
+        return None
+    types = ", ".join(TYPE_NAMES[t] for t in prop.types)
+    html = (f"<h1>{escape(prop.name)}</h1><p>{escape(prop.description)}</p>"
+            f'<p><span class="label">Types:</span> {escape(types)}</p>')
+    return {"id": prop.id, "html": html}
+
+
+def any_flyout(service: Normalizer, some_id: str) -> dict[str, Any] | None:
+    """The old single flyout route: an entity's, else a type's, else a property's (manifests that
+    clients saved before the three routes existed pointed all three suggest boxes at it)."""
+    return flyout(service, some_id) or type_flyout(some_id) or property_flyout(some_id)
 
 
 def card(service: Normalizer, entity: Entity) -> str:

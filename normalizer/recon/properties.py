@@ -28,6 +28,13 @@ PROPERTIES = {p.id: p for p in (
     Property("native_name", "Native name", "The name in the entity's own language and script", ENTITY_TYPES),
 )}
 
+_BY_LABEL = {label.casefold(): p.id for p in PROPERTIES.values() for label in (p.id, p.name)}
+
+
+def property_id(label: object) -> str | None:
+    """The property id for an id or a label in any case ("Type", "ISO 3166 code"); None if unknown."""
+    return _BY_LABEL.get(label.strip().casefold()) if isinstance(label, str) else None
+
 
 def property_values(service: Normalizer, entity: Entity, pid: str, with_lang: bool) -> list[dict[str, Any]]:
     """The values of one property of an entity, as data extension rows carry them. `with_lang`

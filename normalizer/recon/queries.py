@@ -3,8 +3,13 @@
 0.2: a JSON object of keyed queries {"q0": {"query", "type", "limit", "properties", "type_strict"}}.
 1.0-draft: {"queries": [{"conditions": [{"matchType", "propertyId", "propertyValue", ...}], "type",
 "limit"}]}. Both parsers check every field and raise ReconError naming it: nothing a client sends
-reaches the matcher unchecked. Properties are those of normalizer.recon.properties; 0.2's
-type_strict and 1.0's matchQualifier, lang and dir are checked or accepted, and not used.
+reaches the matcher unchecked. Properties are those of normalizer.recon.properties; types and
+properties are named by id or label in any case ("Person", "Type"). 0.2's type_strict "should"
+makes the types a preference (other types score lower) instead of a filter; 1.0's
+matchQualifier, lang and dir are checked or accepted, and not used.
+
+A batch is parsed in two steps: its envelope (a bad one refuses the whole request), then each
+query on its own (`parse_v02_query`, `parse_v10_query`), so that one bad query fails alone.
 """
 
 from __future__ import annotations
@@ -13,9 +18,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from normalizer.model import ENTITY_TYPES
 from normalizer.recon.errors import ReconError
-from normalizer.recon.properties import PROPERTIES
+from normalizer.recon.properties import PROPERTIES, property_id
+from normalizer.recon.types import TYPE_NAMES, type_id
 from normalizer.service import MAX_LIMIT
 
 DEFAULT_LIMIT = 5
@@ -46,6 +51,7 @@ class ReconQuery:
     types: tuple[str, ...] = ()
     limit: int = DEFAULT_LIMIT
     conditions: tuple[PropertyCondition, ...] = ()
+    types_preferred: bool = False  # 0.2 type_strict "should": other types are kept, scored lower
 
 
 def load_json(text: str, path: str) -> Any:
@@ -58,20 +64,30 @@ def load_json(text: str, path: str) -> Any:
         raise ReconError(path, f"{path} is not valid JSON: {exc}") from None
 
 
-def parse_v02_batch(batch: Any, max_batch: int) -> list[ReconQuery]:
-    """A 0.2 (and 0.1) batch: a JSON object whose values are queries, answered under the same keys."""
+def v02_items(batch: Any, max_batch: int) -> list[tuple[str, Any]]:
+    """A 0.2 (and 0.1) batch's envelope: a JSON object of keyed queries -> [(key, raw query)]."""
     if not isinstance(batch, dict):
         raise ReconError("queries", 'queries must be a JSON object of keyed queries: {"q0": {"query": ...}}')
     _check_size(len(batch), max_batch)
-    return [_parse_v02(str(key), query) for key, query in batch.items()]
+    return [(str(key), query) for key, query in batch.items()]
 
 
-def parse_v10_batch(body: Any, max_batch: int) -> list[ReconQuery]:
-    """A 1.0-draft batch: {"queries": [...]}, answered as {"results": [...]} in the same order."""
+def v10_items(body: Any, max_batch: int) -> list[tuple[str, Any]]:
+    """A 1.0-draft batch's envelope: {"queries": [...]} -> [(position, raw query)], in order."""
     if not isinstance(body, dict) or not isinstance(body.get("queries"), list):
         raise ReconError("queries", 'the body must be {"queries": [...]}, a list of queries')
     _check_size(len(body["queries"]), max_batch)
-    return [_parse_v10(str(i), query) for i, query in enumerate(body["queries"])]
+    return [(str(i), query) for i, query in enumerate(body["queries"])]
+
+
+def parse_v02_batch(batch: Any, max_batch: int) -> list[ReconQuery]:
+    """A whole 0.2 batch, refused (ReconError) if any query is bad."""
+    return [parse_v02_query(key, query) for key, query in v02_items(batch, max_batch)]
+
+
+def parse_v10_batch(body: Any, max_batch: int) -> list[ReconQuery]:
+    """A whole 1.0-draft batch, refused (ReconError) if any query is bad."""
+    return [parse_v10_query(key, query) for key, query in v10_items(body, max_batch)]
 
 
 def _check_size(size: int, max_batch: int) -> None:
@@ -79,7 +95,7 @@ def _check_size(size: int, max_batch: int) -> None:
         raise ReconError("queries", f"a batch has at most {max_batch} queries", status=413)
 
 
-def _parse_v02(key: str, query: Any) -> ReconQuery:
+def parse_v02_query(key: str, query: Any) -> ReconQuery:
     path = f"queries.{key}"
     if isinstance(query, str):  # 0.1 allowed a bare string
         return ReconQuery(key, names=(query,))
@@ -96,7 +112,8 @@ def _parse_v02(key: str, query: Any) -> ReconQuery:
         raise ReconError(f"{path}.properties", "properties must be a list of {pid, v}")
     conditions = tuple(_v02_property(p, f"{path}.properties.{i}") for i, p in enumerate(properties))
     return ReconQuery(key, names=(name,) if name else (), types=_types(query.get("type"), f"{path}.type"),
-                      limit=_limit(query.get("limit"), f"{path}.limit"), conditions=conditions)
+                      limit=_limit(query.get("limit"), f"{path}.limit"), conditions=conditions,
+                      types_preferred=query.get("type_strict") == "should")
 
 
 def _v02_property(prop: Any, path: str) -> PropertyCondition:
@@ -105,7 +122,7 @@ def _v02_property(prop: Any, path: str) -> PropertyCondition:
     return PropertyCondition(_property_id(prop["pid"], f"{path}.pid"), _values(prop["v"], f"{path}.v"))
 
 
-def _parse_v10(key: str, query: Any) -> ReconQuery:
+def parse_v10_query(key: str, query: Any) -> ReconQuery:
     path = f"queries.{key}"
     if not isinstance(query, dict):
         raise ReconError(path, "each query must be a JSON object")
@@ -169,19 +186,23 @@ def _check_keys(obj: dict[str, Any], allowed: frozenset[str], path: str) -> None
 
 
 def _property_id(pid: Any, path: str) -> str:
-    if pid not in PROPERTIES:
+    found = property_id(pid)
+    if found is None:
         raise ReconError(path, f"unknown property {pid!r}; queries can use: {', '.join(PROPERTIES)}")
-    return str(pid)
+    return found
 
 
 def _types(value: Any, path: str) -> tuple[str, ...]:
-    types = [] if value is None else [value] if isinstance(value, str) else value
-    if not isinstance(types, list) or not all(isinstance(t, str) for t in types):
+    """Type ids from ids or labels in any case ("Person"), or {"id", "name"} objects."""
+    types = [] if value is None else value if isinstance(value, list) else [value]
+    types = [t.get("id") if isinstance(t, dict) else t for t in types]
+    if not all(isinstance(t, str) for t in types):
         raise ReconError(path, "type must be a type id or a list of type ids")
-    unknown = [t for t in types if t not in ENTITY_TYPES]
-    if unknown:
-        raise ReconError(path, f"unknown type {unknown[0]!r}; types: {', '.join(ENTITY_TYPES)}")
-    return tuple(dict.fromkeys(types))
+    found = [type_id(t) for t in types]
+    for given, known in zip(types, found, strict=True):
+        if known is None:
+            raise ReconError(path, f"unknown type {given!r}; types: {', '.join(TYPE_NAMES)}")
+    return tuple(dict.fromkeys(t for t in found if t))
 
 
 def _limit(value: Any, path: str) -> int:

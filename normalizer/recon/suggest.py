@@ -11,7 +11,7 @@ from typing import Any
 from normalizer.model import Entity
 from normalizer.recon.errors import ReconError
 from normalizer.recon.properties import PROPERTIES
-from normalizer.recon.types import all_types, type_ref
+from normalizer.recon.types import all_types, type_id, type_ref
 from normalizer.service import MAX_PER_PAGE, InvalidQuery, Normalizer
 
 DEFAULT_LIMIT = 10
@@ -22,6 +22,8 @@ def suggest_entities(service: Normalizer, prefix: str, cursor: int = 0, limit: i
                      type: str | None = None) -> dict[str, Any]:
     """Entities whose names match the prefix, best first (all entities by id for an empty one)."""
     _check_window(cursor, limit)
+    # a label ("Person") names its type; an unknown one goes on, for the service to refuse
+    type = type_id(type) or type if type else None
     return {"result": [_entity_suggestion(e) for e in _window(service, prefix, type, cursor, limit)]}
 
 

@@ -23,6 +23,14 @@ TYPE_DESCRIPTIONS = {
 assert set(TYPE_NAMES) == set(ENTITY_TYPES), "every entity type needs a reconciliation type"
 
 
+_BY_LABEL = {label.casefold(): type_id for type_id, name in TYPE_NAMES.items() for label in (type_id, name)}
+
+
+def type_id(label: str) -> str | None:
+    """The type id for an id or a label in any case ("Person", " PLACE "); None if unknown."""
+    return _BY_LABEL.get(label.strip().casefold())
+
+
 def type_ref(type_id: str) -> dict[str, str]:
     """A type as candidates and suggestions carry it: {"id", "name"}."""
     return {"id": type_id, "name": TYPE_NAMES[type_id]}

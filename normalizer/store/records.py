@@ -103,11 +103,14 @@ class ReviewItem:
     statuses: tuple[str, ...]
     state: str
     settled_as: dict[str, Any] | None = None
+    snippet: str | None = None  # the text around the name, the last time it came in a text
+    client: str | None = None  # who sent it last: a token's name or a user agent, and the route
 
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "example": self.example, "count": self.count,
                 "first_seen": self.first_seen.isoformat(), "last_seen": self.last_seen.isoformat(),
-                "statuses": list(self.statuses), "state": self.state, "settled_as": self.settled_as}
+                "statuses": list(self.statuses), "state": self.state, "settled_as": self.settled_as,
+                "snippet": self.snippet, "client": self.client}
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,3 +123,5 @@ class Sighting:
     statuses: tuple[str, ...]
     first_seen: dt.datetime
     last_seen: dt.datetime
+    snippet: str | None = None
+    client: str | None = None

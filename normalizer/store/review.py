@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Engine, Table, bindparam, delete, func, insert, select, update
@@ -17,7 +18,7 @@ STATES = ("open", "settled", "dismissed")
 
 def _item(row: Any) -> ReviewItem:
     return ReviewItem(row.key, row.example, row.count, utc(row.first_seen), utc(row.last_seen),
-                      tuple(row.statuses or ()), row.state, row.settled_as)
+                      tuple(row.statuses or ()), row.state, row.settled_as, row.snippet, row.client)
 
 
 class ReviewStore:
@@ -36,16 +37,18 @@ class ReviewStore:
             keys = [s.key for s in sightings]
             found = {r.key: r for r in conn.execute(select(REVIEW.c.key, REVIEW.c.statuses)
                                                     .where(REVIEW.c.key.in_(keys)))}
-            known = [{"k": s.key, "c": s.count, "last": s.last_seen,
+            known = [{"k": s.key, "c": s.count, "last": s.last_seen, "sn": s.snippet, "cl": s.client,
                       "st": sorted(set(found[s.key].statuses or ()) | set(s.statuses))}
                      for s in sightings if s.key in found]
             fresh = [{"key": s.key, "example": s.example, "count": s.count, "first_seen": s.first_seen,
                       "last_seen": s.last_seen, "statuses": sorted(s.statuses), "state": "open",
-                      "settled_as": None} for s in sightings if s.key not in found]
-            if known:
+                      "settled_as": None, "snippet": s.snippet, "client": s.client}
+                     for s in sightings if s.key not in found]
+            if known:  # a sighting without a snippet or client keeps the ones the item has
                 conn.execute(update(REVIEW).where(REVIEW.c.key == bindparam("k")).values(
                     count=REVIEW.c.count + bindparam("c"), last_seen=bindparam("last"),
-                    statuses=bindparam("st")), known)
+                    statuses=bindparam("st"), snippet=func.coalesce(bindparam("sn"), REVIEW.c.snippet),
+                    client=func.coalesce(bindparam("cl"), REVIEW.c.client)), known)
             if fresh:
                 conn.execute(insert(ReviewRow), fresh)
             if max_open is not None and fresh:
@@ -72,6 +75,15 @@ class ReviewStore:
                          .values(state=state, settled_as=settled_as))
             row = conn.execute(select(REVIEW).where(REVIEW.c.key == key)).first()
             return _item(row) if row else None
+
+    def settle_many(self, keys: Sequence[str], state: str, settled_as: dict[str, Any] | None) -> int:
+        """Settle or dismiss the open items among `keys` in one statement; returns how many."""
+        if not keys:
+            return 0
+        with self.writing() as conn:
+            done = conn.execute(update(ReviewRow).where(ReviewRow.key.in_(keys), ReviewRow.state == "open")
+                                .values(state=state, settled_as=settled_as))
+            return int(done.rowcount or 0)
 
 
 def _evict(conn: Any, max_open: int) -> None:

@@ -95,6 +95,8 @@ class ReviewRow(Base):
     statuses: Mapped[Any] = mapped_column(JSON)
     state: Mapped[str] = mapped_column(String(20))
     settled_as: Mapped[Any] = mapped_column(JSON)
+    snippet: Mapped[str | None] = mapped_column(Text)  # the text around the name, when it came in a text
+    client: Mapped[str | None] = mapped_column(String(200))  # who sent it: a token's name or a user agent
 
 
 class MetaRow(Base):

@@ -19,7 +19,7 @@ from normalizer.service import (
     ReviewItemNotFound,
 )
 from normalizer.ui.i18n import LANGUAGES, language, translate
-from normalizer.ui.session import EditorRequired, check_csrf, csrf_token, current_editor
+from normalizer.ui.session import EditorRequired, check_csrf, csrf_token, current_editor, service
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("normalizer.ui")
@@ -110,6 +110,13 @@ def unexpected(exc: Exception) -> tuple[str, int]:
     log.exception("ui: unhandled error")
     return page("error.html", 500, code=500, message=translate("Something went wrong. It was logged.",
                                                                   language()))
+
+
+@bp.app_template_global("entity_label")
+def entity_label(entity_id: str) -> str:
+    """An entity's English name for a link, its id when it is unknown (or deleted)."""
+    found = service().entity(str(entity_id)) if entity_id else None
+    return found.name if found is not None else str(entity_id)
 
 
 @bp.app_template_filter("show")

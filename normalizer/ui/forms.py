@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from normalizer.model import Entity, Name, Role
+from normalizer.ui.i18n import FIELD_NAMES_VI, language, translate_error
 
 MAX_ROWS = 1000
 
@@ -161,11 +162,14 @@ def _flatten(node: Any, path: list[str], out: dict[str, list[str]]) -> None:
         out.setdefault("-".join(path) or "_schema", []).append(str(node))
 
 
-def describe(exc: Exception) -> str:
-    """A refusal as one sentence, with its field messages when it has any."""
+def describe(exc: Exception, lang: str | None = None) -> str:
+    """A refusal as one sentence in the UI's language (the session's by default), with its field
+    messages when it has any."""
+    lang = lang or language()
     errors = getattr(exc, "errors", None)
     if not isinstance(errors, Mapping) or not errors:
-        return str(exc)
-    details = "; ".join(f"{k}: {' '.join(v)}" if k != "_schema" else " ".join(v)
-                        for k, v in field_errors(errors).items())
-    return details
+        return translate_error(str(exc), lang)
+    fields = FIELD_NAMES_VI if lang == "vi" else {}
+    return "; ".join(
+        f"{fields.get(k, k)}: {' '.join(translate_error(m, lang) for m in v)}" if k != "_schema"
+        else " ".join(translate_error(m, lang) for m in v) for k, v in field_errors(errors).items())

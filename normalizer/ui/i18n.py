@@ -4,6 +4,7 @@ catalog gives their Vietnamese. The language is kept in the session (default: Vi
 # ruff: noqa: E501  (a catalog reads best with one message and its translation per line)
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import has_request_context, session
@@ -59,7 +60,7 @@ VI: dict[str, str] = {
     "Deleting takes the entity out of the index; its id is never reused, and it can be restored.":
         "Xoá sẽ đưa thực thể ra khỏi chỉ mục; mã của nó không bao giờ được dùng lại, và có thể khôi phục.",
     "New name": "Tên mới", "New role": "Chức vụ mới", "Role": "Chức vụ", "Title": "Chức danh",
-    "Of (entity id)": "Của (mã thực thể)", "From": "Từ", "To": "Đến", "Save": "Lưu", "Cancel": "Huỷ", "Saved.": "Đã lưu.",
+    "Of (entity id or name)": "Của (mã hoặc tên thực thể)", "From": "Từ", "To": "Đến", "Save": "Lưu", "Cancel": "Huỷ", "Saved.": "Đã lưu.",
     "Please correct the fields marked below.": "Vui lòng sửa các trường được đánh dấu dưới đây.",
     "Someone changed this entity since you opened the form (you read revision %(expected)s, it is now at %(actual)s). Your changes were NOT saved, so that theirs are not overwritten.":
         "Có người đã sửa thực thể này từ khi bạn mở biểu mẫu (bạn đọc phiên bản %(expected)s, nay là %(actual)s). "
@@ -87,7 +88,16 @@ VI: dict[str, str] = {
     "Dismiss": "Bỏ qua", "The queue is empty.": "Hàng chờ trống.",
     "Settled: %(example)s": "Đã xử lý: %(example)s", "Dismissed: %(example)s": "Đã bỏ qua: %(example)s",
     "open": "đang chờ", "settled": "đã xử lý", "dismissed": "đã bỏ qua",
-    "add_name": "thêm tên", "new_entity": "thực thể mới", "dismiss": "bỏ qua",
+    "add_name": "thêm tên", "new_entity": "thực thể mới", "dismiss": "bỏ qua", "resolved": "đã tự nhận diện",
+    "all on this page": "tất cả trên trang này", "Dismiss the ticked items": "Bỏ qua các mục đã chọn",
+    "tick": "chọn", "times seen": "số lần xuất hiện", "role reference": "chỉ chức vụ", "Seen in": "Xuất hiện trong",
+    "A title with a country (“%(title)s” + %(country)s) names whoever holds the office: it belongs in a role on that person, not in the names.":
+        "Chức danh kèm quốc gia (“%(title)s” + %(country)s) chỉ người đang giữ chức: hãy ghi vào chức vụ của người đó, không thêm làm tên.",
+    "Closest entities": "Thực thể gần nhất", "Add as a name of %(name)s": "Thêm làm tên của %(name)s",
+    "or": "hoặc", "Create entity “%(name)s”": "Tạo thực thể “%(name)s”",
+    "Other entity, new entity or dismiss": "Thực thể khác, thực thể mới hoặc bỏ qua", "automatic": "tự động",
+    "Tick the items to dismiss first.": "Hãy chọn các mục cần bỏ qua trước.", "Dismissed %(n)s items.": "Đã bỏ qua %(n)s mục.",
+    "translit": "phiên âm", "unaccented": "bỏ dấu", "phonetic": "phiên âm theo âm đọc",
     # try it
     "A name, e.g. Ngoại trưởng Vương Nghị": "Một tên, ví dụ Ngoại trưởng Vương Nghị",
     "Resolve": "Nhận diện", "title": "chức danh", "Suggestion": "Gợi ý", "Entity": "Thực thể",
@@ -108,6 +118,41 @@ VI: dict[str, str] = {
         "Cơ sở dữ liệu tạm thời không truy cập được. Hãy thử lại sau giây lát.",
 }
 CATALOGS = {"vi": VI, "en": {}}
+
+# The core's refusals are English sentences with values in them: each pattern gives the
+# Vietnamese with the same values (an unknown message stays as it is).
+VI_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), t) for p, t in (
+    (r"^no entity has the id or name (?P<v>.+)$", "không có thực thể nào có mã hoặc tên \\g<v>"),
+    (r"^no entity has the id (?P<v>.+)$", "không có thực thể nào có mã \\g<v>"),
+    (r"^(?P<v>.+) names several entities \((?P<w>.+)\): give the id$",
+     "\\g<v> là tên của nhiều thực thể (\\g<w>): hãy nhập mã"),
+    (r"^give the entity's id or one of its names$", "hãy nhập mã hoặc một tên của thực thể"),
+    (r"^the name (?P<v>.+) is a strong name of (?P<w>.+); mark it ambiguous .*$",
+     "tên \\g<v> đã là tên chính thức của \\g<w>; đánh dấu mơ hồ để vẫn thêm, hoặc chọn loại tên yếu "
+     "(viết tắt, viết sai)"),
+    (r"^(?P<v>.+) is at revision (?P<a>\d+), not (?P<e>\d+): read it again$",
+     "\\g<v> đang ở phiên bản \\g<a>, không phải \\g<e>: hãy tải lại"),
+    (r"^(?P<v>.+) is deleted: undelete it before changing it$", "\\g<v> đã bị xoá: hãy khôi phục trước khi sửa"),
+    (r"^(?P<v>.+) \((?P<l>.+)\) is listed twice$", "\\g<v> (\\g<l>) bị liệt kê hai lần"),
+    (r"^a name needs letters$", "tên phải có chữ cái"),
+    (r"^no review item has the key (?P<v>.+)$", "không có mục duyệt nào có khoá \\g<v>"),
+    (r"^must be one of (?P<v>.+)$", "phải là một trong: \\g<v>"),
+    (r"^an entity cannot be merged into itself$", "không thể gộp một thực thể vào chính nó"),
+    (r"^(?P<v>.+) is (?P<w>merged|deleted)$", "\\g<v> đã bị gộp hoặc xoá"),
+    (r"^every entity needs an English name.*$", "mỗi thực thể cần một tên tiếng Anh"),
+))
+FIELD_NAMES_VI = {"entity": "thực thể", "name": "tên", "names": "các tên", "type": "loại", "lang": "ngôn ngữ",
+                  "kind": "loại tên", "text": "tên", "into": "gộp vào", "keys": "các mục", "action": "thao tác"}
+
+
+def translate_error(message: str, lang: str) -> str:
+    """A core refusal in the UI's language: Vietnamese by the patterns above, else as it is."""
+    if lang != "vi":
+        return message
+    for pattern, vietnamese in VI_ERRORS:
+        if pattern.match(message):
+            return pattern.sub(vietnamese, message)
+    return message
 
 
 def language() -> str:

@@ -35,7 +35,7 @@ def test_sightings_of_one_key_are_counted_together() -> None:
     recorder.record(Resolution("Wang Yi", "matched", None))
     assert recorder.flush() == 1
     [sighting] = sink.batches[0]
-    assert (sighting.key, sighting.count, sighting.example) == ("nguyen van a", 2, "Ông Nguyễn Văn A")
+    assert (sighting.key, sighting.count, sighting.example) == ("nguyenvana", 2, "Ông Nguyễn Văn A")
     assert sighting.statuses == ("ambiguous", "unmatched")
     assert recorder.flush() == 0  # nothing pending any more
 
@@ -66,8 +66,11 @@ def test_the_tick_writes_what_is_pending() -> None:
     assert sink.done.wait(5)
 
 
-def test_keys_fold_case_marks_and_titles() -> None:
-    assert review_key(result("Ông NGUYỄN Văn A", name="NGUYỄN Văn A")) == "nguyen van a"
+def test_keys_fold_case_marks_titles_and_spacing() -> None:
+    assert review_key(result("Ông NGUYỄN Văn A", name="NGUYỄN Văn A")) == "nguyenvana"
+    variants = [result("Ông Moon Jae-in", name="Moon Jae-in"), result("MOON JAE IN"), result("Moon Jaein"),
+                result("Bà  moon   jae in", name="moon   jae in")]
+    assert {review_key(r) for r in variants} == {"moonjaein"}
     assert review_key(result("   ")) is None
 
 

@@ -223,17 +223,24 @@ def _refused(response: Any, status: int, location: str, path: list[str]) -> str:
     ({"query": 5}, ["query"], "must be a string"),
     ({"query": "x" * 1001}, ["query"], "at most 1000 characters"),
 ])
-def test_bad_0_2_queries_are_refused_with_the_field(client: FlaskClient, query: dict[str, Any],
-                                                   path: list[str], says: str) -> None:
-    response = client.post("/reconcile", data={"queries": json.dumps({"q0": query})})
-    assert says in _refused(response, 400, "form", ["queries", "q0", *path])
+def test_a_bad_0_2_query_fails_alone_with_the_field(client: FlaskClient, query: dict[str, Any],
+                                                    path: list[str], says: str) -> None:
+    batch = {"q0": query, "q1": {"query": "Vương Nghị"}}
+    response = client.post("/reconcile", data={"queries": json.dumps(batch)})
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["q0"]["result"] == [] and body["q0"]["error"]["path"] == ".".join(["queries", "q0", *path])
+    assert says in body["q0"]["error"]["message"]
+    assert ids(body["q1"]["result"])[0] == "wang-yi" and "error" not in body["q1"]
+    if specs.available():
+        specs.assert_valid("0.2", "reconciliation-result-batch", body)
 
 
 @pytest.mark.parametrize(("queries", "path", "says"), [
     ([{"conditions": []}], ["queries", "0", "conditions"], "non-empty"),
     ([{"conditions": [{"matchType": "label", "propertyValue": "x"}]}],
      ["queries", "0", "conditions", "0", "matchType"], "name, id or property"),
-    ([{"conditions": [name("x")]}, {"query": "x"}], ["queries", "1", "query"], "unknown field"),
+    ([{"query": "x"}], ["queries", "0", "query"], "unknown field"),
     ([{"conditions": [country("japan", matchQuantifier="most")]}],
      ["queries", "0", "conditions", "0", "matchQuantifier"], "any, all or none"),
     ([{"conditions": [country("japan", required="yes")]}],
@@ -241,10 +248,17 @@ def test_bad_0_2_queries_are_refused_with_the_field(client: FlaskClient, query: 
     ([{"conditions": [{"matchType": "name", "propertyValue": [[1]]}]}],
      ["queries", "0", "conditions", "0", "propertyValue"], "must be a string"),
 ])
-def test_bad_1_0_queries_are_refused_with_the_field(client: FlaskClient, queries: list[Any],
-                                                   path: list[str], says: str) -> None:
-    response = client.post("/reconcile/reconcile", json={"queries": queries})
-    assert says in _refused(response, 400, "json", path)
+def test_a_bad_1_0_query_fails_alone_with_the_field(client: FlaskClient, queries: list[Any],
+                                                    path: list[str], says: str) -> None:
+    batch = [*queries, {"conditions": [name("Tokyo")]}]
+    response = client.post("/reconcile/reconcile", json={"queries": batch})
+    assert response.status_code == 200
+    first, second = response.get_json()["results"]
+    assert first["candidates"] == [] and first["error"]["path"] == ".".join(path)
+    assert says in first["error"]["message"]
+    assert "tokyo" in ids(second["candidates"]) and "error" not in second
+    if specs.available():
+        specs.assert_valid("1.0-draft", "reconciliation-result-batch", response.get_json())
 
 
 def test_batches_over_the_limit_are_refused_with_413(client: FlaskClient) -> None:

@@ -101,7 +101,7 @@ def test_adding_a_conflicting_name_warns_while_typing(page: Any, live: Live) -> 
     page.select_option("#add-kind", "alias")
     page.click("#add-name button[type=submit]")
     page.wait_for_selector("#conflict")
-    assert "liancourt-rocks" in page.inner_text("#conflict")
+    assert "Liancourt Rocks" in page.inner_text("#conflict")  # names, not ids
 
 
 def test_work_a_review_item(page: Any, live: Live) -> None:
@@ -109,16 +109,17 @@ def test_work_a_review_item(page: Any, live: Live) -> None:
     page.goto("/ui/review")
     first = page.locator("ol.queue li.item").first
     assert "Lý Cường" in first.inner_text()  # the most often seen comes first
-    item = page.locator("ol.queue li.item", has_text="Vuong Nghi")
-    item.locator("input[name=entity]").fill("Vương")  # the entity search offers matching ids
+    item = page.locator("ol.queue li.item", has_text="Vuong Nghia")
+    item.locator("details.settle summary").click()  # another entity than the candidates shown
+    item.locator("form.add-as input[name=entity]").fill("Vương")  # the entity search offers matching ids
     sync_api.expect(item.locator("datalist option[value='wang-yi']")).to_have_count(1)
-    item.locator("input[name=entity]").fill("wang-yi")
+    item.locator("form.add-as input[name=entity]").fill("wang-yi")
     item.locator("select[name=kind]").select_option("misspelling")
     item.locator("form.add-as button").click()
     page.wait_for_url("**/ui/review**")
-    assert page.locator("ol.queue li.item", has_text="Vuong Nghi").count() == 0
+    assert page.locator("ol.queue li.item", has_text="Vuong Nghia").count() == 0
     entity = live.service.entity("wang-yi")
-    assert entity is not None and "Vuong Nghi" in [n.text for n in entity.names]
+    assert entity is not None and "Vuong Nghia" in [n.text for n in entity.names]
 
 
 def test_merge_with_a_preview(page: Any, live: Live) -> None:

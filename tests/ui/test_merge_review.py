@@ -113,3 +113,58 @@ def test_a_viewer_sees_the_queue_but_cannot_settle(browser: Browser, viewer_toke
     page = text(browser.get("/ui/review"))
     assert "Bắc Kinh" in page and 'value="dismiss"' not in page
     assert browser.post("/ui/review/settle", {"key": "bắc kinh", "action": "dismiss"}).status_code == 403
+
+
+def test_an_item_shows_its_candidates_and_adds_in_one_click(editor: Browser,
+                                                                     ui_service: Normalizer) -> None:
+    queue(ui_service, ("Vuong Nghia", 5))
+    page = text(editor.get("/ui/review"))
+    assert '<a href="/ui/entity/wang-yi">Wang Yi</a>' in page and "Thêm làm tên của Wang Yi" in page
+    editor.post("/ui/review/settle", {"key": "vuong nghia", "example": "Vuong Nghia", "action": "add_name",
+                                      "entity": "wang-yi"})
+    added = [(n.text, n.lang, n.kind) for n in ui_service.entity("wang-yi").names]  # type: ignore[union-attr]
+    assert ("Vuong Nghia", "vi", "alias") in added
+
+
+def test_bulk_dismissal_needs_the_csrf_token_and_a_tick(editor: Browser, ui_service: Normalizer) -> None:
+    queue(ui_service, ("Zelensky A", 3), ("Zelensky B", 2), ("Zelensky C", 1))
+    editor.get("/ui/review")
+    assert editor.post("/ui/review/dismiss", {"keys": "zelensky a"}, csrf=False).status_code == 400
+    refused = editor.post("/ui/review/dismiss", {})
+    assert refused.status_code == 422 and "Hãy chọn các mục cần bỏ qua trước." in text(refused)
+    response = editor.client.post("/ui/review/dismiss", data={"csrf_token": editor.csrf,
+                                                              "keys": ["zelensky a", "zelensky b"]})
+    assert response.status_code == 303
+    open_keys = [i.key for i in ui_service.curation.review()[0]]  # type: ignore[union-attr]
+    assert open_keys == ["zelensky c"]
+
+
+def test_refusals_are_in_vietnamese_and_entities_named_not_numbered(editor: Browser,
+                                                                    ui_service: Normalizer) -> None:
+    queue(ui_service, ("Zelensky D", 3))
+    editor.get("/ui/review")
+    refused = editor.post("/ui/review/settle", {"key": "zelensky d", "example": "Zelensky D",
+                                                "action": "add_name", "entity": "Nobody Known"})
+    assert refused.status_code == 422
+    assert "thực thể: không có thực thể nào có mã hoặc tên &#39;Nobody Known&#39;" in text(refused)
+    page = text(editor.get("/ui/entity/wang-yi"))
+    assert '<a href="/ui/entity/china" title="china">China</a>' in page  # the country by its name
+
+
+def test_role_changes_read_as_roles_in_the_history(editor: Browser, ui_service: Normalizer) -> None:
+    assert ui_service.curation is not None
+    role = {"title": "Minister of Foreign Affairs", "of": "china", "start": "2023-07-25"}
+    ui_service.curation.update("wang-yi", {"roles": [role]}, revision_of(ui_service, "wang-yi"), "alice")
+    page = text(editor.get("/ui/entity/wang-yi/history"))
+    assert "Minister of Foreign Affairs · China" in page and "2023-07-25" in page
+    assert "&#34;title&#34;" not in page and '"title"' not in page  # no raw JSON
+
+
+def test_entity_fields_take_a_name(editor: Browser, ui_service: Normalizer) -> None:
+    page = text(editor.get("/ui/entity/xi-jinping/merge?into=Wang Yi"))
+    assert 'id="confirm-merge"' in page  # the survivor found by its name
+    editor.get("/ui/new")
+    created = editor.post("/ui/new", {"name": "Li Qiang", "type": "person", "vi_name": "Lý Cường",
+                                      "description": "", "country": "Trung Quốc"})
+    assert created.status_code == 303, text(created)
+    assert ui_service.entity("li-qiang").country == "china"  # type: ignore[union-attr]

@@ -58,13 +58,38 @@
         });
         if (!data.items.length) { list.appendChild(el("li", body.dataset.msgNoResults, "empty")); }
         if (count) { count.textContent = count.textContent.replace(/^\d+/, String(data.total)); }
-        var pager = document.getElementById("pager");
-        if (pager) { pager.hidden = true; }
+        drawPager(data.total, 20, { q: q.value.trim(), type: type.value });
         history.replaceState(null, "", "?" + new URLSearchParams({ q: q.value, type: type.value }).toString());
       });
     }, 200);
     q.addEventListener("input", run);
     type.addEventListener("change", run);
+  }
+
+  /* The pager of the results shown: hidden when one page holds them, else "1 / n" and Next. */
+  function drawPager(total, perPage, query) {
+    var pager = document.getElementById("pager"), pages = Math.max(1, Math.ceil(total / perPage));
+    if (!pager) {
+      pager = el("nav", "", "pager");
+      pager.id = "pager";
+      document.getElementById("results").after(pager);
+    }
+    pager.replaceChildren();
+    pager.hidden = pages <= 1;
+    if (pages <= 1) { return; }
+    pager.append(el("span", "1 / " + pages));
+    var next = el("a", (body.dataset.msgNext || "Next") + " \u2192");
+    next.href = "?" + new URLSearchParams(Object.assign({}, query, { page: "2" })).toString();
+    pager.append(next);
+  }
+
+  /* One box ticks every item of the review page for the bulk dismissal. */
+  function tickAll() {
+    var all = document.getElementById("tick-all");
+    if (!all) { return; }
+    all.addEventListener("change", function () {
+      document.querySelectorAll("input.tick").forEach(function (box) { box.checked = all.checked; });
+    });
   }
 
   /* Warn while typing when the name is already another entity's name (the server still decides). */
@@ -111,4 +136,5 @@
   searchAsYouType();
   conflictHint();
   entityPickers();
+  tickAll();
 }());

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from flask import redirect, url_for
 from werkzeug.exceptions import NotFound, ServiceUnavailable
 from werkzeug.wrappers import Response
 
 from normalizer.model import Name
-from normalizer.service import Desk, StoredEntity
+from normalizer.service import Desk, InvalidEntity, StoredEntity
 from normalizer.ui.session import service
 
 LANGUAGE_ORDER = {"vi": 0, "en": 1}
@@ -40,3 +41,24 @@ def names_by_language(found: StoredEntity) -> list[tuple[str, list[tuple[int, Na
     for name_id, name in zip(found.name_ids, found.entity.names, strict=True):
         groups[name.lang].append((name_id, name))
     return sorted(groups.items(), key=lambda item: (LANGUAGE_ORDER.get(item[0], 2), item[0]))
+
+
+def entity_id_of(given: str | None) -> str | None:
+    """What an entity field holds as an id: an id stays, a name only one entity has becomes its id
+    ("Trung Quốc" -> china); anything else is left for the core to refuse on its field."""
+    if not given or service().canonical_id(given):
+        return given
+    try:
+        return desk().find_entity(given)
+    except InvalidEntity:
+        return given
+
+
+def with_entity_ids(payload: dict[str, Any]) -> dict[str, Any]:
+    """The payload with its country and roles' `of` given by id (editors may type names)."""
+    out = dict(payload)
+    if out.get("country"):
+        out["country"] = entity_id_of(out["country"])
+    if isinstance(out.get("roles"), list):
+        out["roles"] = [{**r, "of": entity_id_of(r.get("of"))} if r.get("of") else r for r in out["roles"]]
+    return out

@@ -11,7 +11,7 @@ from normalizer.service import EntityNotFound, InvalidEntity, NameConflict, Stal
 from normalizer.ui.blueprint import bp, notify, page
 from normalizer.ui.forms import describe, field_errors, form_int
 from normalizer.ui.session import require_writer
-from normalizer.ui.views.common import desk, stored_or_redirect
+from normalizer.ui.views.common import desk, stored_or_redirect, with_entity_ids
 
 FIELDS = ("name", "type", "vi_name", "description", "country")
 
@@ -38,7 +38,7 @@ def create() -> Response | tuple[str, int]:
     editor = require_writer()
     form = {key: request.form.get(key, "").strip() for key in FIELDS}
     try:
-        created = desk().create(new_entity_payload(form), editor.name)
+        created = desk().create(with_entity_ids(new_entity_payload(form)), editor.name)
     except NameConflict as exc:
         return page("new.html", 409, form=form, errors={}, conflict=exc)
     except InvalidEntity as exc:

@@ -12,7 +12,7 @@ from normalizer.service import EntityNotFound, InvalidEntity, NameConflict, Stal
 from normalizer.ui.blueprint import bp, notify, page
 from normalizer.ui.forms import EntityForm, NameRow, RoleRow, field_errors
 from normalizer.ui.session import require_writer
-from normalizer.ui.views.common import desk, stored_or_redirect
+from normalizer.ui.views.common import desk, stored_or_redirect, with_entity_ids
 
 
 def edit_page(found: StoredEntity, form: EntityForm, status: int = 200, **context: Any) -> tuple[str, int]:
@@ -38,7 +38,7 @@ def edit(entity_id: str) -> Response | tuple[str, int]:
     form = EntityForm.read(request.form)
     changes, rows = form.changes()
     try:
-        desk().update(entity_id, changes, form.revision, editor.name)
+        desk().update(entity_id, with_entity_ids(changes), form.revision, editor.name)
     except StaleRevision as exc:
         return edit_page(found, form, 409, stale=exc, newer=changes_since(entity_id, form.revision))
     except NameConflict as exc:

@@ -9,7 +9,7 @@ from normalizer.service import EntityNotFound, InvalidEntity, StaleRevision
 from normalizer.ui.blueprint import bp, notify, page
 from normalizer.ui.forms import describe, form_int
 from normalizer.ui.session import require_writer, service
-from normalizer.ui.views.common import desk, stored_or_redirect
+from normalizer.ui.views.common import desk, entity_id_of, stored_or_redirect
 
 
 @bp.get("/entity/<string:entity_id>/merge")
@@ -23,7 +23,7 @@ def merge_form(entity_id: str) -> Response | tuple[str, int]:
     if not into:
         return page("merge.html", found=found, into="", preview=None, error=None)
     try:
-        preview = service().merge_preview(entity_id, into)
+        preview = service().merge_preview(entity_id, entity_id_of(into) or into)
     except (EntityNotFound, InvalidEntity) as exc:
         return page("merge.html", 422, found=found, into=into, preview=None, error=describe(exc))
     return page("merge.html", found=found, into=into, preview=preview, error=None)
@@ -36,7 +36,7 @@ def merge(entity_id: str) -> Response | tuple[str, int]:
     if isinstance(found, Response):
         return found
     into = request.form.get("into", "").strip()
-    target = service().canonical_id(into) or into
+    target = service().canonical_id(into) or entity_id_of(into) or into
     try:
         survivor = desk().merge(entity_id, target, form_int(request.form.get("revision"), 0), editor.name)
     except (EntityNotFound, InvalidEntity, StaleRevision) as exc:
