@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from normalizer.bulk.options import CsvError
 from normalizer.bulk.results import Answer, RowResult
@@ -44,6 +44,20 @@ def _finish_in_worker(lines: list[str], observe: bool, taught: list[tuple[str, A
 
 
 Submitted = tuple[int, "Future[ChunkDone]"]  # the worker's number, and its future
+IN_FLIGHT_PER_WORKER = 2
+
+
+class Pool(Protocol):
+    """Workers that finish a job's chunks; `collect` gives each chunk's ChunkDone in the order
+    asked for, and raises CsvError when a worker is lost."""
+
+    in_flight: int  # chunks submitted and not yet collected, at most
+
+    def submit(self, lines: list[str], observe: bool) -> Any: ...
+
+    def collect(self, submitted: Any) -> ChunkDone: ...
+
+    def close(self) -> None: ...
 
 
 class ChunkPool:
@@ -57,6 +71,7 @@ class ChunkPool:
         self._outboxes: list[list[tuple[str, Answer]]] = [[] for _ in range(workers)]
         self._max_shared = max_shared
         self._turn = 0
+        self.in_flight = IN_FLIGHT_PER_WORKER * workers
 
     def submit(self, lines: list[str], observe: bool) -> Submitted:
         worker = self._turn
