@@ -348,6 +348,8 @@ class Normalizer:
         if self.refresher is not None:
             self.refresher.ensure_running()
             generation = self.current  # caught up with the database first
+        if options.workers > 1:
+            generation.warm_for_fork()
 
         def resolve(query: str, type: str | None, limit: int) -> Resolution:
             self.validate(query, type, limit)

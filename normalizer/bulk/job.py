@@ -144,6 +144,7 @@ class CsvJob:
             yield from self._parallel(pool, observer)
         finally:
             pool.close()
+            self.summary.worker_pss_kb = dict(getattr(pool, "memory", {}))
 
     def _parallel(self, pool: Pool, observer: Observer | None) -> Iterator[str]:
         pending: deque = deque()

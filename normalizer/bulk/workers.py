@@ -10,6 +10,7 @@ value that needs the resolver (50-300 µs) is resolved about once in all, not on
 from __future__ import annotations
 
 import multiprocessing
+import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, NamedTuple, Protocol
@@ -26,6 +27,7 @@ class ChunkDone(NamedTuple):
     counts: dict[str, int]
     seen: list[tuple[str, RowResult]] | None
     learned: list[tuple[str, Answer]]  # what the worker's pipeline answered, for the others
+    memory: tuple[int, int] | None = None  # the forked worker's pid and PSS in kB after the chunk
 
 
 class ChunkFinisher(Protocol):
@@ -40,7 +42,22 @@ _worker_job: ChunkFinisher | None = None
 
 def _finish_in_worker(lines: list[str], observe: bool, taught: list[tuple[str, Answer]]) -> ChunkDone:
     assert _worker_job is not None, "the pool must be created by ChunkPool"
-    return _worker_job.finish_lines(lines, observe, taught)
+    done = _worker_job.finish_lines(lines, observe, taught)
+    return done._replace(memory=(os.getpid(), pss_kb()))
+
+
+def pss_kb(pid: int | str = "self") -> int:
+    """A process's proportional set size in kB (/proc/PID/smaps_rollup): its private pages and
+    its share of the pages it shares, such as the index forked workers share with their parent.
+    0 where the kernel does not tell."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 Submitted = tuple[int, "Future[ChunkDone]"]  # the worker's number, and its future
@@ -72,6 +89,7 @@ class ChunkPool:
         self._max_shared = max_shared
         self._turn = 0
         self.in_flight = IN_FLIGHT_PER_WORKER * workers
+        self.memory: dict[int, int] = {}  # each worker's PSS in kB, as its last chunk left it
 
     def submit(self, lines: list[str], observe: bool) -> Submitted:
         worker = self._turn
@@ -86,6 +104,8 @@ class ChunkPool:
         except BrokenProcessPool as exc:
             raise CsvError("a worker process died (out of memory?); the rows before it were "
                            "written") from exc
+        if done.memory is not None:
+            self.memory[done.memory[0]] = done.memory[1]
         for other, outbox in enumerate(self._outboxes):
             if other != worker and len(outbox) < self._max_shared:  # bounded: a cache's worth
                 outbox.extend(done.learned)
