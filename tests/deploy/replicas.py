@@ -92,7 +92,8 @@ def running(database_url: str, gazetteer_dir: Path, root: Path, workers: int = 1
     token = Normalizer.open_desk(settings).create_token("editor-of-replicas", "editor")
     ports = [free_port(), free_port()]
     lb_port = free_port()
-    env = {**os.environ, "NORMALIZER_GAZETTEER_DIR": str(gazetteer_dir), "NORMALIZER_DATABASE_URL": database_url,
+    env = {**os.environ, "NORMALIZER_GAZETTEER_DIR": str(gazetteer_dir),
+           "NORMALIZER_DATABASE_URL": database_url,
            "NORMALIZER_LOG_LEVEL": "WARNING", "NORMALIZER_CACHE_DIR": str(root / "cache"),
            "NORMALIZER_LB_BIND": f"127.0.0.1:{lb_port}", "NORMALIZER_REPLICA_A": f"127.0.0.1:{ports[0]}",
            "NORMALIZER_REPLICA_B": f"127.0.0.1:{ports[1]}"}
