@@ -94,7 +94,8 @@ def idle_cpu() -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--messy", type=int, default=20_000)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
@@ -121,8 +122,9 @@ def main() -> None:
                 rows = int(runs[0]["rows"])
                 one = one or rate
                 label = f"{engine}, {workers} worker(s)" if engine == "dask" or workers > 1 else "one process"
-                print(f"| {name} | {label} | {rows:,} | {rate:,.0f} | {rate / floor:.2f} | {rate / one:.2f} | "
-                      f"{wall:.1f} s | {rows / max(cpu, 1e-9):,.0f} | {runs[-1]['pss']} |", flush=True)
+                print(f"| {name} | {label} | {rows:,} | {rate:,.0f} | {rate / floor:.2f} | "
+                      f"{rate / one:.2f} | {wall:.1f} s | {rows / max(cpu, 1e-9):,.0f} | "
+                      f"{runs[-1]['pss']} |", flush=True)
             print(f"| {name} | csv-module copy floor | | {floor:,.0f} | 1.00 | | | | |", flush=True)
     print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
 
