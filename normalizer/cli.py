@@ -9,18 +9,20 @@ import os
 import secrets
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from normalizer.bulk.options import CHUNK_ROWS
 from normalizer.gazetteer import check_dir, format_dir
 from normalizer.gazetteer.stats import gazetteer_stats
 from normalizer.model import ENTITY_TYPES, Resolution
 from normalizer.service import (
     ROLES,
     CsvError,
+    CsvJob,
     CsvOptions,
     CsvUsageError,
     DevsetError,
@@ -142,10 +144,19 @@ or not at all (an earlier OUTPUT stays as it was until then)"""
 EXIT_CSV_BROKEN = 3
 
 
+DASK_CHUNK_ROWS = 20_000  # a task's rows: large enough that Dask's per-task cost (~ms) is small
+
+
 def cmd_csv(args: argparse.Namespace) -> int:
     options = CsvOptions(column=args.column, type=args.type, encoding=args.encoding,
                          delimiter=args.delimiter, header=not args.no_header,
                          safe_output=args.safe_output, workers=args.workers)
+    if args.chunk_rows is not None or args.engine == "dask":
+        chunk_rows = DASK_CHUNK_ROWS if args.chunk_rows is None else args.chunk_rows
+        options = replace(options, chunk_rows=chunk_rows)
+    if args.scheduler and args.engine != "dask":
+        print("error: --scheduler needs --engine dask", file=sys.stderr)
+        return EXIT_USAGE
     for path in (args.output, args.unmatched):
         if path and path != "-" and args.input != "-" and _same_file(args.input, path):
             print(f"error: {path} is the input file; write elsewhere", file=sys.stderr)
@@ -155,7 +166,7 @@ def cmd_csv(args: argparse.Namespace) -> int:
         with _open_input(args.input) as source:
             job = service.open_csv(source, options)
             counter = UnmatchedCounter() if args.unmatched else None
-            with _open_output(args.output) as sink:
+            with _csv_engine(args, job, service), _open_output(args.output) as sink:
                 summary = job.write(sink, counter, _csv_progress(args.input))
     except CsvUsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -168,8 +179,30 @@ def cmd_csv(args: argparse.Namespace) -> int:
     if counter is not None:
         with open(args.unmatched, "w", encoding="utf-8", newline="") as unmatched:
             counter.write(unmatched)
-    print(f"{job.encoding}, delimiter {job.delimiter!r}: {summary.text()}", file=sys.stderr)
+    print(f"{job.encoding}, delimiter {job.delimiter!r}: {summary.text()}; "
+          f"gazetteer revision {job.revision}", file=sys.stderr)
     return EXIT_OK
+
+
+@contextmanager
+def _csv_engine(args: argparse.Namespace, job: CsvJob, service: Normalizer) -> Iterator[None]:
+    """With --engine dask: the job's chunks go to a Dask cluster while the block runs."""
+    if args.engine != "dask":
+        yield
+        return
+    try:
+        from normalizer.cluster import csv_on_dask, dask_client
+    except ImportError as exc:
+        raise CsvUsageError(f"--engine dask needs Dask: pip install 'normalizer[dask]' ({exc})") from exc
+    with ExitStack() as stack:
+        try:
+            client = stack.enter_context(dask_client(args.scheduler, args.workers))
+        except (OSError, TimeoutError) as exc:
+            raise CsvUsageError(f"cannot start or reach the Dask cluster: {exc}") from exc
+        shipment = csv_on_dask(job, service, client)
+        print(f"dask: {len(client.nthreads())} worker(s), gazetteer revision {shipment.revision} "
+              "sent to each", file=sys.stderr)
+        yield
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -443,6 +476,15 @@ def build_parser() -> argparse.ArgumentParser:
     csv.add_argument("--workers", type=int, default=1,
                      help="worker processes that split, resolve and write chunks of rows (default 1; "
                           "worth it when many values need the resolver: variants, typos)")
+    csv.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="local (default): this process and --workers forked ones; dask: a Dask "
+                          "cluster (pip install 'normalizer[dask]'), the same output byte for byte")
+    csv.add_argument("--scheduler", metavar="ADDRESS",
+                     help="with --engine dask: the scheduler to use (e.g. tcp://host:8786); default "
+                          "a local cluster of --workers processes")
+    csv.add_argument("--chunk-rows", type=int, metavar="N",
+                     help=f"rows a worker or Dask task takes at a time (default {CHUNK_ROWS}; "
+                          f"{DASK_CHUNK_ROWS} with --engine dask)")
     csv.add_argument("--unmatched", metavar="FILE", help="write distinct unmatched/ambiguous values")
     csv.add_argument("--no-header", action="store_true", help="the first row is data")
     csv.add_argument("--safe-output", action="store_true",

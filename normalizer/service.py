@@ -269,14 +269,18 @@ class Normalizer:
 
     def named_exactly_many(self, queries: list[str], type: str | None = None) -> list[SureMatch | None]:
         """named_exactly of each query, in one pass (Matcher.named_exactly_many): for bulk jobs."""
-        if type is not None and type not in ENTITY_TYPES:
-            return [None] * len(queries)
         if self.refresher is not None:
             self.refresher.ensure_running()  # as resolve: a forked worker first catches up
+        return self._named_exactly_many(self.current, queries, type)
+
+    def _named_exactly_many(self, generation: Generation, queries: list[str],
+                            type: str | None) -> list[SureMatch | None]:
+        if type is not None and type not in ENTITY_TYPES:
+            return [None] * len(queries)
         limit = self.settings.max_query_chars
         if max(map(len, queries), default=0) > limit:  # resolve refuses these: ask for "", no name
             queries = [query if len(query) <= limit else "" for query in queries]
-        return self.matcher.named_exactly_many(queries, type)
+        return generation.matcher.named_exactly_many(queries, type)
 
     def entity(self, entity_id: str) -> Entity | None:
         """The entity with this id (following merges); read from the store when there is one, so
@@ -367,8 +371,23 @@ class Normalizer:
     def open_csv(self, source: Readable, options: CsvOptions) -> CsvJob:
         """A bulk CSV job over a binary input (normalizer.bulk), checked before any output:
         raises CsvUsageError for a bad option, an empty input or an unknown column. Values
-        written exactly as a gazetteer name are answered by `named_exactly`, the rest by `resolve`."""
-        return CsvJob.open(source, options, self.resolve, self.named_exactly_many)
+        written exactly as a gazetteer name are answered by `named_exactly`, the rest by `resolve`,
+        both pinned to the index of this moment: every row is resolved at the job's `revision`."""
+        generation = self.current
+        if self.refresher is not None:
+            self.refresher.ensure_running()
+            generation = self.current  # caught up with the database first
+        if options.workers > 1:
+            generation.warm_for_fork()
+
+        def resolve(query: str, type: str | None, limit: int) -> Resolution:
+            self.validate(query, type, limit)
+            return self._answer(generation, query, type, limit)
+
+        def named_exactly(queries: list[str], type: str | None) -> list[SureMatch | None]:
+            return self._named_exactly_many(generation, queries, type)
+
+        return CsvJob.open(source, options, resolve, named_exactly, generation.revision)
 
     def extract(self, text: str, types: Iterable[str] | None = None,
                 date: str | dt.date | None = None) -> Extraction:

@@ -18,18 +18,21 @@ from typing import TextIO, TypeVar
 
 from normalizer.bulk import encoding as enc
 from normalizer.bulk.dialect import canonical_delimiter, sniff_delimiter
-from normalizer.bulk.finish import ChunkWriter, Observer
+from normalizer.bulk.finish import Observer
+from normalizer.bulk.finisher import ChunkShape, LinesFinisher
 from normalizer.bulk.lines import InputBroken, LineReader, Segment
 from normalizer.bulk.lookup import NamedExactlyFn, ResolveFn, ValueResolver
 from normalizer.bulk.options import CsvInputError, CsvOptions, CsvUsageError
 from normalizer.bulk.render import render
-from normalizer.bulk.results import RESULT_COLUMNS, Answer, RowResult, neutralize
+from normalizer.bulk.results import RESULT_COLUMNS, Answer, neutralize
 from normalizer.bulk.summary import CsvSummary
-from normalizer.bulk.workers import ChunkDone, ChunkPool
+from normalizer.bulk.workers import ChunkDone, ChunkPool, Pool
 
 # Called after each chunk with (rows done, input bytes read).
 Progress = Callable[[int, int], None]
-IN_FLIGHT_PER_WORKER = 2
+# Makes the pool of workers that finish a job's chunks (ChunkPool: forked processes; the cluster
+# layer's: a Dask cluster).
+PoolFactory = Callable[["CsvJob"], Pool]
 _T = TypeVar("_T")
 
 
@@ -37,8 +40,9 @@ class CsvJob:
     """A checked input, ready to stream. Build it with `CsvJob.open`."""
 
     def __init__(self, opened: enc.OpenedText, delimiter: str, options: CsvOptions,
-                 resolver: ValueResolver, source: _CountingSource):
+                 resolver: ValueResolver, source: _CountingSource, revision: int | None = None):
         self.options = options
+        self.revision = revision  # the gazetteer revision every row is resolved at, when known
         self.delimiter = delimiter
         self.encoding = opened.encoding
         lines: Iterator[str] = iter(opened.stream)
@@ -52,10 +56,11 @@ class CsvJob:
         self.width = 0
         self.column = 0
         self.summary = CsvSummary()
+        self._pool_factory: PoolFactory | None = None
 
     @classmethod
     def open(cls, source: enc.Readable, options: CsvOptions, resolve: ResolveFn,
-             named_exactly: NamedExactlyFn | None = None) -> CsvJob:
+             named_exactly: NamedExactlyFn | None = None, revision: int | None = None) -> CsvJob:
         """Read the start of `source` and check the options against it; CsvUsageError if wrong.
 
         `named_exactly` (Normalizer.named_exactly_many) answers values written exactly as a
@@ -66,7 +71,7 @@ class CsvJob:
         delimiter = (sniff_delimiter(opened.sample) if options.delimiter == "auto"
                      else canonical_delimiter(options.delimiter))
         resolver = ValueResolver(resolve, options.type, options.cache_size, named_exactly)
-        job = cls(opened, delimiter, options, resolver, counting)
+        job = cls(opened, delimiter, options, resolver, counting, revision)
         job._read_header()
         return job
 
@@ -84,7 +89,16 @@ class CsvJob:
         else:
             self._first = [first]
         self.column = find_column(self.options.column, self.header, self.width)
-        self._writer = ChunkWriter(self.width, self.column, self.encoding, self.options.safe_output)
+        self._finisher = LinesFinisher(self.shape(), self._resolver)
+
+    def shape(self) -> ChunkShape:
+        """What a worker elsewhere must know to finish this job's chunks."""
+        return ChunkShape(self.width, self.column, self.encoding, self.delimiter, self.options)
+
+    def run_with(self, pool_factory: PoolFactory) -> None:
+        """Finish the chunks in the pool that `pool_factory` makes for this job (e.g. on a Dask
+        cluster) instead of here or in forked workers; the output is the same, byte for byte."""
+        self._pool_factory = pool_factory
 
     def output_header(self) -> list[str] | None:
         """The header row to write, or None without --header."""
@@ -120,19 +134,21 @@ class CsvJob:
     def _resolved_chunks(self, observer: Observer | None) -> Iterator[str]:
         if self._first:
             yield self._write([self._first], observer)
-        if self.options.workers == 1:
+        if self.options.workers == 1 and self._pool_factory is None:
             while (segments := self._next(self._lines.segments, self.width, self.column)) is not None:
                 yield self._write(segments, observer)
             return
-        pool = ChunkPool(self, self.options.workers, self.options.cache_size)
+        pool = (self._pool_factory(self) if self._pool_factory is not None
+                else ChunkPool(self, self.options.workers, self.options.cache_size))
         try:
             yield from self._parallel(pool, observer)
         finally:
             pool.close()
+            self.summary.worker_pss_kb = dict(getattr(pool, "memory", {}))
 
-    def _parallel(self, pool: ChunkPool, observer: Observer | None) -> Iterator[str]:
+    def _parallel(self, pool: Pool, observer: Observer | None) -> Iterator[str]:
         pending: deque = deque()
-        limit = IN_FLIGHT_PER_WORKER * self.options.workers
+        limit = pool.in_flight
         try:
             while (lines := self._next(self._lines.whole_rows)) is not None:
                 pending.append(pool.submit(lines, observer is not None))
@@ -146,14 +162,9 @@ class CsvJob:
             yield self._merge(pool.collect(pending.popleft()), observer)
 
     def finish_lines(self, lines: list[str], observe: bool, taught: list[tuple[str, Answer]]) -> ChunkDone:
-        """In a worker: one chunk of whole rows, split, resolved and rendered, after taking the
-        answers other workers' pipelines gave."""
-        self._resolver.teach(taught)
-        seen: list[tuple[str, RowResult]] | None = [] if observe else None
-        observer = None if seen is None else (lambda value, result: seen.append((value, result)))
-        segments = self._lines.split(lines, self.width, self.column)
-        text, statuses = self._writer.write(segments, self._resolver.lookup, observer)
-        return ChunkDone(text, dict(statuses), seen, self._resolver.take_learned())
+        """In a forked worker: one chunk of whole rows, split, resolved and rendered, after taking
+        the answers other workers' pipelines gave."""
+        return self._finisher.finish_lines(lines, observe, taught)
 
     def _merge(self, done: ChunkDone, observer: Observer | None) -> str:
         self._count(done.counts)
@@ -163,7 +174,7 @@ class CsvJob:
         return done.text
 
     def _write(self, segments: list[Segment], observer: Observer | None) -> str:
-        text, statuses = self._writer.write(segments, self._resolver.lookup, observer)
+        text, statuses = self._finisher.writer.write(segments, self._resolver.lookup, observer)
         self._count(statuses)
         return text
 

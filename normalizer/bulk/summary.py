@@ -21,6 +21,7 @@ class CsvSummary:
     rows: int = 0
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
     seconds: float = 0.0
+    worker_pss_kb: dict[int, int] = field(default_factory=dict)  # forked workers: pid -> PSS at the end
 
     def rows_per_second(self) -> float:
         return self.rows / self.seconds if self.seconds > 0 else 0.0
@@ -31,7 +32,11 @@ class CsvSummary:
     def text(self) -> str:
         """One line for a person, e.g. on stderr at the end of a run."""
         counts = ", ".join(f"{self.counts[s]} {_LABELS.get(s, s)}" for s in STATUSES)
-        return f"{self.rows} rows: {counts}; {self.seconds:.1f} s ({self.rows_per_second():,.0f} rows/s)"
+        text = f"{self.rows} rows: {counts}; {self.seconds:.1f} s ({self.rows_per_second():,.0f} rows/s)"
+        if self.worker_pss_kb:
+            shown = ", ".join(f"{kb / 1024:,.0f}" for kb in self.worker_pss_kb.values())
+            text += f"; workers' PSS {shown} MB"
+        return text
 
 
 class UnmatchedCounter:

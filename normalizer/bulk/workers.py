@@ -10,9 +10,10 @@ value that needs the resolver (50-300 µs) is resolved about once in all, not on
 from __future__ import annotations
 
 import multiprocessing
+import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from normalizer.bulk.options import CsvError
 from normalizer.bulk.results import Answer, RowResult
@@ -26,6 +27,7 @@ class ChunkDone(NamedTuple):
     counts: dict[str, int]
     seen: list[tuple[str, RowResult]] | None
     learned: list[tuple[str, Answer]]  # what the worker's pipeline answered, for the others
+    memory: tuple[int, int] | None = None  # the forked worker's pid and PSS in kB after the chunk
 
 
 class ChunkFinisher(Protocol):
@@ -40,10 +42,39 @@ _worker_job: ChunkFinisher | None = None
 
 def _finish_in_worker(lines: list[str], observe: bool, taught: list[tuple[str, Answer]]) -> ChunkDone:
     assert _worker_job is not None, "the pool must be created by ChunkPool"
-    return _worker_job.finish_lines(lines, observe, taught)
+    done = _worker_job.finish_lines(lines, observe, taught)
+    return done._replace(memory=(os.getpid(), pss_kb()))
+
+
+def pss_kb(pid: int | str = "self") -> int:
+    """A process's proportional set size in kB (/proc/PID/smaps_rollup): its private pages and
+    its share of the pages it shares, such as the index forked workers share with their parent.
+    0 where the kernel does not tell."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 Submitted = tuple[int, "Future[ChunkDone]"]  # the worker's number, and its future
+IN_FLIGHT_PER_WORKER = 2
+
+
+class Pool(Protocol):
+    """Workers that finish a job's chunks; `collect` gives each chunk's ChunkDone in the order
+    asked for, and raises CsvError when a worker is lost."""
+
+    in_flight: int  # chunks submitted and not yet collected, at most
+
+    def submit(self, lines: list[str], observe: bool) -> Any: ...
+
+    def collect(self, submitted: Any) -> ChunkDone: ...
+
+    def close(self) -> None: ...
 
 
 class ChunkPool:
@@ -57,6 +88,8 @@ class ChunkPool:
         self._outboxes: list[list[tuple[str, Answer]]] = [[] for _ in range(workers)]
         self._max_shared = max_shared
         self._turn = 0
+        self.in_flight = IN_FLIGHT_PER_WORKER * workers
+        self.memory: dict[int, int] = {}  # each worker's PSS in kB, as its last chunk left it
 
     def submit(self, lines: list[str], observe: bool) -> Submitted:
         worker = self._turn
@@ -71,6 +104,8 @@ class ChunkPool:
         except BrokenProcessPool as exc:
             raise CsvError("a worker process died (out of memory?); the rows before it were "
                            "written") from exc
+        if done.memory is not None:
+            self.memory[done.memory[0]] = done.memory[1]
         for other, outbox in enumerate(self._outboxes):
             if other != worker and len(outbox) < self._max_shared:  # bounded: a cache's worth
                 outbox.extend(done.learned)

@@ -52,7 +52,7 @@ class NameRow(Base):
     used_by: Mapped[Any] = mapped_column(JSON)
     ambiguous: Mapped[bool] = mapped_column(Boolean, default=False)
     generated: Mapped[bool] = mapped_column(Boolean, default=False)
-    source: Mapped[str] = mapped_column(String(100))
+    source: Mapped[str] = mapped_column(Text)  # an article URL may be long (migration 0004)
 
 
 class AuditRow(Base):

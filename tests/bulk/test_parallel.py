@@ -103,3 +103,11 @@ def test_a_value_is_resolved_about_once_in_all(small_service, tmp_path):
     # Answers pass between workers: a value is resolved twice only when both met it before one
     # of them sent its answer (deterministic: chunks are sent and collected in order).
     assert len(resolved) < 1.1 * len(set(lines)), len(resolved)
+
+
+def test_workers_report_their_pss(small_service):
+    data = ("id,name\n" + "\n".join(f"{i},{NAMES[i % len(NAMES)]} {i}" for i in range(600)) + "\n").encode()
+    job, _ = run_job(small_service, data, chunk_rows=50, workers=2)
+    assert len(job.summary.worker_pss_kb) == 2
+    assert all(kb > 0 for kb in job.summary.worker_pss_kb.values())
+    assert "workers' PSS" in job.summary.text()

@@ -1,0 +1,3 @@
+"""The bulk suite's small gazetteer and service, shared."""
+
+from tests.bulk.conftest import small_service  # noqa: F401
