@@ -17,7 +17,7 @@ from typing import BinaryIO, TextIO
 
 from normalizer.gazetteer import check_dir, format_dir
 from normalizer.gazetteer.stats import gazetteer_stats
-from normalizer.model import ENTITY_TYPES, Resolution
+from normalizer.model import ENTITY_TYPES, Resolution, Suggestion
 from normalizer.service import (
     ROLES,
     CsvError,
@@ -50,8 +50,15 @@ def _human(result: Resolution) -> str:
     if best:
         fields += [best.id, best.name, f"{best.score:.2f}", best.method]
     if result.suggestion:
-        fields.append(f"suggestion: {result.suggestion.text}")
+        fields.append(f"suggestion: {_suggestion_text(result.suggestion)}")
     return "\t".join(fields)
+
+
+def _suggestion_text(suggestion: Suggestion) -> str:
+    """'Pham Nhat Vuong (vietnamese 0.99)': the rendering, the name's origin and the confidence."""
+    if suggestion.origin is None:
+        return suggestion.text
+    return f"{suggestion.text} ({suggestion.origin} {suggestion.confidence or 0:.2f})"
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:

@@ -140,6 +140,9 @@ class SuggestionSchema(Schema):
     text = fields.String(required=True)
     method = fields.String(required=True)
     alternatives = fields.List(fields.String(), required=True)
+    origin = fields.String(required=True, allow_none=True, metadata={
+        "description": "the name's likely origin: vietnamese, chinese, korean-hanviet, korean, japanese"})
+    confidence = fields.Float(required=True, allow_none=True, metadata={"description": "0..1"})
 
 
 class ResolutionSchema(Schema):
