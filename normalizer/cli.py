@@ -29,6 +29,7 @@ from normalizer.service import (
     Normalizer,
     TokenExists,
     TokenNotFound,
+    UnknownTableError,
     UnmatchedCounter,
 )
 from normalizer.settings import PROJECT_ROOT, Settings
@@ -278,6 +279,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     service = Normalizer.from_settings(_settings(args))
     if args.devset is not None:
         return _eval_devset(service, args)
+    if args.unknown is not None:
+        return _eval_unknown(service, args)
     corpus = Path(args.corpus) if args.corpus else None
     report = service.evaluate(Path(args.seeds_dir), corpus)
     print(json.dumps(report.to_dict(), ensure_ascii=False) if args.json else report.to_text())
@@ -301,6 +304,27 @@ def _eval_devset(service: Normalizer, args: argparse.Namespace) -> int:
         print(f"wrong\t{surface}\t{gold}\t{answer}")
     for surface, gold, answer in tallies["overall"].misses[: args.examples] if tallies else ():
         print(f"miss\t{surface}\t{gold}\t{answer}")
+    return EXIT_OK
+
+
+def _eval_unknown(service: Normalizer, args: argparse.Namespace) -> int:
+    try:
+        paths = args.unknown or [PROJECT_ROOT / "seeds" / "devset" / "unknown_people.tsv"]
+        tallies = service.evaluate_unknown([Path(p) for p in paths])
+    except UnknownTableError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        print(json.dumps({k: t.to_dict(args.examples) for k, t in tallies.items()}, ensure_ascii=False))
+        return EXIT_OK
+    print(f"{'origin':<14}{'names':>7}{'linked':>8}{'origin ok':>11}{'gold':>6}{'top-1':>8}")
+    for origin, tally in tallies.items():
+        row = tally.to_dict()
+        top1 = f"{row['top1']:.3f}" if row["top1"] is not None else "-"
+        print(f"{origin:<14}{tally.total:>7}{tally.linked:>8}{row['origin_accuracy']:>11.3f}"
+              f"{tally.with_gold:>6}{top1:>8}")
+    for name, gold, answer in tallies["overall"].misses[: args.examples] if tallies else ():
+        print(f"miss\t{name}\t{gold}\t{answer}")
     return EXIT_OK
 
 
@@ -464,6 +488,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--devset", nargs="?", const=str(PROJECT_ROOT / "seeds" / "devset"), default=None,
                           help="score resolve on the development set of names from news pages instead "
                                "(default seeds/devset): recall and precision by domain")
+    evaluate.add_argument("--unknown", nargs="*", default=None, metavar="TABLE",
+                          help="suggestions for unknown people, top-1 by origin (default table: "
+                               "seeds/devset/unknown_people.tsv)")
     evaluate.add_argument("--split", default="dev", help="with --devset: dev, test or dev,test")
     evaluate.add_argument("--examples", type=int, default=0, help="with --devset: list this many misses")
     evaluate.set_defaults(func=cmd_eval)

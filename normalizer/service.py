@@ -64,6 +64,7 @@ from normalizer.store import (  # noqa: F401  (errors and records: for shells)
 )
 from normalizer.text import fold
 from normalizer.translit import Rendering, UnsupportedPair, transliterate
+from normalizer.unknown_eval import OriginTally, UnknownTableError, evaluate_unknown, read_table  # noqa: F401
 
 MAX_LIMIT = 50
 # Beyond this many changed entities a refresh reads the whole database instead of patching.
@@ -379,6 +380,12 @@ class Normalizer:
         Raises DevsetError for an unreadable set."""
         rows, ids = read_rows(directory), read_ids(directory)
         return evaluate_devset(rows, ids, lambda name, date: self.resolve(name), splits)
+
+    def evaluate_unknown(self, paths: list[Path]) -> dict[str, OriginTally]:
+        """Suggestions for people the gazetteer does not hold, top-1 by origin
+        (normalizer.unknown_eval). Raises UnknownTableError for an unreadable table."""
+        names = [item for path in paths for item in read_table(Path(path))]
+        return evaluate_unknown(names, self.resolve)
 
     def readiness(self) -> dict[str, bool]:
         """Checks a load balancer waits for: the index is loaded (the store adds its own check)."""

@@ -37,7 +37,7 @@ MAX_CACHED_PLACES = 100_000
 CONTEXT_TYPES = frozenset({"country", "place"})
 # Extra tiers (transliteration) and suggesters plug in here: (matcher, variant) -> hits.
 Tier = Callable[["Matcher", Variant], list[RawHit]]
-Suggester = Callable[[str], Suggestion | None]
+Suggester = Callable[[str, str | None], Suggestion | None]  # (name, context peeled off it)
 
 
 METHOD_RANK = {m: i for i, m in enumerate(
@@ -280,4 +280,4 @@ class Matcher:
         return strong_win(hits)
 
     def suggest(self, parsed: Parsed) -> Suggestion | None:
-        return self.suggester(parsed.name) if self.suggester else None
+        return self.suggester(parsed.name, parsed.context) if self.suggester else None

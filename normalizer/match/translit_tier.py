@@ -31,6 +31,7 @@ from normalizer.translit import to_hangul, to_pinyin
 from normalizer.translit.english import english_form
 from normalizer.translit.hanzi import char_readings, is_han
 from normalizer.translit.lattice import reading_keys as syllable_readings
+from normalizer.translit.origin import name_goes_on
 from normalizer.translit.syllables import folded_key, has_diacritics, split_syllables, toned_key
 
 if TYPE_CHECKING:
@@ -217,9 +218,13 @@ def pinyin_hits(matcher: Matcher, lookup: TranslitLookup, variant: Variant,
     return out
 
 
-def translit_suggest(name: str) -> Suggestion | None:
+def translit_suggest(name: str, context: str | None = None) -> Suggestion | None:
     """For an unmatched person's name: its English form by the name's likely origin
-    (normalizer.translit.english): unaccented Vietnamese, pinyin, Korean or Japanese order."""
+    (normalizer.translit.english): unaccented Vietnamese, pinyin, Korean or Japanese order.
+    A context the matcher peeled off that is the name's first part ("Ueda" of "Ueda Kenji",
+    "Đào" of "Đào Phương Huyền": places too) is put back."""
+    if context and name_goes_on(context, name):
+        name = f"{context} {name}"
     form = english_form(name)
     if form is None:
         return None

@@ -205,3 +205,20 @@ def japanese_order(words: list[str]) -> tuple[bool, bool] | None:
     if first in surnames and second in surnames:
         return (second in given), False
     return None
+
+
+def name_goes_on(head: str, rest: str) -> bool:
+    """Whether a one-word head begins the person's name `rest` continues: a surname, or a
+    Japanese name of either part ("Ueda" + "Kenji", "Đào" + "Phương Huyền", "Yuki" + "Yoshida")."""
+    if len(head.split()) != 1 or not head[:1].isupper():
+        return False
+    folded = head.casefold()
+    if has_diacritics(head) or not head.isascii():
+        lowered = key(head)
+        table = _keyed(False)
+        return (lowered in table["VIETNAMESE_SURNAMES"] or lowered in table["CHINESE_SURNAMES"]
+                or (toned_key(lowered),) in surnames_by_reading())
+    if folded in lists.KOREAN_LATIN_SURNAMES:
+        return korean_latin([head, *rest.split()]) > 0
+    japanese = lists.JAPANESE_SURNAMES | lists.JAPANESE_GIVEN
+    return folded in japanese and japanese_order([folded, *rest.casefold().split()]) is not None
