@@ -17,6 +17,7 @@ from normalizer.extract import extract
 from normalizer.gazetteer import GazetteerIndex
 from normalizer.gazetteer.derived import carry_over
 from normalizer.match import Matcher
+from normalizer.match.phonetic import phonetic_tier
 from normalizer.match.translit_tier import translit_suggest, translit_tier
 from normalizer.model import Entity, Resolution
 from normalizer.store import LiveDelta
@@ -33,7 +34,7 @@ class Generation:
     def __init__(self, index: GazetteerIndex, revision: int = 0, cache_size: int = 65536):
         self.index = index
         self.revision = revision
-        self.matcher = Matcher(index, tiers=[translit_tier], suggester=translit_suggest)
+        self.matcher = Matcher(index, tiers=[translit_tier, phonetic_tier], suggester=translit_suggest)
         self.resolve: Resolve = lru_cache(maxsize=cache_size)(self.matcher.resolve)
         self._catalog: list[tuple[Entity, str]] | None = None
 

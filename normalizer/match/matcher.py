@@ -41,7 +41,7 @@ Suggester = Callable[[str, str | None], Suggestion | None]  # (name, context pee
 
 
 METHOD_RANK = {m: i for i, m in enumerate(
-    ("id", "exact", "folded", "sorted", "compact", "family", "translit", "fuzzy"))}
+    ("id", "exact", "folded", "sorted", "compact", "family", "translit", "phonetic", "fuzzy"))}
 
 
 def strong_win(hits: list[RawHit]) -> list[RawHit]:
