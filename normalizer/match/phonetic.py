@@ -32,10 +32,10 @@ if TYPE_CHECKING:
 METHOD = "phonetic"
 FLOOR = 0.72  # below this the sounds are too far apart to list the name as a candidate
 # Measured on 70 transcriptions against the full gazetteer: the right name sounds 0.71-1.0
-# alike, the best wrong one at most 0.79. The tier's similarity adds SLACK so that a name that
-# sounds 0.8 alike or more is matched (0.9 x 0.89 = 0.80, scoring.METHOD_BASE) and one below
-# stays a candidate.
-SLACK = 0.09
+# alike, the best wrong one at most 0.79. The tier's similarity 1 - (1 - close) x SPREAD makes a
+# name that sounds 0.8 alike or more matched (0.9 x 0.889 = 0.80, scoring.METHOD_BASE), one below
+# a candidate, and keeps the order of closeness.
+SPREAD = 5 / 9
 MAX_WORDS = 4
 MIN_SOUND = 4  # letters of sound a name needs: shorter ones sound like too much
 SURE_VIETNAMESE = 0.75  # a Vietnamese person's name this surely is not a transcription
@@ -119,9 +119,10 @@ def looks_transcribed(text: str) -> bool:
 
 
 def phonetic_tier(matcher: Matcher, variant: Variant) -> list[RawHit]:
-    """Hits of a transcribed query on Latin names that sound alike (method "phonetic")."""
+    """Hits of a transcribed query on Latin names that sound alike (method "phonetic"). The query
+    as written counts too: a leading syllable may have been read as a place ("Chan", "Bin")."""
     words = variant.text.split()
-    if variant.role == "full" or not 1 <= len(words) <= MAX_WORDS or not looks_transcribed(variant.text):
+    if not 1 <= len(words) <= MAX_WORDS or not looks_transcribed(variant.text):
         return []
     sounds = [vietnamese_sound(w) for w in words]
     if not all(sounds) or len("".join(sounds)) < MIN_SOUND:
@@ -131,5 +132,5 @@ def phonetic_tier(matcher: Matcher, variant: Variant) -> list[RawHit]:
         close = similarity(sounds, list(name))
         if close >= FLOOR:
             detail = f"sounds like it: {' '.join(sounds)} ~ {' '.join(name)}, {close:.2f}"
-            out.append(RawHit(matcher.index.hit(name_id), variant, METHOD, min(1.0, close + SLACK), detail))
+            out.append(RawHit(matcher.index.hit(name_id), variant, METHOD, 1 - (1 - close) * SPREAD, detail))
     return out

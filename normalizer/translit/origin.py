@@ -87,7 +87,10 @@ def classify(name: str) -> Origin:
         return Origin("transcription", 0.8, ("hyphenated or non-Vietnamese syllables",))
     if any(has_diacritics(s) for s in syllables):
         return _accented(syllables)
-    return _latin(words, syllables)
+    latin = _latin(words, syllables)
+    if latin.origin == "other" and any("-" in w for w in words):  # "An-oa I-bra-him", "Ca-ti Pe-ri"
+        return Origin("transcription", 0.7, ("hyphenated syllables",))
+    return latin
 
 
 def looks_transcription(words: list[str], syllables: list[str]) -> bool:
@@ -159,7 +162,7 @@ def _latin(words: list[str], syllables: list[str]) -> Origin:
     japanese = japanese_order(lowered)
     if japanese is not None:
         return Origin("japanese", 0.9 if japanese[1] else 0.75, ("Japanese surname or given name",))
-    if len(syllables) >= 2 and all(_is_vietnamese_shape(s) for s in syllables):
+    if len(syllables) >= 2 and "-" not in "".join(words) and all(_is_vietnamese_shape(s) for s in syllables):
         score, reasons = vietnamese_score([key(s, True) for s in syllables], folded=True)
         origin = _decide(score - 1.0, reasons)  # no diacritics: pinyin-like names lean Chinese less surely
         if origin.origin == "vietnamese":

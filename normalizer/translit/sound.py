@@ -24,7 +24,7 @@ _VIETNAMESE_RULES = [  # longest first; applied left to right by one regex
     ("ư", "u"), ("â", "a"), ("ă", "a"), ("ê", "e"), ("ô", "o"), ("y", "i"), ("oa", "ua"), ("oe", "ue"),
 ]
 _LATIN_RULES = [
-    ("sch", "s"), ("tch", "tch"), ("dj", "z"), ("gia", "za"), ("gio", "zo"), ("giu", "zu"), ("sh", "s"),
+    ("sch", "s"), ("chr", "kr"), ("tch", "tch"), ("dj", "z"), ("gia", "za"), ("gio", "zo"), ("giu", "zu"), ("sh", "s"),
     ("ch", "ch"), ("ph", "f"), ("th", "t"), ("ck", "k"),
     ("qu", "ku"), ("x", "ks"), ("ce", "se"), ("ci", "si"), ("cy", "si"), ("c", "k"), ("q", "k"),
     ("j", "z"), ("w", "u"), ("y", "i"), ("ee", "i"), ("oo", "u"), ("ou", "u"), ("dz", "z"),
@@ -52,7 +52,8 @@ _VI_FINAL_NH = re.compile(r"nh(?=-|$)")  # "Xinh" for Sing: a final nh is heard 
 _VI_FINAL_CH = re.compile(r"ch(?=-|$)")  # "Giô-cô-vích": a final ch is a k
 # "Mác-gơ-rét", "Xéc-gây", "Goóc-ba-chốp": a c closing a syllable inside a word marks an r or a
 # long vowel, not a sound.
-_VI_INNER_C = re.compile(r"(?<=[aeiouăâêôơưy])c(?=-[^aeiouăâêôơưy])")
+# After ă or â the c is a k ("Giắc-xơn" for Jackson).
+_VI_INNER_C = re.compile(r"(?<=[aeo])c(?=-[^aeiouăâêôơưy])")
 _SILENT_H = re.compile(r"(?<=[aeiou])h(?![aeiou])")
 
 
