@@ -124,6 +124,8 @@ def phonetic_tier(matcher: Matcher, variant: Variant) -> list[RawHit]:
     words = variant.text.split()
     if not 1 <= len(words) <= MAX_WORDS or not looks_transcribed(variant.text):
         return []
+    if len(words) == 1 and variant.text.count("-") < 2:  # "Linh", "Khasod": a word, not a name spelled out
+        return []
     sounds = [vietnamese_sound(w) for w in words]
     if not all(sounds) or len("".join(sounds)) < MIN_SOUND:
         return []

@@ -24,8 +24,8 @@ _VIETNAMESE_RULES = [  # longest first; applied left to right by one regex
     ("ư", "u"), ("â", "a"), ("ă", "a"), ("ê", "e"), ("ô", "o"), ("y", "i"), ("oa", "ua"), ("oe", "ue"),
 ]
 _LATIN_RULES = [
-    ("sch", "s"), ("chr", "kr"), ("tch", "tch"), ("dj", "z"), ("gia", "za"), ("gio", "zo"), ("giu", "zu"), ("sh", "s"),
-    ("ch", "ch"), ("ph", "f"), ("th", "t"), ("ck", "k"),
+    ("sch", "s"), ("chr", "kr"), ("tch", "tch"), ("dj", "z"), ("gia", "za"), ("gio", "zo"), ("giu", "zu"),
+    ("sh", "s"), ("ch", "ch"), ("ph", "f"), ("th", "t"), ("ck", "k"),
     ("qu", "ku"), ("x", "ks"), ("ce", "se"), ("ci", "si"), ("cy", "si"), ("c", "k"), ("q", "k"),
     ("j", "z"), ("w", "u"), ("y", "i"), ("ee", "i"), ("oo", "u"), ("ou", "u"), ("dz", "z"),
 ]
