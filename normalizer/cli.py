@@ -27,6 +27,7 @@ from normalizer.service import (
     GazetteerProblems,
     InvalidQuery,
     Normalizer,
+    Rendering,
     TokenExists,
     TokenNotFound,
     UnknownTableError,
@@ -98,13 +99,20 @@ def cmd_translit(args: argparse.Namespace) -> int:
         except InvalidQuery as exc:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_USAGE
-        candidates = [{"text": r.text, "score": r.score} for r in found]
+        candidates = [{"text": r.text, "score": r.score, **_origin_of(r, args.target)} for r in found]
         if args.json:
             out.write(json.dumps({"query": query, "candidates": candidates}, ensure_ascii=False) + "\n")
         else:
-            out.write("\t".join([query, *(f"{c['text']} ({c['score']:.2f})" for c in candidates)]) + "\n")
+            shown = [f"{r.text} ({_origin_of(r, args.target).get('origin', '')} {r.score:.2f})".replace("( ", "(")
+                     for r in found]
+            out.write("\t".join([query, *shown]) + "\n")
     out.flush()
     return EXIT_OK
+
+
+def _origin_of(rendering: Rendering, target: str) -> dict[str, str]:
+    """{"origin": ...} for an English form (vi->en carries the name's origin as its source)."""
+    return {"origin": rendering.source} if target == "en" and rendering.source else {}
 
 
 def cmd_gazetteer_check(args: argparse.Namespace) -> int:
@@ -443,7 +451,7 @@ def build_parser() -> argparse.ArgumentParser:
     translit.add_argument("names", nargs="*", help="names; none or '-' reads one per line from stdin")
     translit.add_argument("--from", dest="source", default="vi", help="vi (default), zh or zh-Latn-pinyin")
     translit.add_argument("--to", dest="target", default="zh-Latn-pinyin",
-                          help="zh-Latn-pinyin (default), vi or ko")
+                          help="zh-Latn-pinyin (default), vi, ko, or en (a person's English form by origin)")
     translit.add_argument("--limit", type=int, default=5)
     translit.add_argument("--json", action="store_true", help='one {"query", "candidates"} object per line')
     translit.set_defaults(func=cmd_translit)

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from normalizer.text import clean
 from normalizer.translit.hangul import romanize_name, to_hangul
 from normalizer.translit.origin import Origin, classify, japanese_order
-from normalizer.translit.pinyin import to_pinyin
+from normalizer.translit.pinyin import Rendering, to_pinyin
 
 UNSURE = 0.75  # below this confidence the other reading of a Hán-Việt name is an alternative
 MAX_ALTERNATIVES = 4
+ALTERNATIVE_DECAY = 0.5  # an alternative's score: the confidence halved at each rank
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,18 @@ def english_form(name: str) -> EnglishForm | None:
     origin = classify(text)
     maker = MAKERS.get(origin.origin)
     return maker(text, origin) if maker else None
+
+
+def to_english(name: str, limit: int = 5) -> list[Rendering]:
+    """The English form and its alternatives as renderings (the vi->en pair of
+    normalizer.translit.convert): scores fall from the form's confidence, and `source` is the
+    name's origin ("vietnamese", "chinese" ...)."""
+    form = english_form(name)
+    if form is None:
+        return []
+    texts = [form.text, *(a for a in form.alternatives if a.isascii())][:limit]
+    return [Rendering(text, round(form.confidence * ALTERNATIVE_DECAY ** rank, 4), form.origin)
+            for rank, text in enumerate(texts)]
 
 
 def unaccented(text: str) -> str:
