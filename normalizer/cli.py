@@ -103,7 +103,7 @@ def cmd_translit(args: argparse.Namespace) -> int:
         if args.json:
             out.write(json.dumps({"query": query, "candidates": candidates}, ensure_ascii=False) + "\n")
         else:
-            shown = [f"{r.text} ({_origin_of(r, args.target).get('origin', '')} {r.score:.2f})".replace("( ", "(")
+            shown = [f"{r.text} ({' '.join([*_origin_of(r, args.target).values(), f'{r.score:.2f}'])})"
                      for r in found]
             out.write("\t".join([query, *shown]) + "\n")
     out.flush()
