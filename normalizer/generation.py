@@ -24,8 +24,8 @@ from normalizer.store import LiveDelta
 
 Resolve = Callable[[str, str | None, int], Resolution]
 # Made-up names: a Korean-looking and a Chinese-looking one reach the transliteration tier and
-# its suggestions, which load every table.
-WARM_UP_TEXT = "Ông Phác Thành Hạo gặp ông Vương Văn Khiêm tại Hà Nội."
+# its suggestions, which load every table; a made-up transcription builds the phonetic lookup.
+WARM_UP_TEXT = "Ông Phác Thành Hạo gặp ông Vương Văn Khiêm và ông Xi-mơ Cu-tơ-rơ tại Hà Nội."
 
 
 class Generation:
