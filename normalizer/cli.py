@@ -53,6 +53,8 @@ def _human(result: Resolution) -> str:
         fields += [best.id, best.name, f"{best.score:.2f}", best.method]
     if result.suggestion:
         fields.append(f"suggestion: {_suggestion_text(result.suggestion)}")
+    if result.note:
+        fields.append(f"note: {result.note}")
     return "\t".join(fields)
 
 
@@ -69,13 +71,14 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     service = Normalizer.from_settings(_settings(args))
     try:
         service.validate("", args.type, args.limit)
+        service.scope(args.date, args.country)
     except InvalidQuery as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     refused = 0
     for number, query in enumerate(_input_names(args.names, sys.stdin), start=1):
         try:
-            result = service.resolve(query, type=args.type, limit=args.limit)
+            result = service.resolve(query, args.type, args.limit, args.date, args.country)
         except InvalidQuery as exc:
             refused += 1
             print(f"error: name {number}: {exc}", file=sys.stderr)
@@ -445,6 +448,10 @@ def build_parser() -> argparse.ArgumentParser:
     resolve.add_argument("--type", choices=ENTITY_TYPES)
     resolve.add_argument("--limit", type=int, default=5)
     resolve.add_argument("--json", action="store_true", help="one JSON result per line")
+    resolve.add_argument("--date", help="YYYY-MM-DD (default today): a role reference "
+                                        "('Ngoại trưởng Nhật Bản') resolves to who held it then")
+    resolve.add_argument("--country", help="a country's id or name: a bare title or institution "
+                                           "('Thủ tướng', 'Quốc hội') is read against it")
     resolve.set_defaults(func=cmd_resolve)
 
     translit = commands.add_parser("translit", help="transliterate names (Hán-Việt, pinyin, Chinese, Hangul)")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 Link = tuple[int, int, str]  # start, end, entity id
-Extract = Callable[[str], Any]  # text -> an object with .mentions (model.Mention values)
+Extract = Callable[..., Any]  # extract(text, date=None) -> an object with .mentions (model.Mention values)
 
 
 class GoldError(ValueError):
@@ -28,6 +28,7 @@ class Document:
     group: str  # "articles" or "passages"
     text: str
     gold: frozenset[Link]
+    date: str | None = None  # the article's date (YYYY-MM-DD), when its gold file gives one
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,15 @@ def _line(name: str, score: Score) -> str:
             f"{score.true_positives:4d} {score.false_positives:4d} {score.false_negatives:4d}")
 
 
+def read_date(path: Path) -> str | None:
+    """The article date a gold file gives ("date": "YYYY-MM-DD"), else None."""
+    try:
+        date = json.loads(path.read_text(encoding="utf-8")).get("date")
+    except (OSError, ValueError, AttributeError) as exc:
+        raise GoldError(f"{path}: {exc}") from exc
+    return str(date) if date else None
+
+
 def read_gold(path: Path, text: str) -> frozenset[Link]:
     """Gold links of one document; raises GoldError when a surface disagrees with the text."""
     try:
@@ -141,10 +151,11 @@ def documents(seeds_dir: Path, corpus_dir: Path) -> Iterator[Document]:
         if not text_path.is_file():
             raise GoldError(f"{gold}: the article {text_path} does not exist")
         text = text_path.read_text(encoding="utf-8")
-        yield Document(name, "articles", text, read_gold(gold, text))
+        yield Document(name, "articles", text, read_gold(gold, text), read_date(gold))
     for path in sorted((corpus_dir / "passages").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        yield Document(path.name, "passages", text, read_gold(path.with_suffix(".json"), text))
+        gold_path = path.with_suffix(".json")
+        yield Document(path.name, "passages", text, read_gold(gold_path, text), read_date(gold_path))
 
 
 def predicted_links(extraction: Any) -> frozenset[Link]:
@@ -156,7 +167,7 @@ def predicted_links(extraction: Any) -> frozenset[Link]:
 
 
 def score_document(document: Document, extract: Extract) -> DocumentResult:
-    predicted = predicted_links(extract(document.text))
+    predicted = predicted_links(extract(document.text, date=document.date))
     gold = document.gold
     score = Score(len(predicted & gold), len(predicted - gold), len(gold - predicted))
     return DocumentResult(document, score, tuple(sorted(gold - predicted)), tuple(sorted(predicted - gold)))

@@ -5,10 +5,13 @@ The pipeline, one stage per line of `Extractor.extract`:
 2. a multi-pattern scan of every exact key of the index, on word boundaries (extraction.automaton);
 3. case rules, then the longest match wins among overlapping ones (extraction.rules, .found);
 4. each span resolved through the matcher (status, match, candidates: DESIGN.md's shape);
-5. context rules for one-syllable names that are also Vietnamese words, and the title before
-   each mention (extraction.rules, .titles);
+5. context rules for one-syllable names that are also Vietnamese words, dash compounds ("Trung -
+   Mỹ"), languages and pronouns (extraction.rules, .context), and the title before each mention
+   (extraction.titles);
 6. partial references ("bà Kamikawa", "ông Tập") linked to a full mention earlier (extraction.coref);
-7. capitalized name-like spans that matched nothing: resolved for a suggestion and reported as
+7. bare institutions and offices ("Quốc hội", "Thủ tướng") read against the country of their
+   context, on the document's date (extraction.context);
+8. capitalized name-like spans that matched nothing: resolved for a suggestion and reported as
    `unlinked`, or as mentions when the fuzzy or transliteration tiers match them (extraction.unlinked).
 
 The automaton and the per-key case patterns are built once per index and kept with it
@@ -25,6 +28,7 @@ from operator import attrgetter
 import numpy as np
 
 from normalizer.extraction.automaton import scanner_for, span_arrays
+from normalizer.extraction.context import compounds_and_words, references
 from normalizer.extraction.coref import (
     EarlierAntecedents,
     find_partials,
@@ -43,7 +47,7 @@ from normalizer.gazetteer.derived import Kind, derived
 from normalizer.model import Entity, Mention, Resolution
 from normalizer.text import marks_lost_only
 
-Resolver = Callable[[str], Resolution]
+Resolver = Callable[..., Resolution]  # resolve(text), and resolve(text, date, where) for references
 # A key match before resolution: padded scan start and end, cleaned start and end, surface. Spans
 # (Found) are built once, resolved: a fifth of the matches lose to a longer overlapping one.
 Hit = tuple[int, int, int, int, str]
@@ -85,13 +89,14 @@ class Extractor:
         doc = ScanText.build(text)
         found = resolved(self.key_matches(doc), resolve)
         found = [settled_by_date(f, date, self.index.get) for f in found] if date else found
-        found = in_context(doc, found)
+        found, no_names = compounds_and_words(doc, in_context(doc, found), resolve)
         # Titles, coreference and leftovers read across these places (partial references are
         # people: the map stays the same).
         places = _place_ends(found)
         found = with_titles(doc, found, places)
         found = self.with_partial_references(doc, found, places)
-        promoted, unlinked = leftovers(doc, found, places, resolve, self.index.get)
+        found = references(doc, found, resolve, date, self.index.get)
+        promoted, unlinked = leftovers(doc, found + no_names, places, resolve, self.index.get)
         found = sorted(found + promoted, key=_TEXT_ORDER)
         mentions = [f for f in found if _of_types(f.resolution, types)] if types else found
         return Extraction(to_mentions(doc, mentions), to_mentions(doc, unlinked))

@@ -22,7 +22,7 @@ from normalizer.match.translit_tier import translit_suggest, translit_tier
 from normalizer.model import Entity, Resolution
 from normalizer.store import LiveDelta
 
-Resolve = Callable[[str, str | None, int], Resolution]
+Resolve = Callable[..., Resolution]  # (query, type, limit[, when, where]): Matcher.resolve
 # Made-up names: a Korean-looking and a Chinese-looking one reach the transliteration tier and
 # its suggestions, which load every table; a made-up transcription builds the phonetic lookup.
 WARM_UP_TEXT = "Ông Phác Thành Hạo gặp ông Vương Văn Khiêm và ông Xi-mơ Cu-tơ-rơ tại Hà Nội."
@@ -58,7 +58,7 @@ class Generation:
         A patched generation (bulk False: its table of `named_exactly` is left for a bulk job to
         build) is collected first: what was made since the last freeze is little beside what is
         frozen, and a garbage cycle of the moment must not be frozen for good."""
-        extract(WARM_UP_TEXT, self.index, lambda q: self.resolve(q, None, 5))
+        extract(WARM_UP_TEXT, self.index, lambda q, *scope: self.resolve(q, None, 5, *scope))
         if bulk:
             self.matcher.sure_names  # noqa: B018  (built here, not in a bulk job's first lookup)
         else:

@@ -191,9 +191,10 @@ class Resolution:
     candidates: tuple[Candidate, ...] = ()
     parsed: Parsed | None = None
     suggestion: Suggestion | None = None
+    note: str | None = None  # why it is not matched, where a reason is known (a vacant office)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "query": self.query,
             "status": self.status,
             "match": self.match.to_dict() if self.match else None,
@@ -201,6 +202,9 @@ class Resolution:
             "parsed": self.parsed.to_dict() if self.parsed else None,
             "suggestion": self.suggestion.to_dict() if self.suggestion else None,
         }
+        if self.note:
+            out["note"] = self.note
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 # The bulk CSV API, re-exported for the shells (CLI `csv`, REST /v1/csv).
 from normalizer.bulk import (  # noqa: F401
@@ -39,6 +40,7 @@ from normalizer.gazetteer import GazetteerIndex, Loaded, load_dir
 from normalizer.gazetteer.layers import Layers
 from normalizer.generation import Generation
 from normalizer.match import Matcher
+from normalizer.match.references import Where, country_named
 from normalizer.match.sure import SureMatch
 from normalizer.model import ENTITY_TYPES, Entity, Name, Resolution
 from normalizer.settings import PROJECT_ROOT, Settings
@@ -214,24 +216,47 @@ class Normalizer:
         if len(query) > self.settings.max_query_chars:
             raise InvalidQuery("q", f"a query has at most {self.settings.max_query_chars} characters")
 
-    def resolve(self, query: str, type: str | None = None, limit: int = 5) -> Resolution:
-        """Resolve one name. Raises InvalidQuery for a bad type, limit or an overlong query."""
+    def resolve(self, query: str, type: str | None = None, limit: int = 5,
+                date: str | dt.date | None = None, country: str | None = None) -> Resolution:
+        """Resolve one name. `date` (YYYY-MM-DD, default today) is the day a role reference
+        ("Ngoại trưởng Nhật Bản") is read on; `country` (an id or a name) the country a bare
+        title or institution ("Thủ tướng", "Quốc hội") is read against. Raises InvalidQuery for a
+        bad type, limit, date or country or an overlong query."""
         self.validate(query, type, limit)
         if self.refresher is not None:
             self.refresher.ensure_running()
-        return self._answer(self.current, query, type, limit)
+        when, where = self.scope(date, country)
+        return self._answer(self.current, query, type, limit, when, where)
 
-    def _answer(self, generation: Generation, query: str, type: str | None, limit: int) -> Resolution:
-        result = generation.resolve(query, type, limit)
+    def scope(self, date: str | dt.date | None, country: str | None) -> tuple[dt.date | None, Where | None]:
+        """The day and the country a query is read on, checked: raises InvalidQuery."""
+        try:
+            when = parse_date(date)
+        except ValueError as exc:
+            raise InvalidQuery("date", str(exc)) from None
+        if country is None:
+            return when, None
+        found = country_named(self.current.matcher, country) if country.strip() else None
+        if found is None:
+            raise InvalidQuery("country", f"no country is named {country[:100]!r}: give a country's id "
+                                          "or name (japan, Nhật Bản)")
+        return when, Where(found, "given")
+
+    def _answer(self, generation: Generation, query: str, type: str | None, limit: int,
+                when: dt.date | None = None, where: Where | None = None) -> Resolution:
+        if when is None and where is None:  # the common call: one cache key per (query, type, limit)
+            result = generation.resolve(query, type, limit)
+        else:
+            result = generation.resolve(query, type, limit, when, where)
         if self.recorder is not None:
             self.recorder.record(result)
         return result
 
     def _resolver(self, generation: Generation) -> Callable[[str], Resolution]:
         """resolve(q) pinned to one generation: a document is read against one index throughout."""
-        def resolve(query: str) -> Resolution:
+        def resolve(query: str, when: dt.date | None = None, where: Where | None = None) -> Resolution:
             self.validate(query, None, 5)
-            return self._answer(generation, query, None, 5)
+            return self._answer(generation, query, None, 5, when, where)
         return resolve
 
     def named_exactly(self, query: str, type: str | None = None) -> SureMatch | None:
@@ -311,14 +336,15 @@ class Normalizer:
         except UnsupportedPair as exc:
             raise InvalidQuery("to", str(exc)) from exc
 
-    def resolve_batch(self, queries: list[tuple[str, str | None, int]]) -> list[Resolution]:
-        """Resolve (query, type, limit) triples in input order; InvalidQuery names the bad item."""
+    def resolve_batch(self, queries: Sequence[tuple[Any, ...]]) -> list[Resolution]:
+        """Resolve (query, type, limit[, date, country]) items in input order; InvalidQuery names
+        the bad item."""
         if len(queries) > self.settings.max_batch:
             raise InvalidQuery("queries", f"a batch has at most {self.settings.max_batch} queries")
         results = []
-        for i, (query, type, limit) in enumerate(queries):
+        for i, item in enumerate(queries):
             try:
-                results.append(self.resolve(query, type, limit))
+                results.append(self.resolve(*item))
             except InvalidQuery as exc:
                 raise InvalidQuery(f"queries.{i}.{exc.field}", str(exc)) from None
         return results
@@ -379,7 +405,9 @@ class Normalizer:
         """Recall and precision of resolve on the development set (normalizer.devset), by domain.
         Raises DevsetError for an unreadable set."""
         rows, ids = read_rows(directory), read_ids(directory)
-        return evaluate_devset(rows, ids, lambda name, date: self.resolve(name), splits)
+        # A page's date may give only the month ("2024-09"): then resolve on today's, as without one.
+        return evaluate_devset(rows, ids, lambda name, date: self.resolve(
+            name, date=date if date and len(date) == len("YYYY-MM-DD") else None), splits)
 
     def evaluate_unknown(self, paths: list[Path]) -> dict[str, OriginTally]:
         """Suggestions for people the gazetteer does not hold, top-1 by origin

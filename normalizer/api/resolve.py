@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
@@ -16,9 +18,9 @@ from normalizer.api.schemas import (
     ErrorSchema,
     Query,
     ResolutionSchema,
-    Triple,
     fast_batch,
     fast_query,
+    query_args,
 )
 
 blp = Blueprint("resolve", __name__, url_prefix="/v1", description="Resolve names to entities.")
@@ -38,16 +40,14 @@ class Resolve(MethodView):
         The result says `matched` (with `match`), `ambiguous` (close candidates, no `match`) or
         `unmatched` (maybe with a `suggestion`), and explains every candidate's score.
         """
-        q, type, limit = fast_query(request.args) or self.load_query()
-        result = service().resolve(q, type, limit)
+        result = service().resolve(*(fast_query(request.args) or self.load_query()))
         count_outcomes([result])
         return json_text_response(result_json()(result))
 
     @staticmethod
-    def load_query() -> Triple:
+    def load_query() -> tuple[Any, ...]:
         """The query string through the schema: raises ValidationError (a 422) naming the field."""
-        args = QUERY.load(request.args.to_dict(), unknown=EXCLUDE)
-        return args["q"], args.get("type"), args["limit"]
+        return query_args(QUERY.load(request.args.to_dict(), unknown=EXCLUDE))
 
     @blp.doc(requestBody={"required": True, "content": {"application/json": {"schema": BatchRequest}}})
     @blp.response(200, BatchResponse)
@@ -56,11 +56,10 @@ class Resolve(MethodView):
         """Resolve a batch of names; `results[i]` answers `queries[i]`."""
         body = request_json()
         check_lengths(body, {"queries": service().settings.max_batch}, "a batch")  # before any item
-        triples = fast_batch(body)
-        if triples is None:  # let the schema say precisely what is wrong
-            loaded = BATCH.load(body)
-            triples = [(q["q"], q.get("type"), q["limit"]) for q in loaded["queries"]]
-        results = service().resolve_batch(triples)
+        items: list[tuple[Any, ...]] | None = fast_batch(body)  # type: ignore[assignment]
+        if items is None:  # let the schema say precisely what is wrong
+            items = [query_args(q) for q in BATCH.load(body)["queries"]]
+        results = service().resolve_batch(items)
         count_outcomes(results)
         to_json = result_json()
         return json_text_response('{"results":[' + ",".join(to_json(r) for r in results) + "]}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate
 
@@ -55,6 +56,16 @@ class Query(Schema):
     q = _query_field()
     type = _type_field()
     limit = _limit_field()
+    date = fields.Date(metadata={"description": "YYYY-MM-DD (default today): a role reference "
+                                                "('Ngoại trưởng Nhật Bản') resolves to who held it then"})
+    country = fields.String(validate=[no_controls, validate.Length(1, 200)], metadata={
+        "description": "a country's id or name: a bare title or institution ('Thủ tướng', 'Quốc hội') "
+                       "is read against it", "example": "japan"})
+
+
+def query_args(loaded: Mapping[str, Any]) -> tuple[Any, ...]:
+    """The service's resolve arguments (q, type, limit, date, country) of a loaded Query."""
+    return loaded["q"], loaded.get("type"), loaded["limit"], loaded.get("date"), loaded.get("country")
 
 
 class BatchRequest(Schema):
@@ -62,7 +73,7 @@ class BatchRequest(Schema):
                           metadata={"description": "at most NORMALIZER_MAX_BATCH queries (default 1000)"})
 
 
-QUERY_KEYS = frozenset(Query._declared_fields)
+PLAIN_KEYS = frozenset({"q", "type", "limit"})  # a query with a date or a country takes the schema's path
 Triple = tuple[str, str | None, int]
 
 # Shortcuts past marshmallow (~17 µs a query) for the common, plainly valid case. Each accepts
@@ -78,6 +89,8 @@ def _plain(q: object, kind: object, limit: object) -> bool:
 
 def fast_query(params: Mapping[str, str]) -> Triple | None:
     """(q, type, limit) from a query string's parameters when plainly valid, else None."""
+    if "date" in params or "country" in params:
+        return None
     q, kind, limit = params.get("q"), params.get("type"), params.get("limit")
     number = DEFAULT_LIMIT if limit is None else int(limit) if limit.isascii() and limit.isdigit() else 0
     return (q, kind, number) if _plain(q, kind, number) else None  # type: ignore[return-value]
@@ -90,7 +103,7 @@ def fast_batch(body: object) -> list[Triple] | None:
         return None
     out: list[Triple] = []
     for item in queries:
-        if not isinstance(item, dict) or not item.keys() <= QUERY_KEYS or item.get("type", "") is None:
+        if not isinstance(item, dict) or not item.keys() <= PLAIN_KEYS or item.get("type", "") is None:
             return None
         q, kind, limit = item.get("q"), item.get("type"), item.get("limit", DEFAULT_LIMIT)
         if not _plain(q, kind, limit):
@@ -153,6 +166,8 @@ class ResolutionSchema(Schema):
     candidates = fields.List(fields.Nested(CandidateSchema), required=True)
     parsed = fields.Nested(ParsedSchema, required=True, allow_none=True)
     suggestion = fields.Nested(SuggestionSchema, required=True, allow_none=True)
+    note = fields.String(metadata={"description": "why it is not matched, where a reason is known "
+                                                  "(an office vacant on the date)"})
 
 
 class BatchResponse(Schema):

@@ -98,7 +98,7 @@ def _runs_not_covered(cleaned: str, covered: bytearray) -> list[tuple[int, int]]
     return [(a, b) for a, b in spans[~whole].tolist()]
 
 
-def _scan_starts(text: ScanText, clean_starts: list[int]) -> list[int]:
+def scan_starts(text: ScanText, clean_starts: list[int]) -> list[int]:
     """The padded scan starts of the words at these cleaned offsets (one vectorised call)."""
     lowered = np.asarray(clean_starts, dtype=np.int64)
     if text.lowered_to_cleaned is not None:
@@ -106,7 +106,7 @@ def _scan_starts(text: ScanText, clean_starts: list[int]) -> list[int]:
     return np.searchsorted(text.to_lowered, lowered).tolist()  # type: ignore[no-any-return]
 
 
-def _scan_ends(text: ScanText, clean_ends: list[int]) -> list[int]:
+def scan_ends(text: ScanText, clean_ends: list[int]) -> list[int]:
     """The padded scan ends of the words ending at these cleaned offsets."""
     lowered = np.asarray(clean_ends, dtype=np.int64) - 1
     if text.lowered_to_cleaned is not None:
@@ -125,8 +125,8 @@ class _ScanMap:
     def of(cls, text: ScanText, groups: list[list[tuple[int, int]]]) -> _ScanMap:
         firsts = [a for group in groups for a, _ in group]
         lasts = [b for group in groups for _, b in group]
-        return cls(dict(zip(firsts, _scan_starts(text, firsts), strict=True)),
-                   dict(zip(lasts, _scan_ends(text, lasts), strict=True)))
+        return cls(dict(zip(firsts, scan_starts(text, firsts), strict=True)),
+                   dict(zip(lasts, scan_ends(text, lasts), strict=True)))
 
 
 def name_like_spans(text: ScanText, covered: bytearray, place_ends: dict[int, int]) -> Iterator[Found]:

@@ -5,6 +5,7 @@ Each stage is a small function; `Matcher.resolve` reads top to bottom.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -24,6 +25,7 @@ from normalizer.match.candidates import (
 )
 from normalizer.match.decision import CANDIDATE_FLOOR, decide
 from normalizer.match.initials import initials_hits, split_initials
+from normalizer.match.references import Where, reference
 from normalizer.match.scoring import NO_CONTEXT, CandidateCache, Context, best_per_entity
 from normalizer.match.sure import SURE_NAMES, SureMatch, SureNames
 from normalizer.model import Parsed, Resolution, Suggestion
@@ -91,14 +93,22 @@ class Matcher:
         self._organizations: dict[str, str | None] = {}
         self._candidates: CandidateCache = {}
 
-    def resolve(self, query: str, type: str | None = None, limit: int = 5) -> Resolution:
+    def resolve(self, query: str, type: str | None = None, limit: int = 5, when: dt.date | None = None,
+                where: Where | None = None) -> Resolution:
+        """Resolve one query; `when` (default today) settles role references, `where` is the
+        country a bare title or institution is read against (default Vietnam's)."""
         parsed = parse(query)
         if parsed is None:
             return Resolution(query=query, status="unmatched", match=None)
-        found = self.one_entity_exactly(query, parsed, type, limit)
-        if found is not None:
-            return found
-        return self.resolve_parsed(query, parsed, type, limit)
+        referred = reference(self, query, parsed, when, where)
+        if referred is not None and referred.candidates and (
+                not type or all(c.type == type for c in referred.candidates)):
+            return referred
+        found = self.one_entity_exactly(query, parsed, type, limit) or \
+            self.resolve_parsed(query, parsed, type, limit)
+        if referred is not None and found.status == "unmatched":  # say why no one held the office
+            return replace(found, note=referred.note)
+        return found
 
     def named_exactly(self, query: str, type: str | None = None) -> SureMatch | None:
         """The entity, score and method when `resolve(query, type)` would, for certain, match
@@ -189,8 +199,8 @@ class Matcher:
             if tokens[size - 1].endswith(",") and not person_title:  # "Hàn Quốc, Nhật Bản": a list
                 continue
             text = " ".join(tokens[:size])
-            country = self._place(text)
-            organization = None if country or not person_title else self._organization(text)
+            country = self.country_or_place(text)
+            organization = None if country or not person_title else self.organization(text)
             if (country or organization) and not tokens[size].startswith("("):  # "Đài Loan (...)"
                 rest = tokens[size:]
                 if country and len(rest) > 2 and rest[0].casefold() in ("tại", "ở", "in", "to"):
@@ -209,8 +219,8 @@ class Matcher:
         if len(parsed.alternatives) != 2 or "(" not in parsed.name:
             return None
         name, where = parsed.alternatives
-        place = self._place(where)
-        if place is None or self._place(name) == place:
+        place = self.country_or_place(where)
+        if place is None or self.country_or_place(name) == place:
             return None
         context = Context(person_title, parsed.title, place, where, binding=True)
         return replace(parsed, name=name, alternatives=(), context=where), context
@@ -221,7 +231,7 @@ class Matcher:
             return False
         return self.index.has("exact", keys.exact) or self.index.has("folded", keys.folded)
 
-    def _place(self, text: str) -> str | None:
+    def country_or_place(self, text: str) -> str | None:
         """The id of the country or place this text names, if any (cached per matcher)."""
         if text in self._places:
             return self._places[text]
@@ -236,7 +246,7 @@ class Matcher:
             self._places[text] = found
         return found
 
-    def _organization(self, text: str) -> str | None:
+    def organization(self, text: str) -> str | None:
         """The id of the organization this text names after a person's title ("Tổng thư ký NATO
         Mark Rutte"): by a strong name, or by an abbreviation written in capitals (cached)."""
         if text in self._organizations:
@@ -252,7 +262,7 @@ class Matcher:
 
     def _drop_place(self, tokens: list[str]) -> list[str]:
         for size in range(min(MAX_CONTEXT_TOKENS, len(tokens) - 1), 0, -1):
-            if self._place(" ".join(tokens[:size])):
+            if self.country_or_place(" ".join(tokens[:size])):
                 return tokens[size:]
         return tokens
 

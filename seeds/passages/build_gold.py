@@ -23,7 +23,7 @@ P["p10_party_vs_country"] = ("Tổng Bí thư, Chủ tịch nước Trung Quốc
 P["p11_general_assembly"] = ("Tổng Thư ký Liên hợp quốc António Guterres phát biểu khai mạc phiên thảo luận chung của Đại hội đồng Liên hợp quốc tại New York. Ông Guterres kêu gọi các nước thành viên LHQ tăng cường hợp tác ứng phó biến đổi khí hậu.\n",
  [("Liên hợp quốc","united-nations"),("António Guterres","antonio-guterres"),("Đại hội đồng Liên hợp quốc","un-general-assembly"),("New York","new-york-city"),("Guterres","antonio-guterres"),("LHQ","united-nations")])
 P["p12_coref_wang_yi"] = ("Bộ trưởng Ngoại giao Trung Quốc Vương Nghị ngày 3/4 đã điện đàm với Ngoại trưởng Mỹ. Trong cuộc điện đàm, ông Vương nhấn mạnh vấn đề Đài Loan là lợi ích cốt lõi của Trung Quốc. Vương cũng đề nghị Washington thận trọng.\n",
- [("Trung Quốc","china"),("Vương Nghị","wang-yi"),("Mỹ","united-states"),("Vương","wang-yi"),("Đài Loan","taiwan"),("Trung Quốc","china"),("Vương","wang-yi"),("Washington","washington-dc")])
+ [("Trung Quốc","china"),("Vương Nghị","wang-yi"),("Ngoại trưởng","antony-blinken"),("Mỹ","united-states"),("Vương","wang-yi"),("Đài Loan","taiwan"),("Trung Quốc","china"),("Vương","wang-yi"),("Washington","washington-dc")])
 P["p13_coref_anwar"] = ("Thủ tướng Malaysia Anwar Ibrahim đã có chuyến thăm chính thức Việt Nam. Tại Hà Nội, Thủ tướng Anwar gặp gỡ cộng đồng doanh nghiệp. Ông Anwar cho biết Malaysia muốn nâng kim ngạch thương mại song phương lên 18 tỷ USD.\n",
  [("Malaysia","malaysia"),("Anwar Ibrahim","anwar-ibrahim"),("Việt Nam","vietnam"),("Hà Nội","hanoi"),("Anwar","anwar-ibrahim"),("Anwar","anwar-ibrahim"),("Malaysia","malaysia")])
 P["p14_partial_without_antecedent"] = ("Theo nguồn tin từ Bắc Kinh, ông Vương sẽ dẫn đầu phái đoàn tới Hà Nội vào tuần tới. Bà Kamikawa cũng được mời tham dự hội nghị, còn ông Tập chưa xác nhận.\n",
@@ -53,6 +53,11 @@ def bounded(text, s, e):
     after = text[e] if e < len(text) else " "
     return not (before.isalnum()) and not (after.isalnum())
 
+# Article dates (YYYY-MM-DD): `normalizer eval` extracts with them; role references depend on them.
+DATES = {"p12_coref_wang_yi": "2024-04-03", "p25_roles_and_context": "2024-05-27"}
+P["p25_roles_and_context"] = ("Thủ tướng Nhật Bản Kishida Fumio và Tổng thống Hàn Quốc Yoon Suk Yeol đã gặp Thủ tướng Trung Quốc Lý Cường tại Seoul. Thủ tướng Kishida cho rằng hợp tác Trung - Nhật - Hàn cần được khôi phục. Quốc hội Hàn Quốc hoan nghênh kết quả hội nghị, trong khi Ngoại trưởng Mỹ chưa bình luận.\nTại Hà Nội, Thủ tướng chủ trì phiên họp Chính phủ. Quốc hội sẽ xem xét dự luật vào tháng tới, người phát ngôn Bộ Ngoại giao cho biết. Anh Tom Cruise cũng đến Hà Nội; anh cho biết rất thích học tiếng Trung Quốc.\n",
+ [("Nhật Bản","japan"),("Kishida Fumio","fumio-kishida"),("Hàn Quốc","south-korea"),("Yoon Suk Yeol","yoon-suk-yeol"),("Trung Quốc","china"),("Lý Cường","li-qiang"),("Seoul","seoul"),("Kishida","fumio-kishida"),("Trung","china"),("Nhật","japan"),("Hàn","south-korea"),("Quốc hội Hàn Quốc","national-assembly-south-korea"),("Ngoại trưởng","antony-blinken"),("Mỹ","united-states"),("Hà Nội","hanoi"),("Thủ tướng","pham-minh-chinh"),("Chính phủ","vietnam-government"),("Quốc hội","national-assembly-vietnam"),("Tom Cruise","tom-cruise"),("Hà Nội","hanoi")])
+
 for name, (text, marks) in P.items():
     cursor = 0; ms = []
     for surface, ident, *before in marks:
@@ -67,5 +72,5 @@ for name, (text, marks) in P.items():
         ms.append({"start": i, "end": i+len(surface), "surface": surface, "id": ident})
         cursor = i + len(surface)
     (OUT / f"{name}.txt").write_text(text, encoding="utf-8")
-    (OUT / f"{name}.json").write_text(json.dumps({"document": f"{name}.txt", "mentions": ms}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (OUT / f"{name}.json").write_text(json.dumps({"document": f"{name}.txt", **({"date": DATES[name]} if name in DATES else {}), "mentions": ms}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 print(len(P), "passages")

@@ -99,8 +99,8 @@ def test_a_patched_index_equals_a_fresh_one(entities: list[Entity], seed: int) -
         assert [c.id for c in mine.candidates] == [c.id for c in theirs.candidates], query
     text = ". ".join(f"Ông {q} nói" for q in queries[:200])
     from normalizer.extract import extract
-    mine_text = extract(text, patched, lambda q: generation.resolve(q, None, 5)).to_dict()
-    theirs_text = extract(text, fresh, lambda q: reference.resolve(q, None, 5)).to_dict()
+    mine_text = extract(text, patched, lambda q, *scope: generation.resolve(q, None, 5, *scope)).to_dict()
+    theirs_text = extract(text, fresh, lambda q, *scope: reference.resolve(q, None, 5, *scope)).to_dict()
     assert mine_text == theirs_text
 
 

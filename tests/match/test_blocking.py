@@ -25,7 +25,7 @@ def reference_postings(keys: list[str]) -> dict[int, list[int]]:
     return postings
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)  # correctness, not speed: a busy machine must not fail it
 @given(st.lists(KEY, min_size=1, max_size=30))
 def test_postings_equal_the_plain_construction(keys):
     index = TrigramIndex(keys)
@@ -53,7 +53,7 @@ def damage(key: str, edits: int, rng: random.Random) -> str:
     return "".join(chars)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)  # correctness, not speed: a busy machine must not fail it
 @given(st.lists(KEY, min_size=1, max_size=40), st.integers(0, 10_000), st.integers(1, 2))
 def test_a_key_within_k_edits_or_swaps_is_never_missed(keys, seed, edits):
     rng = random.Random(seed)
@@ -64,7 +64,7 @@ def test_a_key_within_k_edits_or_swaps_is_never_missed(keys, seed, edits):
     assert target in TrigramIndex(keys).candidates(query, edits).tolist()
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)  # correctness, not speed: a busy machine must not fail it
 @given(st.integers(1, 60), st.integers(1, 60), st.floats(1, 100))
 def test_the_length_range_holds_every_length_that_can_reach_the_cutoff(length, other, cutoff):
     best = fuzz.ratio("a" * length, "a" * other)  # equal letters: the best any pair can do
@@ -73,7 +73,7 @@ def test_the_length_range_holds_every_length_that_can_reach_the_cutoff(length, o
         assert shortest <= other <= longest
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)  # correctness, not speed: a busy machine must not fail it
 @given(KEY, st.lists(KEY, min_size=1, max_size=40), st.floats(50, 99))
 def test_the_cutoff_drops_no_candidate_that_reaches_it(query, keys, cutoff):
     index = TrigramIndex(keys)
@@ -98,7 +98,7 @@ def test_an_oversized_set_keeps_the_closest_keys(monkeypatch):
     assert found and found[0][2] == len(keys) - 1
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)  # correctness, not speed: a busy machine must not fail it
 @given(st.lists(KEY, min_size=1, max_size=40), st.integers(0, 10_000), st.integers(1, 2),
        st.sampled_from([0, 3, 50_000]))
 def test_the_count_filter_never_misses_a_key_within_k_edits(keys, seed, edits, budget):
