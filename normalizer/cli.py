@@ -18,7 +18,7 @@ from typing import BinaryIO, TextIO
 from normalizer.bulk.options import CHUNK_ROWS
 from normalizer.gazetteer import check_dir, format_dir
 from normalizer.gazetteer.stats import gazetteer_stats
-from normalizer.model import ENTITY_TYPES, Resolution
+from normalizer.model import ENTITY_TYPES, Resolution, Suggestion
 from normalizer.service import (
     ROLES,
     CsvError,
@@ -29,8 +29,10 @@ from normalizer.service import (
     GazetteerProblems,
     InvalidQuery,
     Normalizer,
+    Rendering,
     TokenExists,
     TokenNotFound,
+    UnknownTableError,
     UnmatchedCounter,
 )
 from normalizer.settings import PROJECT_ROOT, Settings
@@ -52,10 +54,17 @@ def _human(result: Resolution) -> str:
     if best:
         fields += [best.id, best.name, f"{best.score:.2f}", best.method]
     if result.suggestion:
-        fields.append(f"suggestion: {result.suggestion.text}")
+        fields.append(f"suggestion: {_suggestion_text(result.suggestion)}")
     if result.note:
         fields.append(f"note: {result.note}")
     return "\t".join(fields)
+
+
+def _suggestion_text(suggestion: Suggestion) -> str:
+    """'Pham Nhat Vuong (vietnamese 0.99)': the rendering, the name's origin and the confidence."""
+    if suggestion.origin is None:
+        return suggestion.text
+    return f"{suggestion.text} ({suggestion.origin} {suggestion.confidence or 0:.2f})"
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
@@ -95,13 +104,20 @@ def cmd_translit(args: argparse.Namespace) -> int:
         except InvalidQuery as exc:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_USAGE
-        candidates = [{"text": r.text, "score": r.score} for r in found]
+        candidates = [{"text": r.text, "score": r.score, **_origin_of(r, args.target)} for r in found]
         if args.json:
             out.write(json.dumps({"query": query, "candidates": candidates}, ensure_ascii=False) + "\n")
         else:
-            out.write("\t".join([query, *(f"{c['text']} ({c['score']:.2f})" for c in candidates)]) + "\n")
+            shown = [f"{r.text} ({' '.join([*_origin_of(r, args.target).values(), f'{r.score:.2f}'])})"
+                     for r in found]
+            out.write("\t".join([query, *shown]) + "\n")
     out.flush()
     return EXIT_OK
+
+
+def _origin_of(rendering: Rendering, target: str) -> dict[str, str]:
+    """{"origin": ...} for an English form (vi->en carries the name's origin as its source)."""
+    return {"origin": rendering.source} if target == "en" and rendering.source else {}
 
 
 def cmd_gazetteer_check(args: argparse.Namespace) -> int:
@@ -307,6 +323,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     service = Normalizer.from_settings(_settings(args))
     if args.devset is not None:
         return _eval_devset(service, args)
+    if args.unknown is not None:
+        return _eval_unknown(service, args)
     corpus = Path(args.corpus) if args.corpus else None
     report = service.evaluate(Path(args.seeds_dir), corpus)
     print(json.dumps(report.to_dict(), ensure_ascii=False) if args.json else report.to_text())
@@ -330,6 +348,27 @@ def _eval_devset(service: Normalizer, args: argparse.Namespace) -> int:
         print(f"wrong\t{surface}\t{gold}\t{answer}")
     for surface, gold, answer in tallies["overall"].misses[: args.examples] if tallies else ():
         print(f"miss\t{surface}\t{gold}\t{answer}")
+    return EXIT_OK
+
+
+def _eval_unknown(service: Normalizer, args: argparse.Namespace) -> int:
+    try:
+        paths = args.unknown or [PROJECT_ROOT / "seeds" / "devset" / "unknown_people.tsv"]
+        tallies = service.evaluate_unknown([Path(p) for p in paths])
+    except UnknownTableError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        print(json.dumps({k: t.to_dict(args.examples) for k, t in tallies.items()}, ensure_ascii=False))
+        return EXIT_OK
+    print(f"{'origin':<14}{'names':>7}{'linked':>8}{'origin ok':>11}{'gold':>6}{'top-1':>8}")
+    for origin, tally in tallies.items():
+        row = tally.to_dict()
+        top1 = f"{row['top1']:.3f}" if row["top1"] is not None else "-"
+        print(f"{origin:<14}{tally.total:>7}{tally.linked:>8}{row['origin_accuracy']:>11.3f}"
+              f"{tally.with_gold:>6}{top1:>8}")
+    for name, gold, answer in tallies["overall"].misses[: args.examples] if tallies else ():
+        print(f"miss\t{name}\t{gold}\t{answer}")
     return EXIT_OK
 
 
@@ -452,7 +491,7 @@ def build_parser() -> argparse.ArgumentParser:
     translit.add_argument("names", nargs="*", help="names; none or '-' reads one per line from stdin")
     translit.add_argument("--from", dest="source", default="vi", help="vi (default), zh or zh-Latn-pinyin")
     translit.add_argument("--to", dest="target", default="zh-Latn-pinyin",
-                          help="zh-Latn-pinyin (default), vi or ko")
+                          help="zh-Latn-pinyin (default), vi, ko, or en (a person's English form by origin)")
     translit.add_argument("--limit", type=int, default=5)
     translit.add_argument("--json", action="store_true", help='one {"query", "candidates"} object per line')
     translit.set_defaults(func=cmd_translit)
@@ -506,6 +545,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--devset", nargs="?", const=str(PROJECT_ROOT / "seeds" / "devset"), default=None,
                           help="score resolve on the development set of names from news pages instead "
                                "(default seeds/devset): recall and precision by domain")
+    evaluate.add_argument("--unknown", nargs="*", default=None, metavar="TABLE",
+                          help="suggestions for unknown people, top-1 by origin (default table: "
+                               "seeds/devset/unknown_people.tsv)")
     evaluate.add_argument("--split", default="dev", help="with --devset: dev, test or dev,test")
     evaluate.add_argument("--examples", type=int, default=0, help="with --devset: list this many misses")
     evaluate.set_defaults(func=cmd_eval)

@@ -17,15 +17,16 @@ from normalizer.extract import extract
 from normalizer.gazetteer import GazetteerIndex
 from normalizer.gazetteer.derived import carry_over
 from normalizer.match import Matcher
+from normalizer.match.phonetic import phonetic_tier
 from normalizer.match.translit_tier import translit_suggest, translit_tier
 from normalizer.model import Entity, Resolution
 from normalizer.store import LiveDelta
 
 Resolve = Callable[..., Resolution]  # (query, type, limit[, when, where]): Matcher.resolve
 # Made-up names: a Korean-looking and a Chinese-looking one reach the transliteration tier and
-# its suggestions, which load every table.
-WARM_UP_TEXT = "Ông Phác Thành Hạo gặp ông Vương Văn Khiêm tại Hà Nội."
-WARM_UP_NAMES = ("Phác Thành Hạo", "Vương Văn Khiêm")
+# its suggestions, which load every table; a made-up transcription builds the phonetic lookup.
+WARM_UP_TEXT = "Ông Phác Thành Hạo gặp ông Vương Văn Khiêm và ông Xi-mơ Cu-tơ-rơ tại Hà Nội."
+WARM_UP_NAMES = ("Phác Thành Hạo", "Vương Văn Khiêm", "Xi-mơ Cu-tơ-rơ")
 
 
 class Generation:
@@ -34,7 +35,7 @@ class Generation:
     def __init__(self, index: GazetteerIndex, revision: int = 0, cache_size: int = 65536):
         self.index = index
         self.revision = revision
-        self.matcher = Matcher(index, tiers=[translit_tier], suggester=translit_suggest)
+        self.matcher = Matcher(index, tiers=[translit_tier, phonetic_tier], suggester=translit_suggest)
         self.resolve: Resolve = lru_cache(maxsize=cache_size)(self.matcher.resolve)
         self._catalog: list[tuple[Entity, str]] | None = None
 

@@ -169,14 +169,18 @@ class Parsed:
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    """An English rendering proposed for a name nothing matched (e.g. a pinyin reading)."""
+    """An English rendering proposed for a name nothing matched (e.g. a pinyin reading), with
+    the name's likely origin (normalizer.translit.origin) and how sure the rendering is (0..1)."""
 
     text: str
     method: str
     alternatives: tuple[str, ...] = ()
+    origin: str | None = None
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "method": self.method, "alternatives": list(self.alternatives)}
+        return {"text": self.text, "method": self.method, "alternatives": list(self.alternatives),
+                "origin": self.origin, "confidence": self.confidence}
 
 
 @dataclass(frozen=True, slots=True)

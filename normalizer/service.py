@@ -68,6 +68,7 @@ from normalizer.store import (  # noqa: F401  (errors and records: for shells)
 )
 from normalizer.text import fold
 from normalizer.translit import Rendering, UnsupportedPair, transliterate
+from normalizer.unknown_eval import OriginTally, UnknownTableError, evaluate_unknown, read_table  # noqa: F401
 
 MAX_LIMIT = 50
 # Beyond this many changed entities a refresh reads the whole database instead of patching.
@@ -430,6 +431,12 @@ class Normalizer:
         # A page's date may give only the month ("2024-09"): then resolve on today's, as without one.
         return evaluate_devset(rows, ids, lambda name, date: self.resolve(
             name, date=date if date and len(date) == len("YYYY-MM-DD") else None), splits)
+
+    def evaluate_unknown(self, paths: list[Path]) -> dict[str, OriginTally]:
+        """Suggestions for people the gazetteer does not hold, top-1 by origin
+        (normalizer.unknown_eval). Raises UnknownTableError for an unreadable table."""
+        names = [item for path in paths for item in read_table(Path(path))]
+        return evaluate_unknown(names, self.resolve)
 
     def readiness(self) -> dict[str, bool]:
         """Checks a load balancer waits for: the index is loaded (the store adds its own check)."""

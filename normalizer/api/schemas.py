@@ -128,7 +128,8 @@ class TransliterateArgs(Schema):
                                                     "zh-Latn-pinyin"})
     target = fields.String(data_key="to", load_default="zh-Latn-pinyin",
                            metadata={"description": "wanted rendering; pairs: vi->zh-Latn-pinyin, "
-                                                    "zh->vi, zh-Latn-pinyin->vi, vi->ko"})
+                                                    "zh->vi, zh-Latn-pinyin->vi, vi->ko, vi->en "
+                                                    "(a person's English form by origin)"})
     limit = _limit_field()
 
 
@@ -153,6 +154,9 @@ class SuggestionSchema(Schema):
     text = fields.String(required=True)
     method = fields.String(required=True)
     alternatives = fields.List(fields.String(), required=True)
+    origin = fields.String(required=True, allow_none=True, metadata={
+        "description": "the name's likely origin: vietnamese, chinese, korean-hanviet, korean, japanese"})
+    confidence = fields.Float(required=True, allow_none=True, metadata={"description": "0..1"})
 
 
 class ResolutionSchema(Schema):
@@ -232,7 +236,8 @@ class ChecksSchema(Schema):
 class RenderingSchema(Schema):
     text = fields.String(required=True)
     score = fields.Float(required=True, metadata={"minimum": 0, "maximum": 1})
-    source = fields.String(metadata={"description": "the characters behind the rendering, when known"})
+    source = fields.String(metadata={"description": "the characters behind the rendering, when known; "
+                                                    "for vi->en, the name's origin"})
 
 
 class TransliterationSchema(Schema):

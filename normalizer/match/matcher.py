@@ -39,11 +39,11 @@ MAX_CACHED_PLACES = 100_000
 CONTEXT_TYPES = frozenset({"country", "place"})
 # Extra tiers (transliteration) and suggesters plug in here: (matcher, variant) -> hits.
 Tier = Callable[["Matcher", Variant], list[RawHit]]
-Suggester = Callable[[str], Suggestion | None]
+Suggester = Callable[[str, str | None], Suggestion | None]  # (name, context peeled off it)
 
 
 METHOD_RANK = {m: i for i, m in enumerate(
-    ("id", "exact", "folded", "sorted", "compact", "family", "translit", "fuzzy"))}
+    ("id", "exact", "folded", "sorted", "compact", "family", "translit", "phonetic", "fuzzy"))}
 
 
 def strong_win(hits: list[RawHit]) -> list[RawHit]:
@@ -290,4 +290,4 @@ class Matcher:
         return strong_win(hits)
 
     def suggest(self, parsed: Parsed) -> Suggestion | None:
-        return self.suggester(parsed.name) if self.suggester else None
+        return self.suggester(parsed.name, parsed.context) if self.suggester else None

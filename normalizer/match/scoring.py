@@ -17,13 +17,13 @@ from normalizer.text import fold
 
 METHOD_BASE = {
     "id": 1.0, "exact": 1.0, "folded": 0.94, "sorted": 0.93, "compact": 0.93,
-    "family": 0.86, "translit": 0.88, "fuzzy": 0.97,
+    "family": 0.86, "translit": 0.88, "fuzzy": 0.97, "phonetic": 0.9,
 }
 METHOD_WORDS = {
     "id": "identifier", "exact": "exact name", "folded": "same letters without diacritics",
     "sorted": "same words in another order", "compact": "same letters with other spacing",
     "family": "family name",
-    "translit": "transliteration", "fuzzy": "similar spelling",
+    "translit": "transliteration", "fuzzy": "similar spelling", "phonetic": "similar sound",
 }
 WEAK_KIND_FACTOR = {"abbreviation": 0.97, "misspelling": 0.95}
 GENERATED_FACTOR = 0.94  # a reading a layer's script computed ("Văn An" for 文安), not one it read

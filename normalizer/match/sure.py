@@ -35,7 +35,7 @@ from normalizer.text import MatchKeys
 LOOSER_BEST = max(
     *(METHOD_BASE[method] * (similarity or 1.0)  # 0 stands for the folded similarity, at most 1
       for group in LOOSER_GROUPS for method, *_, similarity in group),
-    METHOD_BASE["translit"], METHOD_BASE["fuzzy"] - FUZZY_PENALTY,
+    METHOD_BASE["translit"], METHOD_BASE["phonetic"], METHOD_BASE["fuzzy"] - FUZZY_PENALTY,
 )
 
 

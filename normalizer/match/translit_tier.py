@@ -27,9 +27,11 @@ from normalizer.gazetteer.index import Patch
 from normalizer.match.candidates import RawHit, Variant
 from normalizer.model import Name, Suggestion
 from normalizer.text import compact_key, fold
-from normalizer.translit import looks_chinese, looks_korean, romanize_name, to_hangul, to_pinyin
+from normalizer.translit import to_hangul, to_pinyin
+from normalizer.translit.english import english_form
 from normalizer.translit.hanzi import char_readings, is_han
 from normalizer.translit.lattice import reading_keys as syllable_readings
+from normalizer.translit.origin import name_goes_on
 from normalizer.translit.syllables import folded_key, has_diacritics, split_syllables, toned_key
 
 if TYPE_CHECKING:
@@ -216,17 +218,14 @@ def pinyin_hits(matcher: Matcher, lookup: TranslitLookup, variant: Variant,
     return out
 
 
-def translit_suggest(name: str) -> Suggestion | None:
-    """For an unmatched Chinese- or Korean-looking Hán-Việt name: the best English rendering."""
-    if "," in name:  # a list ("Hàn Quốc, Nhật Bản") or a name with more after it: not one name
+def translit_suggest(name: str, context: str | None = None) -> Suggestion | None:
+    """For an unmatched person's name: its English form by the name's likely origin
+    (normalizer.translit.english): unaccented Vietnamese, pinyin, Korean or Japanese order.
+    A context the matcher peeled off that is the name's first part ("Ueda" of "Ueda Kenji",
+    "Đào" of "Đào Phương Huyền": places too) is put back."""
+    if context and name_goes_on(context, name):
+        name = f"{context} {name}"
+    form = english_form(name)
+    if form is None:
         return None
-    if looks_korean(name):
-        readings = to_hangul(name, limit=3)
-        if readings:
-            others = tuple(romanize_name(r.text) for r in readings[1:])
-            return Suggestion(romanize_name(readings[0].text), METHOD, (readings[0].text, *others))
-    if looks_chinese(name):
-        renderings = to_pinyin(name, limit=5)
-        if renderings:
-            return Suggestion(renderings[0].text, METHOD, tuple(r.text for r in renderings[1:]))
-    return None
+    return Suggestion(form.text, form.method, form.alternatives, form.origin, form.confidence)

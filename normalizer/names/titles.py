@@ -28,6 +28,10 @@ VIETNAMESE_TITLES = (
     # headline abbreviations: Tổng Bí thư, Chủ tịch nước, Phó Thủ tướng ("TT" is left out: it
     # is Thủ tướng or Tổng thống, and "TT-Huế" is a province)
     "TBT", "CTN", "PTT",
+    # coaches, academics, artists and executives, written out and abbreviated: "HLV Kim Sang-sik",
+    # "GS.TS Nguyễn Văn A", "NSND Trần Thành", "CEO Phạm Nhật Vượng"
+    "HLV", "Huấn luyện viên", "Huấn luyện viên trưởng", "GS", "PGS", "TS", "ThS", "GS.TS", "PGS.TS",
+    "NSƯT", "NSND", "Nghệ sĩ Nhân dân", "Nghệ sĩ Ưu tú", "CEO", "Nhà sáng lập", "Đạo diễn",
 )
 
 # One-syllable honorifics: stripped only when written with their diacritics.

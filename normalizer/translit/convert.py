@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from normalizer.translit.english import to_english
 from normalizer.translit.hangul import to_hangul
 from normalizer.translit.hanzi import to_hanviet
 from normalizer.translit.pinyin import Rendering, to_pinyin
@@ -15,6 +16,7 @@ PAIRS: dict[tuple[str, str], Callable[..., list[Rendering]]] = {
     ("zh", "vi"): to_hanviet,
     (PINYIN, "vi"): pinyin_to_hanviet,
     ("vi", "ko"): to_hangul,
+    ("vi", "en"): to_english,  # a person's English form by the name's origin; source: the origin
 }
 # Other spellings of the same languages that callers send.
 ALIASES = {

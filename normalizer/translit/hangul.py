@@ -131,10 +131,21 @@ def romanize_syllable(syllable: str) -> str:
     return _RR_INITIALS[initial] + _RR_MEDIALS[medial] + _RR_FINALS[final]
 
 
-def romanize_name(hangul: str) -> str:
-    """'윤석열' -> 'Yoon Seok-yeol': usual surname spelling, then the given name in RR, hyphenated."""
+# How Korean people most often spell these given-name syllables in English (Park Geun-hye,
+# Lee Myung-bak, Kim Young-sam, Son Heung-min), where it differs from Revised Romanization.
+USUAL_SYLLABLE = {
+    "성": "sung", "정": "jung", "영": "young", "경": "kyung", "현": "hyun", "명": "myung", "병": "byung",
+    "광": "kwang", "철": "chul", "혁": "hyuk", "희": "hee", "수": "soo", "우": "woo", "주": "joo",
+    "구": "koo", "규": "kyu", "윤": "yoon", "훈": "hoon", "순": "soon", "숙": "sook", "중": "joong",
+    "용": "yong", "형": "hyung", "석": "seok", "선": "sun", "연": "yeon", "신": "shin", "시": "si",
+}
+
+
+def romanize_name(hangul: str, usual: bool = False) -> str:
+    """'윤석열' -> 'Yoon Seok-yeol': usual surname spelling, then the given name in RR, hyphenated;
+    `usual`: the given name's syllables as Korean people usually spell them ('박성호' -> 'Park Sung-ho')."""
     if not hangul:
         return ""
     surname = SURNAME_SPELLING.get(hangul[0], romanize_syllable(hangul[0]).capitalize())
-    given = "-".join(romanize_syllable(s) for s in hangul[1:]).capitalize()
-    return f"{surname} {given}".strip()
+    syllables = [(USUAL_SYLLABLE.get(s) if usual else None) or romanize_syllable(s) for s in hangul[1:]]
+    return f"{surname} {'-'.join(syllables).capitalize()}".strip()

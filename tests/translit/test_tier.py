@@ -76,10 +76,13 @@ def test_vietnamese_people_do_not_match_chinese_entities(matcher):
 def test_suggestions_for_unmatched_names(matcher):
     chinese = matcher.resolve("Lưu Tường")
     assert chinese.status == "unmatched"
-    assert chinese.suggestion.text == "Liu Xiang" and chinese.suggestion.method == "translit"
+    assert chinese.suggestion.text == "Liu Xiang" and chinese.suggestion.method == "pinyin"
+    assert chinese.suggestion.origin == "chinese"
     korean = matcher.resolve("Phác Văn Minh")
     assert korean.suggestion.text.startswith("Park ") and "박문명" in korean.suggestion.alternatives
-    assert translit_suggest("Nguyễn Thị Lan") is None
+    assert korean.suggestion.origin == "korean-hanviet"
+    vietnamese = translit_suggest("Nguyễn Thị Lan")  # a Vietnamese person: never a pinyin reading
+    assert vietnamese is not None and (vietnamese.text, vietnamese.origin) == ("Nguyen Thi Lan", "vietnamese")
     assert translit_suggest("Smith") is None
 
 

@@ -1,0 +1,42 @@
+"""Extraction of names the gazetteer does not hold (issue 21), on the real gazetteer: phonetic
+transcriptions are linked by sound, unknown people are reported unlinked with a suggestion by
+their origin, and title abbreviations are titles, not part of the name."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizer.service import Normalizer
+
+
+def linked(service: Normalizer, text: str) -> list[tuple[str, str, str]]:
+    return [(m.text, m.resolution.match.id, m.resolution.match.method)
+            for m in service.extract(text).mentions if m.resolution.match]
+
+
+def unlinked(service: Normalizer, text: str) -> dict[str, tuple[str | None, str | None]]:
+    return {m.text: (m.resolution.suggestion.text, m.resolution.suggestion.origin) if m.resolution.suggestion
+            else (None, None) for m in service.extract(text).unlinked}
+
+
+def test_a_transcription_is_linked_by_sound(service: Normalizer) -> None:
+    found = linked(service, "Thủ tướng Ấn Độ gặp Cố vấn An ninh Quốc gia Adít Đôvan tại Hà Nội.")
+    assert ("Adít Đôvan", "ajit-doval", "phonetic") in found
+
+
+@pytest.mark.parametrize(("text", "name", "title_free"), [
+    ("HLV Kim Sang-sik dẫn dắt đội tuyển.", "Kim Sang-sik", "kim-sang-sik"),
+    ("CEO Phạm Nhật Vượng phát biểu.", "Phạm Nhật Vượng", "pham-nhat-vuong"),
+])
+def test_title_abbreviations_are_titles(service: Normalizer, text: str, name: str, title_free: str) -> None:
+    assert (name, title_free) in [(t, i) for t, i, _ in linked(service, text)]
+    assert not any(n.startswith(("HLV", "CEO")) for n in unlinked(service, text))
+
+
+def test_unknown_people_are_unlinked_with_a_suggestion_by_origin(service: Normalizer) -> None:
+    text = "Theo GS.TS Nguyễn Văn Khoa Tuấn và NSND Trần Thành Nam, ông Choo Sung Min sẽ đến."
+    found = unlinked(service, text)
+    assert found["Nguyễn Văn Khoa Tuấn"] == ("Nguyen Van Khoa Tuan", "vietnamese")
+    assert found["Trần Thành Nam"] == ("Tran Thanh Nam", "vietnamese")
+    assert found["Choo Sung Min"] == ("Choo Sung-min", "korean")
+    assert linked(service, text) == []
