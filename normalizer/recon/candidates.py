@@ -48,7 +48,7 @@ def reconcile(service: Normalizer, query: ReconQuery) -> list[dict[str, Any]]:
     if query.types_preferred:
         _lower_other_types(found, query.types)
     _note_gender_clashes(found)
-    for condition in query.conditions:
+    for condition in query.entity_conditions:
         found = _apply(found, condition, value_sets(service, condition, f"queries.{query.key}"))
     if sum(s.match for s in found) > 1:  # names or ids that match different entities: none is certain
         for scored in found:
@@ -99,7 +99,7 @@ def _by_name(service: Normalizer, query: ReconQuery) -> list[Scored]:
     index = service.index  # the in-memory snapshot the resolver used: no database read per candidate
     found = []
     for name in query.names:
-        resolution = _resolve(service, name, type, MAX_LIMIT, f"queries.{query.key}.query")
+        resolution = _resolve(service, name, type, query, f"queries.{query.key}")
         matched = resolution.match.id if resolution.status == "matched" and resolution.match else None
         gender = title_gender(resolution.parsed.title if resolution.parsed else None)
         for order, candidate in enumerate(resolution.candidates):
@@ -110,11 +110,18 @@ def _by_name(service: Normalizer, query: ReconQuery) -> list[Scored]:
     return found
 
 
-def _resolve(service: Normalizer, name: str, type: str | None, limit: int, path: str) -> Any:
+def _resolve(service: Normalizer, name: str, type: str | None, query: ReconQuery, path: str) -> Any:
+    """The resolution of one name of the query, on its `date` and against its `country` (a value
+    that names no country reads nothing: the condition then weighs the candidates alone)."""
+    country = query.country
     try:
-        return service.resolve(name, type, limit)
+        service.scope(None, country)
+    except InvalidQuery:
+        country = None
+    try:
+        return service.resolve(name, type, MAX_LIMIT, query.date, country)
     except InvalidQuery as exc:
-        raise ReconError(path, str(exc)) from None
+        raise ReconError(f"{path}.{'properties' if exc.field == 'date' else 'query'}", str(exc)) from None
 
 
 def _type_ok(entity: Entity, query: ReconQuery) -> bool:

@@ -53,6 +53,21 @@ class ReconQuery:
     conditions: tuple[PropertyCondition, ...] = ()
     types_preferred: bool = False  # 0.2 type_strict "should": other types are kept, scored lower
 
+    @property
+    def date(self) -> str | None:
+        """The `date` property's value: role references ("Ngoại trưởng Nhật Bản") are read on it."""
+        return next((c.values[0] for c in self.conditions if c.pid == DATE and c.values), None)
+
+    @property
+    def country(self) -> str | None:
+        """The first `country` value: bare titles and institutions ("Thủ tướng") are read against it."""
+        return next((c.values[0] for c in self.conditions if c.pid == "country" and c.values), None)
+
+    @property
+    def entity_conditions(self) -> tuple[PropertyCondition, ...]:
+        """The conditions on candidates' properties (not the date)."""
+        return tuple(c for c in self.conditions if c.pid != DATE)
+
 
 def load_json(text: str, path: str) -> Any:
     """Parse a JSON parameter (form field or query string) or raise ReconError."""
@@ -185,10 +200,16 @@ def _check_keys(obj: dict[str, Any], allowed: frozenset[str], path: str) -> None
                          + ", ".join(sorted(allowed)))
 
 
+# A property a query may give that no entity has: the day its role references are read on.
+DATE = "date"
+
+
 def _property_id(pid: Any, path: str) -> str:
+    if isinstance(pid, str) and pid.strip().casefold() in (DATE, "ngày"):
+        return DATE
     found = property_id(pid)
     if found is None:
-        raise ReconError(path, f"unknown property {pid!r}; queries can use: {', '.join(PROPERTIES)}")
+        raise ReconError(path, f"unknown property {pid!r}; queries can use: {', '.join(PROPERTIES)}, {DATE}")
     return found
 
 

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -163,3 +164,18 @@ def test_the_cli_prints_what_the_server_answers(server: str, gazetteer: Path) ->
     refused = subprocess.run([*command[:4], "--country", "Atlantis", "Thủ tướng"], env=env,
                              capture_output=True, text=True)
     assert refused.returncode == 2 and "country" in refused.stderr and refused.stdout == ""
+
+
+def test_reconciliation_reads_a_date_and_a_country_property(server: str) -> None:
+    queries = {"q0": {"query": "Ngoại trưởng Trung Quốc", "properties": [{"pid": "date", "v": "2023-03-01"}]},
+               "q1": {"query": "Thủ tướng", "properties": [{"pid": "Country", "v": "Hàn Quốc"},
+                                                            {"pid": "Date", "v": "2024-06-01"}]},
+               "q2": {"query": "Ngoại trưởng Trung Quốc", "properties": [{"pid": "date", "v": "soon"}]}}
+    form = urllib.parse.urlencode({"queries": json.dumps(queries)}).encode()
+    request = urllib.request.Request(f"{server}/reconcile", data=form,
+                                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        answers = json.loads(response.read())
+    assert [c["id"] for c in answers["q0"]["result"] if c["match"]] == ["qin-gang"]
+    assert [c["id"] for c in answers["q1"]["result"] if c["match"]] == ["han-duck-soo"]
+    assert answers["q2"]["result"] == [] and "date" in answers["q2"]["error"]["message"]
