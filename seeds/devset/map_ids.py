@@ -49,7 +49,8 @@ def main() -> None:
         if entity in manual:
             rows.append((entity, etype, manual[entity], "manual"))
         elif len(found) == 1:
-            rows.append((entity, etype, found.pop(), "name"))
+            # not pop(): the set is shared by every gold name of that key
+            rows.append((entity, etype, next(iter(found)), "name"))
         else:
             rows.append((entity, etype, "-", "ambiguous: " + ",".join(sorted(found)) if found else "absent"))
     with (HERE / "ids.tsv").open("w", encoding="utf-8", newline="") as handle:
