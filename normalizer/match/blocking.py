@@ -176,13 +176,16 @@ class TrigramIndex:
         return found
 
     def search(self, key: str, max_edits: int, limit: int, cutoff: float) -> list[tuple[str, float, int]]:
-        """Best keys by fuzz.ratio: (key, score 0..100, key number), best first."""
+        """Best keys by fuzz.ratio: (key, score 0..100, key number), best first, ties by key (so
+        that which of several equal keys make the cut does not depend on the index's order: a
+        patched index answers as a fresh one)."""
         numbers = self.candidates(key, max_edits, cutoff).tolist()
         found = process.extract(
-            key, [self.keys[i] for i in numbers], scorer=fuzz.ratio, processor=None, limit=limit,
+            key, [self.keys[i] for i in numbers], scorer=fuzz.ratio, processor=None, limit=None,
             score_cutoff=cutoff,
         )
-        return [(text, score, numbers[at]) for text, score, at in found]
+        found.sort(key=lambda row: (-row[1], row[0]))
+        return [(text, score, numbers[at]) for text, score, at in found[:limit]]
 
 
 def _rarest(sliced: list[np.ndarray], needed: int) -> list[np.ndarray]:
@@ -236,7 +239,7 @@ class Blocking:
         more = process.extract(key, [self.extra[i] for i in near], scorer=fuzz.ratio, processor=None,
                                limit=limit, score_cutoff=cutoff)
         both = found + [(text, score, -1) for text, score, _ in more]
-        return sorted(both, key=lambda row: -row[1])[:limit]
+        return sorted(both, key=lambda row: (-row[1], row[0]))[:limit]
 
 
 BLOCKING: Kind[Blocking] = Kind("blocking", Blocking.of, Blocking.patched)
