@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from normalizer.model import Entity, Name, Role
-from normalizer.text import is_syllable
+from normalizer.text import fold, is_syllable
 
 SHARED_IDS = ("wikidata", "geonames", "wof", "iso3166")
 ORDER_FILE = "ORDER"
@@ -204,7 +204,9 @@ def thin_evidence(entity: Entity, name: Name) -> bool:
         return False
     if not name.strong and entity.weight < KNOWN:
         return True
-    return entity.weight < WELL_KNOWN and " " not in name.text.strip() and is_syllable(name.text)
+    # By its folded letters: "Ким" (Russian) is the word "Kim" as much as "Kim" is
+    word = fold(name.text) or name.text
+    return entity.weight < WELL_KNOWN and " " not in word.strip() and is_syllable(word)
 
 
 def in_running_text(entity: Entity, name: Name) -> bool:

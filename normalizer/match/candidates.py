@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from normalizer.gazetteer import GazetteerIndex, Hit
+from normalizer.gazetteer.layers import thin_evidence
 from normalizer.gazetteer.records import ID_PATTERN
 from normalizer.match.blocking import Blocking
 from normalizer.model import Name
@@ -65,9 +66,15 @@ def dictionary_hits(index: GazetteerIndex, variant: Variant) -> list[RawHit]:
     found: dict[int, RawHit] = {}
     for group in _PLAN:
         add_group_hits(index, variant, group, found)
-        if any(raw.hit.name.strong for raw in found.values()):
+        if any(map(decisive, found.values())):
             break
     return list(found.values())
+
+
+def decisive(raw: RawHit) -> bool:
+    """A hit that ends the search for looser ones: a strong name, unless it is only thin evidence
+    of a layer entity ("Kim" the hamlet must not keep "ông Kim" from the people named Kim)."""
+    return raw.hit.name.strong and not thin_evidence(raw.hit.entity, raw.hit.name)
 
 
 def add_group_hits(index: GazetteerIndex, variant: Variant, group: PlanGroup,

@@ -19,6 +19,7 @@ from normalizer.match.candidates import (
     Variant,
     add_group_hits,
     cached_keys,
+    decisive,
     dictionary_hits,
     fuzzy_hits,
     make_variants,
@@ -278,12 +279,12 @@ class Matcher:
     def gather(self, variants: list[Variant]) -> list[RawHit]:
         """Dictionary hits for every variant; the looser tiers only when no strong name was hit."""
         hits = [h for v in variants for h in dictionary_hits(self.index, v)]
-        if any(h.hit.name.strong for h in hits):
+        if any(map(decisive, hits)):
             return strong_win(whole_beats_parts(hits))
         for variant in variants:
             for tier in self.tiers:
                 hits += tier(self, variant)
-        if any(h.hit.name.strong for h in hits):
+        if any(map(decisive, hits)):
             return strong_win(hits)
         for variant in variants:
             hits += fuzzy_hits(self.index, self.blocking, variant)
