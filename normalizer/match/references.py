@@ -56,6 +56,7 @@ SHORT_FORM = re.compile(_SHORT)
 COMPOUND = re.compile(rf"(?<![\w-])(?:{_SHORT})(?:\s*[-–]\s*(?:{_SHORT}))+(?![\w-])")
 AMBASSADOR = fold("Đại sứ")
 MAX_TITLE_WORDS = 5  # "Người phát ngôn Bộ Ngoại giao"
+TITLE_FIRST_WORDS = frozenset(t.split()[0] for t in (*OFFICE_TITLES, *HEAD_TITLES, AMBASSADOR) if t)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +98,9 @@ def reference(matcher: Matcher, query: str, parsed: Parsed, when: dt.date | None
 def _title_split(parsed: Parsed) -> Parsed:
     """The parse with an office title taken off the front where the name parser left it on (it
     keeps "Ngoại trưởng Mỹ" whole: a title before one word may be part of a name)."""
-    if parsed.title is not None:
-        return parsed
     words = parsed.name.split()
+    if parsed.title is not None or not words or (fold(words[0]) or "") not in TITLE_FIRST_WORDS:
+        return parsed  # most queries: one fold, not one per prefix
     for size in range(min(MAX_TITLE_WORDS, len(words) - 1), 0, -1):
         head = " ".join(words[:size])
         if (fold(head) or "") in OFFICE_TITLES or _heads(head):
