@@ -5,10 +5,6 @@ its index when the database's gazetteer revision moves)."""
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -20,7 +16,8 @@ import pytest
 
 from normalizer.service import Normalizer
 from normalizer.settings import Settings
-from tests.api.test_gunicorn import call, free_port, wait_until_up
+from tests.api.test_gunicorn import call
+from tests.servers import running_server
 from tests.store.conftest import write_gazetteer
 
 NAME = "Kim Châng Ưn"
@@ -35,22 +32,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
     settings = Settings(gazetteer_dir=write_gazetteer(root / "gazetteer"),
                         database_url=f"sqlite:///{root / 'normalizer.db'}")
     token = Normalizer.open_desk(settings).create_token("alice", "editor")
-    port = free_port()
-    env = {**os.environ, "NORMALIZER_GAZETTEER_DIR": str(settings.gazetteer_dir),
-           "NORMALIZER_DATABASE_URL": settings.database_url, "NORMALIZER_LOG_LEVEL": "WARNING",
-           "PROMETHEUS_MULTIPROC_DIR": str(root / "metrics")}
-    log = (root / "server.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "normalizer", "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", "2"], env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base, process)
+    env = {"NORMALIZER_GAZETTEER_DIR": str(settings.gazetteer_dir),
+           "NORMALIZER_DATABASE_URL": settings.database_url, "NORMALIZER_LOG_LEVEL": "WARNING"}
+    with running_server(root, env, "--workers", "2") as base:
         yield base, token
-    finally:
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=30) == 0
-        log.close()
 
 
 def post(url: str, body: object, token: str) -> int:

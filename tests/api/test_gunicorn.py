@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -17,13 +16,7 @@ from typing import Any
 
 import pytest
 
-START_TIMEOUT = 30.0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from tests.servers import running_server
 
 
 def call(url: str, body: Any = None) -> tuple[int, dict[str, str], bytes]:
@@ -38,33 +31,9 @@ def call(url: str, body: Any = None) -> tuple[int, dict[str, str], bytes]:
 
 @pytest.fixture(scope="module")
 def server(gazetteer_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
-    env = {**os.environ, "NORMALIZER_GAZETTEER_DIR": str(gazetteer_dir), "NORMALIZER_CLIENT_TIMEOUT": "2",
-           "PROMETHEUS_MULTIPROC_DIR": str(tmp_path_factory.mktemp("metrics"))}
-    log = (tmp_path_factory.mktemp("log") / "server.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "normalizer", "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", "2", "--threads", "2"], env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base, process)
+    env = {"NORMALIZER_GAZETTEER_DIR": str(gazetteer_dir), "NORMALIZER_CLIENT_TIMEOUT": "2"}
+    with running_server(tmp_path_factory.mktemp("server"), env, "--workers", "2", "--threads", "2") as base:
         yield base
-    finally:
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=30) == 0
-        log.close()
-
-
-def wait_until_up(base: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "the server exited while starting"
-        try:
-            if call(f"{base}/healthz")[0] == 200:
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError("the server did not start in time")
 
 
 def test_resolves_over_http(server: str) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import urllib.parse
@@ -15,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.api.test_gunicorn import call, free_port, wait_until_up
+from tests.api.test_gunicorn import call
 from tests.gazetteers import write_yaml
+from tests.servers import running_server
 
 GAZETTEER = """\
 - id: japan
@@ -43,21 +43,9 @@ def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(gazetteer: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
-    env = {**os.environ, "NORMALIZER_GAZETTEER_DIR": str(gazetteer),
-           "PROMETHEUS_MULTIPROC_DIR": str(tmp_path_factory.mktemp("metrics"))}
-    log = (tmp_path_factory.mktemp("log") / "server.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "normalizer", "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", "1", "--threads", "2"], env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base, process)
+    env = {"NORMALIZER_GAZETTEER_DIR": str(gazetteer)}
+    with running_server(tmp_path_factory.mktemp("server"), env, "--workers", "1", "--threads", "2") as base:
         yield base
-    finally:
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=30) == 0
-        log.close()
 
 
 def _get(base: str, path: str, **params: str) -> dict:

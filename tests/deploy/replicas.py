@@ -20,7 +20,7 @@ from pathlib import Path
 
 from normalizer.service import Normalizer
 from normalizer.settings import Settings
-from tests.api.test_gunicorn import free_port
+from tests.servers import free_port
 
 CONFIG = Path(__file__).resolve().parents[2] / "deploy" / "haproxy.cfg"
 START_TIMEOUT = 120.0

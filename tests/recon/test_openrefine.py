@@ -6,10 +6,6 @@ Every answer is checked against the 0.2 schemas."""
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -18,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from tests.api.test_gunicorn import free_port, wait_until_up
 from tests.gazetteers import write_yaml
 from tests.recon import specs
 from tests.recon.conftest import GAZETTEER
+from tests.servers import running_server
 
 KIMS = """\
 - id: kim-jong-un
@@ -74,22 +70,11 @@ FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("openrefine")
     gazetteer = write_yaml(root / "gazetteer", GAZETTEER + KIMS)
-    port = free_port()
-    env = {**os.environ, "NORMALIZER_GAZETTEER_DIR": str(gazetteer), "NORMALIZER_REVIEW_QUEUE": "0",
+    env = {"NORMALIZER_GAZETTEER_DIR": str(gazetteer), "NORMALIZER_REVIEW_QUEUE": "0",
            "NORMALIZER_DATABASE_URL": f"sqlite:///{root / 'recon.db'}", "NORMALIZER_SECRET_KEY": "k" * 48,
-           "NORMALIZER_MAX_BATCH": "10", "PROMETHEUS_MULTIPROC_DIR": str(tmp_path_factory.mktemp("metrics"))}
-    log = (root / "server.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "normalizer", "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", "1", "--threads", "2"], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=root)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base, process)
+           "NORMALIZER_MAX_BATCH": "10"}
+    with running_server(root, env, "--workers", "1", "--threads", "2", cwd=root) as base:
         yield base
-    finally:
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=30) == 0
-        log.close()
 
 
 def fetch(url: str, form: dict[str, str] | None = None, host: str | None = None) -> tuple[int, str, bytes]:
