@@ -176,7 +176,10 @@ def test_a_stalled_body_is_answered_408_and_the_threads_keep_serving(server: str
     finally:
         for sock in stalled:
             sock.close()
-    assert time.monotonic() - started < 12
+    # Two rounds of the 2 s client timeout take about 5 s; the bound is loose because CI runs this
+    # beside another test process on two cores (12 s was once missed by 20 ms). A worker held by a
+    # stalled body for good would blow any bound: each socket read gives up after 15 s.
+    assert time.monotonic() - started < 30
     for data in answers:
         assert data.startswith(b"HTTP/1.1 408"), data[:200]
         assert json.loads(data.partition(b"\r\n\r\n")[2])["code"] == 408
