@@ -10,9 +10,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from normalizer.gazetteer import GazetteerIndex, Hit
+from normalizer.gazetteer.derived import derived
 from normalizer.gazetteer.layers import thin_evidence
 from normalizer.gazetteer.records import ID_PATTERN
 from normalizer.match.blocking import Blocking
+from normalizer.match.typos import NAME_WORDS, compare
 from normalizer.model import Name
 from normalizer.text import MatchKeys, match_keys
 from normalizer.translit.hanzi import is_han
@@ -37,6 +39,7 @@ class RawHit(NamedTuple):
     method: str  # id, exact, folded, sorted, compact, fuzzy, translit
     similarity: float  # 0..1, how close the variant is to the name under this method
     detail: str = ""
+    typo: str = ""  # fuzzy: how the letters differ (match.typos.compare)
 
 
 def make_variants(texts: list[tuple[str, str]]) -> list[Variant]:
@@ -139,5 +142,7 @@ def fuzzy_hits(index: GazetteerIndex, blocking: Blocking, variant: Variant,
     out = []
     for text, score, _ in found:
         detail = f"{score:.0f}% similar to {text!r} after folding"
-        out += [RawHit(hit, variant, "fuzzy", score / 100.0, detail) for hit in index.lookup("folded", text)]
+        typo = compare(key, text, derived(index, NAME_WORDS))
+        out += [RawHit(hit, variant, "fuzzy", score / 100.0, detail, typo)
+                for hit in index.lookup("folded", text)]
     return out
