@@ -12,7 +12,8 @@
   would make most typos look deliberate), of two letters or more. A doubled letter written once
   or twice ("Emanuel", "Mohammed") or a plural ("Oscar", "Oscars") is a spelling.
 - other syllable: a word whose first letter differs, or two letters or more of a short word,
-  without being another name's word ("Minh Mai" is not "Minh Khai").
+  without being another name's word ("Minh Mai" is not "Minh Khai"); or words added or dropped
+  where more than a space changed.
 
 A person's words in another order are the same person only when the order turns round (rotated).
 """
@@ -83,6 +84,8 @@ def compare(query_key: str, name_key: str, name_words: frozenset[str]) -> str:
         if any((a[0] != b[0] and OSA.distance(a, b) > 1) or OSA.distance(a, b) > (1 if len(b) < 6 else 2)
                for a, b in changed):
             return OTHER_SYLLABLE
+    elif query_key.replace(" ", "") != name_key.replace(" ", ""):
+        return OTHER_SYLLABLE  # words added or dropped, not a space ("Trần Thế Anh Lâm", "Trần Thanh Lâm")
     if len(name_key) - name_key.count(" ") >= ONE_TYPO_LETTERS and OSA.distance(query_key, name_key) == 1:
         return ONE_TYPO
     return ""

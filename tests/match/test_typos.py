@@ -22,6 +22,8 @@ WORDS = frozenset({"nguyen", "hoang", "hong", "asian", "asean", "cup", "emanuel"
     ("minh mai", "minh khai", RENAMED),
     ("minh dai", "minh khai", OTHER_SYLLABLE),  # not a name's word, but not a slip of one letter
     ("abe", "abc", ""),  # too short for the one-typo rule
+    ("tran the anh lam", "tran thanh lam", OTHER_SYLLABLE),  # a word more, not a space
+    ("lee jaemyung", "lee jae myung", ONE_TYPO),  # a space dropped
 ])
 def test_compare(query: str, name: str, expected: str) -> None:
     assert compare(query, name, WORDS) == expected
