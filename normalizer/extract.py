@@ -8,6 +8,8 @@ The pipeline, one stage per line of `Extractor.extract`:
 5. context rules for one-syllable names that are also Vietnamese words, dash compounds ("Trung -
    Mỹ"), languages and pronouns (extraction.rules, .context), and the title before each mention
    (extraction.titles);
+   in a sports document, countries and cities in a team's slot ("thắng Thái Lan") are their
+   teams (extraction.sports);
 6. partial references ("bà Kamikawa", "ông Tập") linked to a full mention earlier (extraction.coref);
 7. bare institutions and offices ("Quốc hội", "Thủ tướng") read against the country of their
    context, on the document's date (extraction.context);
@@ -40,6 +42,7 @@ from normalizer.extraction.found import Found, longest_first
 from normalizer.extraction.lists import weak_short_forms_in_lists
 from normalizer.extraction.rules import KeyInfo, inside_person_name, one_token_fits
 from normalizer.extraction.scantext import ScanText
+from normalizer.extraction.sports import sports_teams
 from normalizer.extraction.titles import person_title_before, title_before
 from normalizer.extraction.unlinked import name_like_spans
 from normalizer.gazetteer import GazetteerIndex
@@ -90,6 +93,7 @@ class Extractor:
         found = resolved(self.key_matches(doc), resolve)
         found = [settled_by_date(f, date, self.index.get) for f in found] if date else found
         found, no_names = compounds_and_words(doc, in_context(doc, found), resolve)
+        found = sports_teams(doc, found, resolve, self.index.get)
         # Titles, coreference and leftovers read across these places (partial references are
         # people: the map stays the same).
         places = _place_ends(found)
