@@ -36,6 +36,7 @@ from normalizer.extraction.coref import (
     find_partials,
     link,
     partial_key_table,
+    settled_by_antecedents,
 )
 from normalizer.extraction.dates import settled_by_date
 from normalizer.extraction.found import Found, longest_first
@@ -98,7 +99,7 @@ class Extractor:
         # people: the map stays the same).
         places = _place_ends(found)
         found = with_titles(doc, found, places)
-        found = self.with_partial_references(doc, found, places)
+        found = settled_by_antecedents(self.with_partial_references(doc, found, places))
         found = references(doc, found, resolve, date, self.index.get)
         promoted, unlinked = leftovers(doc, found + no_names, places, resolve, self.index.get)
         found = sorted(found + promoted, key=_TEXT_ORDER)
@@ -156,6 +157,11 @@ class Extractor:
             found = firm + soft
         return sorted(found + partials, key=_TEXT_ORDER)
 
+    def _layers_only_key(self, key: str) -> bool:
+        """True when only generated layers' entities have this exact key ("horta": a town)."""
+        hits = self.index.lookup("exact", key)
+        return bool(hits) and all(hit.entity.layer is not None for hit in hits)
+
     def partial_references(self, doc: ScanText, mentions: list[Found], places: dict[int, int],
                            antecedents: list[Found] | None = None) -> list[Found]:
         """Partial references linked to a person named in full earlier (extraction.coref) in the
@@ -174,7 +180,8 @@ class Extractor:
                 continue
             title = person_title_before(doc, start, places)
             partial = Found(start, int(ends[i]), clean_start, clean_end, doc.cleaned[clean_start:clean_end])
-            linked = link(partial, earlier.latest(keys[i], start + 1, title), title)
+            loose = self._layers_only_key(keys[i])
+            linked = link(partial, earlier.latest(keys[i], start + 1, title, loose), title, loose)
             if linked is not None:
                 out.append(linked)
         return out

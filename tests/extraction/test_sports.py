@@ -18,7 +18,8 @@ CASES = [
     ("U22 Việt Nam vô địch SEA Games. HLV Kim Sang-sik khen cầu thủ ghi bàn sau khi thắng Thái Lan.",
      [("U22 Việt Nam", "vietnam-national-under-23-football-team"),
       ("Thái Lan", "thailand-national-under-23-football-team")]),
-    ("Messi ghi bàn và kiến tạo, Inter Miami thắng Nashville tại MLS. Trước đó đội hòa Cincinnati và thua New York City.",
+    ("Messi ghi bàn và kiến tạo, Inter Miami thắng Nashville tại MLS. "
+     "Trước đó đội hòa Cincinnati và thua New York City.",
      [("Nashville", "nashville-sc"), ("Cincinnati", "fc-cincinnati"), ("New York City", "new-york-city-fc")]),
     (MATCH_REPORT + "Trận đấu trên sân nhà Pleiku, HAGL đánh bại SLNA.",
      [("Pleiku", "pleiku-stadium"), ("HAGL", "hoang-anh-gia-lai-fc")]),
