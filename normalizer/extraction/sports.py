@@ -14,7 +14,10 @@ or city mention in such a slot resolves to that place's team when the gazetteer 
   ("Cincinnati" is FC Cincinnati; "Philadelphia" stays the city: Philadelphia Union is not
   named after it that way);
 - after "sân nhà" / "chủ sân" a place is its stadium when the gazetteer holds "sân X";
-- a name the gazetteer gives both a club and its owner ("HAGL", "Hoàng Anh Gia Lai") is the club.
+- a name the gazetteer gives both a club and its owner ("HAGL", "Hoàng Anh Gia Lai") is the club;
+- a city a slot made a club is that club throughout the document, except after words that put it
+  as a place ("tại", "thành phố" ...); a country is not (it is also the players' nationality:
+  "cầu thủ Thái Lan").
 
 Only exact gazetteer names count, and the explanation says which slot and which cue words made
 the document a sports one. A document is about a sport when it uses at least MIN_CUES distinct
@@ -46,9 +49,11 @@ _CUE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, CUES)) + r")(?!\w)", r
 _VERBS = r"thắng|hòa|hoà|thua|gặp|đánh bại|vượt qua|hạ|đè bẹp|quật ngã|đối đầu|đụng độ|chạm trán"
 _SCORE = r"\d{1,2}\s?[-–:]\s?\d{1,2}"
 # The slot before a place: a verb or preposition of a match, or a score, right before it.
-_SLOT_BEFORE = re.compile(r"(?<!\w)(" + _VERBS + r"|trước|tiếp đón|tiếp|làm khách|đấu với|vs\.?|"
-                          + _SCORE + r")\s+$", re.IGNORECASE)
+_SLOT_BEFORE = re.compile(r"(?<!\w)(" + _VERBS + r"|trước|tiếp đón|tiếp|làm khách|đấu với|chủ nhà|đội khách|"
+                          r"tung lưới|vs\.?|" + _SCORE + r")\s+$", re.IGNORECASE)
 _SLOT_AFTER = re.compile(r"^\s+(" + _VERBS + r"|vs\.?)(?!\w)|^\s*(" + _SCORE + r")(?!\d)", re.IGNORECASE)
+# Words that put a city as a place, not as its club: "tại Nashville", "thành phố Nashville".
+_AS_PLACE = re.compile(r"(?<!\w)(tại|ở|thành phố|TP\.?|bang|tới|đến|sang|từ)\s+$", re.IGNORECASE)
 _HOME_GROUND = re.compile(r"(?<!\w)(sân nhà|chủ sân)\s+$", re.IGNORECASE)
 # A team's level as the text writes it: an age group ("U22 Việt Nam", "U.23") or the senior team.
 _LEVEL = re.compile(r"(?<!\w)(?:U\.?\s?(\d{2})(?!\d)|(?:đội |ĐT )?tuyển(?!\w)|ĐTQG)")
@@ -77,10 +82,35 @@ def sports_teams(doc: ScanText, found: list[Found], resolve: Resolver,
     why = f"a sports document (uses {', '.join(repr(c) for c in cues[:3])} ...)"
     ages = _document_ages(doc.cleaned)
     out = []
+    clubs: dict[str, Resolution] = {}  # a city's surface -> its club, once a slot said so
     for span in found:
         team = _team_of(doc, span, resolve, get, ages, why)
+        if team is not None and team.match is not None and team.match.type == "organization" \
+                and _entity_type(span) == "place":
+            clubs.setdefault(span.surface, team)
         out.append(span.with_resolution(team) if team is not None else span)
-    return out
+    return [_same_club(doc, span, clubs) for span in out] if clubs else out
+
+
+def _same_club(doc: ScanText, span: Found, clubs: dict[str, Resolution]) -> Found:
+    """A city a slot made a club is that club throughout the document ("đội chủ nhà New York
+    City", "New York City là đội ..."), except where the text puts it as a place ("tại
+    Nashville", "thành phố Nashville")."""
+    club = clubs.get(span.surface)
+    if club is None or club.match is None or _entity_type(span) != "place" or span.resolution is club:
+        return span
+    before = doc.cleaned[max(0, span.clean_start - _WINDOW) : span.clean_start]
+    if _AS_PLACE.search(before):
+        return span
+    match = replace(club.match, explanation=(
+        f"'{span.surface}' is {club.match.name} throughout this sports document, as a team's slot "
+        f"says elsewhere ({club.match.explanation.split(': ', 1)[-1]})"))
+    return span.with_resolution(replace(club, match=match, candidates=(match,)))
+
+
+def _entity_type(span: Found) -> str | None:
+    match = span.resolution.match if span.resolution else None
+    return match.type if match else None
 
 
 def _team_of(doc: ScanText, span: Found, resolve: Resolver, get: Callable[[str], Entity | None],

@@ -95,7 +95,9 @@ def _family_marks_kept(variant: Variant, hit: Hit) -> bool:
     """A family name reached by its folded key only when the query lost marks rather than wrote
     others: "Tùng" (Son Tung M-TP) is not "Tung" (Tung Chee-hwa), nor "Thưởng" "Thường"."""
     family = hit.name.family
-    return variant.keys.exact == variant.keys.folded or family is None or marks_lost_only(variant.text, family)
+    if variant.keys.exact == variant.keys.folded or family is None:
+        return True
+    return marks_lost_only(variant.text, family)
 
 
 def folded_similarity(keys: MatchKeys) -> float:

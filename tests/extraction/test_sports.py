@@ -25,6 +25,8 @@ CASES = [
      [("Pleiku", "pleiku-stadium"), ("HAGL", "hoang-anh-gia-lai-fc")]),
     (MATCH_REPORT + "Cầu thủ Thái Lan sang Nhật Bản thi đấu.",  # no slot: the countries
      [("Thái Lan", "thailand"), ("Nhật Bản", "japan")]),
+    (MATCH_REPORT + "Đội chủ nhà Nashville mở tỷ số. Inter Miami thắng Nashville. Nashville xếp thứ 5.",
+     [("Nashville", "nashville-sc")]),
     (MATCH_REPORT + "Philadelphia 2-0 Inter Miami.",  # no club is named after the city that way
      [("Philadelphia", None)]),
 ]
@@ -80,3 +82,16 @@ def test_a_name_of_club_and_owner_stays_ambiguous_outside_sports(service):
 
 def test_cues_are_distinct_words_in_order():
     assert sports_cues("HLV nói: hlv và các cầu thủ, Thủ môn") == ["hlv", "cầu thủ", "thủ môn"]
+
+
+def test_a_city_read_as_its_club_is_that_club_throughout_but_not_as_a_place(service):
+    text = MATCH_REPORT + "Inter Miami thắng Nashville 2-1. Nashville xếp thứ 5. Trận đấu ở tại Nashville."
+    found = [(m.text, m.resolution.match.id) for m in service.extract(text).mentions if m.text == "Nashville"]
+    assert [i for _, i in found][:2] == ["nashville-sc", "nashville-sc"]
+    assert found[2][1] != "nashville-sc"
+
+
+def test_a_country_in_a_slot_does_not_make_every_mention_its_team(service):
+    text = MATCH_REPORT + "Việt Nam thắng Thái Lan. Tiền đạo này từng thi đấu ở giải Thái Lan."
+    ids = [m.resolution.match.id for m in service.extract(text).mentions if m.text == "Thái Lan"]
+    assert ids == ["thailand-national-football-team", "thailand"]
