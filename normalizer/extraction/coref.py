@@ -5,8 +5,8 @@ After "Ngoại trưởng Nhật Bản Yoko Kamikawa", "bà Kamikawa" and "Kamika
 any other token of a foreign (non-Vietnamese) name links only after a title ("Thủ tướng Anwar").
 A partial reference before any full mention, or one that fits two people, is not linked.
 
-Where the text names nothing curated (a span only a generated layer's entity holds: "Horta", a
-town in the Azores, after "José Ramos-Horta"), a token of a foreign person's name links without a
+Where the text names nothing curated (a span only generated layers' entities hold: "Horta", a
+GeoNames place, after "José Ramos-Horta"), a token of a foreign person's name links without a
 title too. The press drops the accents of foreign names ("Suarez" after "Luis Suárez"): their
 partial keys come with and without them. A name the gazetteer gives several entities ("Thùy Linh",
 a badminton player and a singer) is the one of them the text named in full earlier

@@ -95,3 +95,13 @@ def test_a_country_in_a_slot_does_not_make_every_mention_its_team(service):
     text = MATCH_REPORT + "Việt Nam thắng Thái Lan. Tiền đạo này từng thi đấu ở giải Thái Lan."
     ids = [m.resolution.match.id for m in service.extract(text).mentions if m.text == "Thái Lan"]
     assert ids == ["thailand-national-football-team", "thailand"]
+
+
+def test_the_age_group_is_the_nearest_team_named_before_in_the_paragraph(service):
+    text = ("U22 Việt Nam vô địch SEA Games, HLV khen cầu thủ ghi bàn.\n"
+            "Hồi tháng 1, đội tuyển Việt Nam thắng cả hai lượt trận trước Thái Lan (2-1, 3-2).\n"
+            "Ở giải U23 Đông Nam Á, các học trò thắng Lào 3-0, Campuchia 2-1.")
+    teams = {m.text: m.resolution.match.id for m in service.extract(text).mentions if m.resolution.match}
+    assert teams["Thái Lan"] == "thailand-national-football-team"
+    assert teams["Lào"] == "laos-national-under-23-football-team"
+    assert teams["Campuchia"] == "cambodia-national-under-23-football-team"
