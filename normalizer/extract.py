@@ -158,7 +158,7 @@ class Extractor:
         return sorted(found + partials, key=_TEXT_ORDER)
 
     def _layers_only_key(self, key: str) -> bool:
-        """True when only generated layers' entities have this exact key ("horta": a town)."""
+        """True when only generated layers' entities have this exact key ("horta": a GeoNames place)."""
         hits = self.index.lookup("exact", key)
         return bool(hits) and all(hit.entity.layer is not None for hit in hits)
 

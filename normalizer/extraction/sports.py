@@ -32,7 +32,10 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
+import ahocorasick
+
 from normalizer.extraction.found import Found
+from normalizer.extraction.rules import scan_word
 from normalizer.extraction.scantext import ScanText
 from normalizer.model import Entity, Resolution
 
@@ -45,7 +48,20 @@ CUES = ("bóng đá", "cầu thủ", "ghi bàn", "bàn thắng", "bàn thua", "t
         "sân cỏ", "đội bóng", "câu lạc bộ", "CLB", "kiến tạo", "play-off", "cú đúp", "hat-trick",
         "V-League", "V.League", "World Cup", "SEA Games", "AFF Cup", "ASEAN Cup", "MLS",
         "Premier League", "Ngoại hạng Anh", "Champions League", "quần vợt", "cầu lông", "tay vợt")
-_CUE = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, CUES)) + r")(?!\w)", re.IGNORECASE)
+
+
+def _cue_automaton() -> ahocorasick.Automaton:
+    """The cues in scan form, padded (" ghi bàn ", " v league "): one pass over the scan text
+    finds them on word boundaries, 20 ms/MB against 300 for a case-insensitive regex."""
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+    for cue in CUES:
+        automaton.add_word(" " + " ".join(scan_word(w) for w in re.findall(r"[^\W_]+", cue)) + " ",
+                           cue.casefold())
+    automaton.make_automaton()
+    return automaton
+
+
+_CUES = _cue_automaton()
 _VERBS = r"thắng|hòa|hoà|thua|gặp|đánh bại|vượt qua|hạ|đè bẹp|quật ngã|đối đầu|đụng độ|chạm trán"
 _SCORE = r"\d{1,2}\s?[-–:]\s?\d{1,2}"
 # The slot before a place: a verb or preposition of a match, or a score, right before it.
@@ -64,19 +80,23 @@ _PLACE_TYPES = frozenset({"country", "place"})
 _WINDOW = 24  # characters read before and after a mention for its slot
 
 
-def sports_cues(cleaned: str) -> list[str]:
+def sports_cues(text: str) -> list[str]:
     """The distinct match-report words of a text, in order of first use (casefolded)."""
-    seen: dict[str, None] = {}
-    for match in _CUE.finditer(cleaned):
-        seen.setdefault(match.group().casefold(), None)
-    return list(seen)
+    return cues_in(ScanText.build(text).scan)
+
+
+def cues_in(scan: str) -> list[str]:
+    """sports_cues of a text in scan form (ScanText.scan)."""
+    return list(dict.fromkeys(cue for _, cue in _CUES.iter(scan)))
 
 
 def sports_teams(doc: ScanText, found: list[Found], resolve: Resolver,
                  get: Callable[[str], Entity | None]) -> list[Found]:
     """The spans, places in a team's slot read as their team in a sports document (see the
     module docstring); the same list when the document is not about a sport."""
-    cues = sports_cues(doc.cleaned)
+    if not any(_may_be_a_team(doc, span) for span in found):
+        return found  # most documents: no cue is even looked for
+    cues = cues_in(doc.scan)
     if len(cues) < MIN_CUES:
         return found
     why = f"a sports document (uses {', '.join(repr(c) for c in cues[:3])} ...)"
@@ -90,6 +110,18 @@ def sports_teams(doc: ScanText, found: list[Found], resolve: Resolver,
             clubs.setdefault(span.surface, team)
         out.append(span.with_resolution(team) if team is not None else span)
     return [_same_club(doc, span, clubs) for span in out] if clubs else out
+
+
+def _may_be_a_team(doc: ScanText, span: Found) -> bool:
+    """A cheap test of what `_team_of` reads: a name several organizations share, or a place
+    in a team's slot or after "sân nhà"."""
+    resolution = span.resolution
+    if resolution is not None and resolution.status == "ambiguous":
+        return len(resolution.candidates) > 1 and resolution.candidates[0].type == "organization"
+    if _entity_type(span) not in _PLACE_TYPES:
+        return False
+    before = doc.cleaned[max(0, span.clean_start - _WINDOW) : span.clean_start]
+    return _HOME_GROUND.search(before) is not None or _slot(doc, span, before) is not None
 
 
 def _same_club(doc: ScanText, span: Found, clubs: dict[str, Resolution]) -> Found:
