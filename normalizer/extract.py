@@ -41,7 +41,7 @@ from normalizer.extraction.coref import (
 from normalizer.extraction.dates import settled_by_date
 from normalizer.extraction.found import Found, longest_first
 from normalizer.extraction.lists import weak_short_forms_in_lists
-from normalizer.extraction.rules import KeyInfo, inside_person_name, one_token_fits
+from normalizer.extraction.rules import KeyInfo, continues_name, inside_person_name, one_token_fits
 from normalizer.extraction.scantext import ScanText
 from normalizer.extraction.sports import sports_teams
 from normalizer.extraction.titles import person_title_before, title_before
@@ -211,9 +211,10 @@ def in_context(doc: ScanText, found: list[Found]) -> list[Found]:
     """
     titled: dict[int, bool] = {}
     inside = _Inside(doc, found)
-    # Countries' names inside a person's name go first, so that they vouch for no neighbour
-    # ("Anh Thái Lan": a man, not the UK beside Thailand).
-    rejected = {i for i, span in enumerate(found) if _country_in_person_name(doc, span, inside)}
+    # Countries' and people's names inside a longer person's name go first, so that they vouch
+    # for no neighbour ("Anh Thái Lan": a man, not the UK beside Thailand).
+    rejected = {i for i, span in enumerate(found)
+                if _country_in_person_name(doc, span, inside) or _person_in_longer_name(doc, span, inside)}
     for i in rejected:
         inside.discard(found[i])
     tested = [i for i, span in enumerate(found) if _needs_context(span) and i not in rejected]
@@ -232,6 +233,12 @@ def _country_in_person_name(doc: ScanText, span: Found, covered: Container[int])
     """A country's name of several words that continues a person's name ("bà Nam Tư")."""
     return (span.words > 1 and span.entity_type == "country"
             and inside_person_name(doc, span.scan_start, covered))
+
+
+def _person_in_longer_name(doc: ScanText, span: Found, covered: Container[int]) -> bool:
+    """A person's name that continues a longer Vietnamese name no key matched: "Nguyễn Thị Thu
+    Trang" is someone else than the actress Thu Trang, "Lê Thái Hòa" than the actor Thái Hòa."""
+    return span.entity_type == "person" and continues_name(doc, span.scan_start, covered)
 
 
 def with_titles(doc: ScanText, found: list[Found], places: dict[int, int]) -> list[Found]:

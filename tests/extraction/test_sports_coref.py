@@ -48,3 +48,18 @@ def test_foreign_keys_come_with_and_without_accents_vietnamese_keys_keep_theirs(
 def test_the_explanation_names_the_antecedent(service):
     mention = _mention(service, CASES[3][0], "Thùy Linh")
     assert "'Nguyễn Thùy Linh'" in mention.resolution.match.explanation
+
+
+@pytest.mark.parametrize(("text", "star"), [
+    ("Chị Nguyễn Thị Thu Trang, 30 tuổi, cho biết.", "Thu Trang"),
+    ("Ông Lê Thái Hòa nói.", "Thái Hòa"),
+    ("Bà Nguyễn Thị Hoài Linh cho biết.", "Hoài Linh"),
+])
+def test_a_stage_name_inside_a_longer_vietnamese_name_is_not_the_star(service, text, star):
+    assert all(m.text != star for m in service.extract(text).mentions)
+
+
+def test_a_stage_name_on_its_own_is_the_star(service):
+    found = {m.text: m.resolution.match.id for m in service.extract(
+        "Diễn viên Thái Hòa và Thu Trang đóng chung.").mentions if m.resolution.match}
+    assert found == {"Thái Hòa": "thai-hoa-actor", "Thu Trang": "thu-trang-actress"}
