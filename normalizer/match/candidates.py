@@ -16,7 +16,7 @@ from normalizer.gazetteer.records import ID_PATTERN
 from normalizer.match.blocking import Blocking
 from normalizer.match.typos import NAME_WORDS, compare
 from normalizer.model import Name
-from normalizer.text import MatchKeys, match_keys
+from normalizer.text import MatchKeys, marks_lost_only, match_keys
 from normalizer.translit.hanzi import is_han
 
 # Names repeat (queries, titles, context countries): key each text once.
@@ -88,7 +88,19 @@ def add_group_hits(index: GazetteerIndex, variant: Variant, group: PlanGroup,
     for method, table, key_field, similarity in group:
         for name_id in index.name_ids(table, getattr(keys, key_field)):
             if name_id not in found:
-                found[name_id] = RawHit(index.hit(name_id), variant, method, similarity or folded)
+                hit = index.hit(name_id)
+                if table == "family_folded" and not _family_marks_kept(variant, hit):
+                    continue
+                found[name_id] = RawHit(hit, variant, method, similarity or folded)
+
+
+def _family_marks_kept(variant: Variant, hit: Hit) -> bool:
+    """A family name reached by its folded key only when the query lost marks rather than wrote
+    others: "Tùng" (Son Tung M-TP) is not "Tung" (Tung Chee-hwa), nor "Thưởng" "Thường"."""
+    family = hit.name.family
+    if variant.keys.exact == variant.keys.folded or family is None:
+        return True
+    return marks_lost_only(variant.text, family)
 
 
 def folded_similarity(keys: MatchKeys) -> float:
