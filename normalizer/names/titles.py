@@ -34,6 +34,10 @@ VIETNAMESE_TITLES = (
     "NSƯT", "NSND", "Nghệ sĩ Nhân dân", "Nghệ sĩ Ưu tú", "CEO", "Nhà sáng lập", "Đạo diễn",
 )
 
+# Titles that are also Chinese surnames in Hán-Việt: "Cố" (the late; 顾 Gu), "Tân" (new; 辛 Xin).
+# Before a bare two-syllable given name ("Cố Bảo Mai", "Tân Hiểu Lộ") they are the surname.
+SURNAME_TITLES = ("Cố", "Tân")
+
 # One-syllable honorifics: stripped only when written with their diacritics.
 HONORIFICS = ("ông", "bà", "ngài", "Ông", "Bà", "Ngài")
 
