@@ -28,6 +28,7 @@ import numpy as np
 
 from normalizer.text import clean_with_offsets, iy_variant, place_tone
 from normalizer.text.chars import INVISIBLE, SCRIPT_LOOKALIKES, SIMPLE_MAP
+from normalizer.text.vietnamese import is_syllable
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # The one-to-one part of the cleanup table: dashes, apostrophes, quotes, Latin look-alikes,
@@ -38,6 +39,13 @@ _GLUE = [ord("."), ord("_"), ord("@")]
 # Punctuation that a gazetteer name may itself contain ("APEC (2023)", "Hong Kong, China"):
 # a match crosses it only when the matched name has punctuation too.
 _NAME_PUNCTUATION = [ord(c) for c in "(),/&[]"]
+
+
+# Words run together where a space was lost: a sentence glued to the next ("nhậm chức.Hoa Kỳ":
+# a lower-case letter, a dot, a capitalized word) and two Vietnamese syllables glued ("Thái
+# LanNhà"). A space goes in; "VTV.vn", "U.S." and brands ("VinFast", "TikTok") stay as written.
+_GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_]{2})")
+_WORD_OF_TWO = re.compile(r"[^\W\d_]{4,}")
 
 
 def _codepoints(text: str) -> np.ndarray:
@@ -218,6 +226,49 @@ def _add_slow(line: str, offset: int, pieces: list[str], starts: list[np.ndarray
     ends.append(np.asarray([*end, len(line)], dtype=np.int64) + offset)
 
 
+def missing_spaces(cleaned: str) -> list[int]:
+    """Positions in a cleaned text where a space was lost (see _GLUED_SENTENCE): after a dot that
+    ends a lower-case word and comes before a capitalized one, and between two Vietnamese
+    syllables glued with a capital ("LanNhà"), one of them with diacritics."""
+    out = []
+    if "." in cleaned:
+        for dot in _GLUED_SENTENCE.finditer(cleaned):
+            at = dot.start()
+            if cleaned[at - 1].islower() and cleaned[at + 1].isupper() and cleaned[at + 2].islower():
+                out.append(at + 1)
+    if not cleaned.isascii():
+        out += _camel_joints(cleaned)
+    return sorted(out)
+
+
+def _camel_joints(cleaned: str) -> Iterator[int]:
+    """Where a word is two syllables glued, the second capitalized: "LanNhà" -> 3."""
+    for word in _WORD_OF_TWO.finditer(cleaned):
+        text = word.group()
+        if text.isascii() or text.islower() or text.isupper():
+            continue
+        for i in range(2, len(text) - 1):
+            left, right = text[:i], text[i:]
+            if (right[0].isupper() and right[1:].islower() and left[1:].islower()
+                    and is_syllable(left) and is_syllable(right)):
+                yield word.start() + i
+
+
+def _spaces_put_back(cleaned: str, starts: np.ndarray | None,
+                     ends: np.ndarray | None) -> tuple[str, np.ndarray | None, np.ndarray | None]:
+    """The cleaned text with a space at each of `missing_spaces`, and its offset maps; the space
+    maps to an empty span of the original before the character it precedes."""
+    positions = missing_spaces(cleaned)
+    if not positions:
+        return cleaned, starts, ends
+    if starts is None or ends is None:
+        starts = np.arange(len(cleaned), dtype=np.int64)
+        ends = starts + 1
+    pieces = [cleaned[a:b] for a, b in zip([0, *positions], [*positions, len(cleaned)], strict=True)]
+    at = np.asarray(positions, dtype=np.int64)
+    return (" ".join(pieces), np.insert(starts, at, starts[at]), np.insert(ends, at, starts[at]))
+
+
 def _casefold_map(cleaned: str) -> tuple[str, np.ndarray | None]:
     """Casefolded text and, when casefolding changed the length, its map to cleaned indices."""
     lowered = cleaned.casefold()
@@ -257,6 +308,7 @@ class ScanText:
             cleaned, starts, ends = fast, None, None
         else:
             cleaned, starts, ends = _clean_by_line(original)
+        cleaned, starts, ends = _spaces_put_back(cleaned, starts, ends)
         lowered, lowered_to_cleaned = _casefold_map(cleaned)
         lowered = _iy_unified(lowered)
         scan, to_lowered, breaks, punctuation, glued, dashes = _collapse(lowered)

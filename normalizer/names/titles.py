@@ -25,9 +25,9 @@ VIETNAMESE_TITLES = (
     "Giám đốc", "Tổng Giám đốc", "Phó Giám đốc", "Phó Tổng Giám đốc",
     # Khmer honorifics the press keeps: "Samdech Techo Hun Sen"
     "Samdech", "Samdech Techo",
-    # headline abbreviations: Tổng Bí thư, Chủ tịch nước, Phó Thủ tướng ("TT" is left out: it
-    # is Thủ tướng or Tổng thống, and "TT-Huế" is a province)
-    "TBT", "CTN", "PTT",
+    # headline abbreviations: Tổng Bí thư, Chủ tịch nước, Phó Thủ tướng, and "TT" (Thủ tướng or
+    # Tổng thống: a person's title either way; "TT-Huế", "TT Huế" are names the gazetteer holds)
+    "TBT", "CTN", "PTT", "TT",
     # coaches, academics, artists and executives, written out and abbreviated: "HLV Kim Sang-sik",
     # "GS.TS Nguyễn Văn A", "NSND Trần Thành", "CEO Phạm Nhật Vượng"
     "HLV", "Huấn luyện viên", "Huấn luyện viên trưởng", "GS", "PGS", "TS", "ThS", "GS.TS", "PGS.TS",

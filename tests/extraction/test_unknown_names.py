@@ -27,10 +27,26 @@ def test_a_transcription_is_linked_by_sound(service: Normalizer) -> None:
 @pytest.mark.parametrize(("text", "name", "title_free"), [
     ("HLV Kim Sang-sik dẫn dắt đội tuyển.", "Kim Sang-sik", "kim-sang-sik"),
     ("CEO Phạm Nhật Vượng phát biểu.", "Phạm Nhật Vượng", "pham-nhat-vuong"),
+    ("TT Donald Trump phát biểu.", "Donald Trump", "donald-trump"),
 ])
 def test_title_abbreviations_are_titles(service: Normalizer, text: str, name: str, title_free: str) -> None:
     assert (name, title_free) in [(t, i) for t, i, _ in linked(service, text)]
-    assert not any(n.startswith(("HLV", "CEO")) for n in unlinked(service, text))
+    assert not any(n.startswith(("HLV", "CEO", "TT")) for n in unlinked(service, text))
+
+
+def test_tt_is_a_title_but_tt_hue_is_a_place(service: Normalizer) -> None:
+    found = linked(service, "Du khách đến TT Huế và TT-Huế. TT Trump nói.")
+    assert [(t, i) for t, i, _ in found] == [("TT Huế", "hue"), ("TT-Huế", "hue")]
+    assert "TT Trump" not in unlinked(service, "TT Trump nói.")
+
+
+@pytest.mark.parametrize(("text", "name", "ident"), [
+    ("Ông Biden nhậm chức.Hoa Kỳ sẽ rút khỏi hiệp định.", "Hoa Kỳ", "united-states"),
+    ("Du khách Thái LanNhà nghỉ đông khách.", "Thái Lan", "thailand"),
+])
+def test_names_glued_to_punctuation_or_a_word_are_found(service: Normalizer, text: str, name: str,
+                                                         ident: str) -> None:
+    assert (name, ident) in [(t, i) for t, i, _ in linked(service, text)]
 
 
 def test_unknown_people_are_unlinked_with_a_suggestion_by_origin(service: Normalizer) -> None:
