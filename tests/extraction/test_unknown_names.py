@@ -56,3 +56,28 @@ def test_unknown_people_are_unlinked_with_a_suggestion_by_origin(service: Normal
     assert found["Trần Thành Nam"] == ("Tran Thanh Nam", "vietnamese")
     assert found["Choo Sung Min"] == ("Choo Sung-min", "korean")
     assert linked(service, text) == []
+
+
+def test_a_party_written_with_its_head_in_lower_case_is_found(service: Normalizer) -> None:
+    text = "Thủ tướng Nhật Bản thuộc đảng Dân chủ Tự do cầm quyền."
+    found = [(t, i) for t, i, _ in linked(service, text)]
+    assert ("đảng Dân chủ Tự do", "liberal-democratic-party-japan") in found
+    # another head in lower case is a description: the Cabinet's office, not the Cabinet Office
+    found = [t for t, _, _ in linked(service, "Theo văn phòng Nội các Nhật Bản.")]
+    assert "văn phòng Nội các Nhật Bản" not in found
+
+
+@pytest.mark.parametrize(("text", "longer", "inner"), [
+    ("Đội Đà Nẵng FC thắng trận.", "Đà Nẵng FC", "Đà Nẵng"),
+    ("Giải Nhật Bản Mở rộng 2024 khởi tranh.", "Nhật Bản Mở rộng 2024", "Nhật Bản"),
+    ("Phim đoạt giải tại LHP quốc tế Macau năm nay.", "LHP quốc tế Macau", "Macau"),
+    ("Tuyển thủ dự giải Việt Nam Open.", "Việt Nam Open", "Việt Nam"),
+])
+def test_a_known_name_inside_a_longer_unknown_name_is_not_linked_alone(
+        service: Normalizer, text: str, longer: str, inner: str) -> None:
+    assert inner not in [t for t, _, _ in linked(service, text)]
+    assert longer in unlinked(service, text)
+
+
+def test_a_longer_name_the_gazetteer_holds_is_linked(service: Normalizer) -> None:
+    assert ("Hà Nội FC", "hanoi-fc") in [(t, i) for t, i, _ in linked(service, "Đội Hà Nội FC thắng.")]
