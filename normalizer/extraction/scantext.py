@@ -44,8 +44,12 @@ _NAME_PUNCTUATION = [ord(c) for c in "(),/&[]"]
 # Words run together where a space was lost: a sentence glued to the next ("nhậm chức.Hoa Kỳ":
 # a lower-case letter, a dot, a capitalized word) and two Vietnamese syllables glued ("Thái
 # LanNhà"). A space goes in; "VTV.vn", "U.S." and brands ("VinFast", "TikTok") stay as written.
-_GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_]{2})")
-_WORD_OF_TWO = re.compile(r"[^\W\d_]{4,}")
+_GLUED_SENTENCE = re.compile(r"\.(?=[^\W\d_]{2})")  # a literal first: a fast scan
+_LOWER = "".join(c for c in map(chr, range(0x2000)) if c.islower())
+_UPPER = "".join(c for c in map(chr, range(0x2000)) if c.isupper())
+# A lower-case letter then a capitalized word inside one word: one C-level scan finds the few.
+_CAMEL = re.compile(rf"[{re.escape(_LOWER)}](?=[{re.escape(_UPPER)}][{re.escape(_LOWER)}])")
+_WORD_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _codepoints(text: str) -> np.ndarray:
@@ -234,7 +238,8 @@ def missing_spaces(cleaned: str) -> list[int]:
     if "." in cleaned:
         for dot in _GLUED_SENTENCE.finditer(cleaned):
             at = dot.start()
-            if cleaned[at - 1].islower() and cleaned[at + 1].isupper() and cleaned[at + 2].islower():
+            if (at > 1 and cleaned[at - 2].isalpha() and cleaned[at - 1].islower()
+                    and cleaned[at + 1].isupper() and cleaned[at + 2].islower()):
                 out.append(at + 1)
     if not cleaned.isascii():
         out += _camel_joints(cleaned)
@@ -242,16 +247,18 @@ def missing_spaces(cleaned: str) -> list[int]:
 
 
 def _camel_joints(cleaned: str) -> Iterator[int]:
-    """Where a word is two syllables glued, the second capitalized: "LanNhà" -> 3."""
-    for word in _WORD_OF_TWO.finditer(cleaned):
-        text = word.group()
-        if text.isascii() or text.islower() or text.isupper():
-            continue
-        for i in range(2, len(text) - 1):
-            left, right = text[:i], text[i:]
-            if (right[0].isupper() and right[1:].islower() and left[1:].islower()
-                    and is_syllable(left) and is_syllable(right)):
-                yield word.start() + i
+    """Where a word is two syllables glued, the second capitalized, one with diacritics:
+    "LanNhà" -> 3 (brands in ASCII letters, "VinFast", stay)."""
+    for joint in _CAMEL.finditer(cleaned):
+        at = joint.end()
+        start = at - 1
+        while start > 0 and cleaned[start - 1].isalpha():
+            start -= 1
+        end = _WORD_LETTERS.match(cleaned, at)
+        left, right = cleaned[start:at], cleaned[at:end.end()] if end else ""
+        if (left[1:].islower() and right[1:].islower() and not (left + right).isascii()
+                and is_syllable(left) and is_syllable(right)):
+            yield at
 
 
 def _spaces_put_back(cleaned: str, starts: np.ndarray | None,
