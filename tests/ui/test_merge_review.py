@@ -177,7 +177,8 @@ def test_a_card_offers_the_suggestion_and_its_alternatives_in_one_click(editor: 
     queue(ui_service, ("Lý Hải Đăng", 2))
     page = text(editor.get("/ui/review"))
     assert "tên Trung Quốc (Hán-Việt)" in page  # the origin, in the page's language
-    offered = re.findall(r'class="one-click from-suggestion[^"]*".*?name="name" value="([^"]+)"', page, re.S)
+    one_click = r'class="one-click from-(?:suggestion|alternative)".*?name="name" value="([^"]+)"'
+    offered = re.findall(one_click, page, re.S)
     assert offered[:2] == ["Li Haideng", "Ly Hai Dang"]
     accept = {"key": "lý hải đăng", "example": "Lý Hải Đăng", "action": "new_entity", "name": "Ly Hai Dang",
               "type": "person"}
