@@ -15,6 +15,7 @@ phim, film festival, with "quốc tế" in lower case) before it; a year may clo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from normalizer.extraction.found import Found
 from normalizer.extraction.scantext import ScanText
@@ -79,7 +80,9 @@ def _after(doc: ScanText, scan_end: int) -> int:
     return scan_end
 
 
-def _word_if(doc: ScanText, word: tuple[int, int] | None, test, default: int) -> int:
+def _word_if(doc: ScanText, word: tuple[int, int] | None, test: Callable[[str], object],
+             default: int) -> int:
+    """The end of `word` when its text passes `test`, else `default`."""
     return word[1] if word is not None and test(_text(doc, word)) else default
 
 
