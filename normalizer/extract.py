@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection, Container, Iterable
 from dataclasses import dataclass, replace
+from itertools import chain
 from operator import attrgetter
 
 import numpy as np
@@ -41,6 +42,7 @@ from normalizer.extraction.coref import (
 from normalizer.extraction.dates import settled_by_date
 from normalizer.extraction.found import Found, longest_first
 from normalizer.extraction.lists import weak_short_forms_in_lists
+from normalizer.extraction.longer import longer_names
 from normalizer.extraction.rules import KeyInfo, continues_name, inside_person_name, one_token_fits
 from normalizer.extraction.scantext import ScanText
 from normalizer.extraction.sports import sports_teams
@@ -94,14 +96,15 @@ class Extractor:
         found = resolved(self.key_matches(doc), resolve)
         found = [settled_by_date(f, date, self.index.get) for f in found] if date else found
         found, no_names = compounds_and_words(doc, in_context(doc, found), resolve)
-        found = sports_teams(doc, found, resolve, self.index.get)
+        found = sports_teams(doc, found, resolve, self.index.get)  # first: it places 'U22 Thái Lan'
+        found, longer = longer_names(doc, found)  # "Hà Nội FC" not held: not Hà Nội alone
         # Titles, coreference and leftovers read across these places (partial references are
         # people: the map stays the same).
         places = _place_ends(found)
         found = with_titles(doc, found, places)
         found = settled_by_antecedents(self.with_partial_references(doc, found, places))
         found = references(doc, found, resolve, date, self.index.get)
-        promoted, unlinked = leftovers(doc, found + no_names, places, resolve, self.index.get)
+        promoted, unlinked = leftovers(doc, found + no_names, places, resolve, self.index.get, longer)
         found = sorted(found + promoted, key=_TEXT_ORDER)
         mentions = [f for f in found if _of_types(f.resolution, types)] if types else found
         return Extraction(to_mentions(doc, mentions), to_mentions(doc, unlinked))
@@ -268,14 +271,17 @@ def _acronym(span: Found) -> bool:
 
 
 def leftovers(doc: ScanText, found: list[Found], places: dict[int, int], resolve: Resolver,
-              get: Callable[[str], Entity | None]) -> tuple[list[Found], list[Found]]:
+              get: Callable[[str], Entity | None],
+              longer: Iterable[Found] = ()) -> tuple[list[Found], list[Found]]:
     """Name-like spans no key matched: (those the matcher places, the unlinked rest); `places`
-    maps the mentions of places by end (see `_place_ends`), `get` finds an entity by id."""
-    covered = _covered(doc, found)
+    maps the mentions of places by end (see `_place_ends`), `get` finds an entity by id;
+    `longer`: longer names that took a known name's place (extraction.longer), resolved first."""
+    longer = list(longer)
+    covered = _covered(doc, found + longer)
     countries = {f.scan_end - 1: f for f in found if f.entity_type == "country"}  # by end, as places
     promoted, unlinked = [], []
     resolutions: dict[str, tuple[Resolution, Resolution]] = {}  # surface -> (as is, not linked)
-    for span in name_like_spans(doc, covered, places):
+    for span in chain(longer, name_like_spans(doc, covered, places)):
         known = resolutions.get(span.surface)
         if known is None:
             resolution = resolve(span.surface)

@@ -21,6 +21,7 @@ from normalizer.store import ReviewItem, Store
 Resolve = Callable[[str], Resolution]
 MAX_CANDIDATES = 3
 MAX_SWEEPS = 5  # pages re-read after closing resolved items, before showing what is left
+MAX_CHOICES = 4  # English names a card offers to accept in one click
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,15 @@ class ReviewCard:
     title: str | None = None
     candidates: tuple[Candidate, ...] = ()
     suggestion: Suggestion | None = None
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The English names an editor may accept in one click: the suggestion, then its
+        alternatives in Latin letters ("Li Hai" or "Ly Hai"; not the Hangul of a Korean name)."""
+        if self.suggestion is None:
+            return ()
+        texts = (self.suggestion.text, *(a for a in self.suggestion.alternatives if a.isascii()))
+        return tuple(dict.fromkeys(texts))[:MAX_CHOICES]
 
     def to_dict(self) -> dict[str, Any]:
         return {**self.item.to_dict(), "kind": self.kind, "lang": self.lang, "title": self.title,

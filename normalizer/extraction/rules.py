@@ -101,6 +101,14 @@ def _geographic_head(words: list[str]) -> int:
     return 1 if words and scan_word(words[0]) in _GEOGRAPHIC_HEADS else 0
 
 
+# Heads the press writes in lower case before a name that capitalizes them ("đảng Dân chủ Tự
+# do"), when this many of the name's other capitalized words are capitalized in the text. Other
+# heads in lower case say the text is a description: "văn phòng Nội các Nhật Bản" is an office
+# of the Cabinet, "người Việt" no newspaper.
+LOWER_CASE_HEADS = frozenset({"đảng"})
+CAPITALS_AFTER_LOWER_HEAD = 2
+
+
 def _fits(tokens: list[str], pattern: tuple[str, ...], strict: bool) -> bool:
     if len(tokens) != len(pattern):
         return True  # no token-by-token comparison possible (scripts without spaces)
@@ -108,8 +116,16 @@ def _fits(tokens: list[str], pattern: tuple[str, ...], strict: bool) -> bool:
         if kind == "A" and not token.isupper():
             return False
         if kind == "C" and (i == 0 or strict) and not token[0].isupper():
+            if i == 0 and not strict and token in LOWER_CASE_HEADS and _rest_capitalized(tokens, pattern):
+                continue
             return False
     return True
+
+
+def _rest_capitalized(tokens: list[str], pattern: tuple[str, ...]) -> bool:
+    """Every capitalized word after the first is capitalized in the text, and there are enough."""
+    after = [token for token, kind in zip(tokens[1:], pattern[1:], strict=True) if kind == "C"]
+    return len(after) >= CAPITALS_AFTER_LOWER_HEAD and all(t[0].isupper() for t in after)
 
 
 def _scan_words(text: ScanText, span: tuple[int, int] | None) -> str | None:

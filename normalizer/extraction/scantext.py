@@ -28,6 +28,7 @@ import numpy as np
 
 from normalizer.text import clean_with_offsets, iy_variant, place_tone
 from normalizer.text.chars import INVISIBLE, SCRIPT_LOOKALIKES, SIMPLE_MAP
+from normalizer.text.vietnamese import is_syllable
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # The one-to-one part of the cleanup table: dashes, apostrophes, quotes, Latin look-alikes,
@@ -38,6 +39,17 @@ _GLUE = [ord("."), ord("_"), ord("@")]
 # Punctuation that a gazetteer name may itself contain ("APEC (2023)", "Hong Kong, China"):
 # a match crosses it only when the matched name has punctuation too.
 _NAME_PUNCTUATION = [ord(c) for c in "(),/&[]"]
+
+
+# Words run together where a space was lost: a sentence glued to the next ("nhậm chức.Hoa Kỳ":
+# a lower-case letter, a dot, a capitalized word) and two Vietnamese syllables glued ("Thái
+# LanNhà"). A space goes in; "VTV.vn", "U.S." and brands ("VinFast", "TikTok") stay as written.
+_GLUED_SENTENCE = re.compile(r"\.(?=[^\W\d_]{2})")  # a literal first: a fast scan
+_LOWER = "".join(c for c in map(chr, range(0x2000)) if c.islower())
+_UPPER = "".join(c for c in map(chr, range(0x2000)) if c.isupper())
+# A lower-case letter then a capitalized word inside one word: one C-level scan finds the few.
+_CAMEL = re.compile(rf"[{re.escape(_LOWER)}](?=[{re.escape(_UPPER)}][{re.escape(_LOWER)}])")
+_WORD_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _codepoints(text: str) -> np.ndarray:
@@ -218,6 +230,52 @@ def _add_slow(line: str, offset: int, pieces: list[str], starts: list[np.ndarray
     ends.append(np.asarray([*end, len(line)], dtype=np.int64) + offset)
 
 
+def missing_spaces(cleaned: str) -> list[int]:
+    """Positions in a cleaned text where a space was lost (see _GLUED_SENTENCE): after a dot that
+    ends a lower-case word and comes before a capitalized one, and between two Vietnamese
+    syllables glued with a capital ("LanNhà"), one of them with diacritics."""
+    out = []
+    if "." in cleaned:
+        for dot in _GLUED_SENTENCE.finditer(cleaned):
+            at = dot.start()
+            if (at > 1 and cleaned[at - 2].isalpha() and cleaned[at - 1].islower()
+                    and cleaned[at + 1].isupper() and cleaned[at + 2].islower()):
+                out.append(at + 1)
+    if not cleaned.isascii():
+        out += _camel_joints(cleaned)
+    return sorted(out)
+
+
+def _camel_joints(cleaned: str) -> Iterator[int]:
+    """Where a word is two syllables glued, the second capitalized, one with diacritics:
+    "LanNhà" -> 3 (brands in ASCII letters, "VinFast", stay)."""
+    for joint in _CAMEL.finditer(cleaned):
+        at = joint.end()
+        start = at - 1
+        while start > 0 and cleaned[start - 1].isalpha():
+            start -= 1
+        end = _WORD_LETTERS.match(cleaned, at)
+        left, right = cleaned[start:at], cleaned[at:end.end()] if end else ""
+        if (left[1:].islower() and right[1:].islower() and not (left + right).isascii()
+                and is_syllable(left) and is_syllable(right)):
+            yield at
+
+
+def _spaces_put_back(cleaned: str, starts: np.ndarray | None,
+                     ends: np.ndarray | None) -> tuple[str, np.ndarray | None, np.ndarray | None]:
+    """The cleaned text with a space at each of `missing_spaces`, and its offset maps; the space
+    maps to an empty span of the original before the character it precedes."""
+    positions = missing_spaces(cleaned)
+    if not positions:
+        return cleaned, starts, ends
+    if starts is None or ends is None:
+        starts = np.arange(len(cleaned), dtype=np.int64)
+        ends = starts + 1
+    pieces = [cleaned[a:b] for a, b in zip([0, *positions], [*positions, len(cleaned)], strict=True)]
+    at = np.asarray(positions, dtype=np.int64)
+    return (" ".join(pieces), np.insert(starts, at, starts[at]), np.insert(ends, at, starts[at]))
+
+
 def _casefold_map(cleaned: str) -> tuple[str, np.ndarray | None]:
     """Casefolded text and, when casefolding changed the length, its map to cleaned indices."""
     lowered = cleaned.casefold()
@@ -257,6 +315,7 @@ class ScanText:
             cleaned, starts, ends = fast, None, None
         else:
             cleaned, starts, ends = _clean_by_line(original)
+        cleaned, starts, ends = _spaces_put_back(cleaned, starts, ends)
         lowered, lowered_to_cleaned = _casefold_map(cleaned)
         lowered = _iy_unified(lowered)
         scan, to_lowered, breaks, punctuation, glued, dashes = _collapse(lowered)

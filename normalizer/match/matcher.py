@@ -31,6 +31,7 @@ from normalizer.match.scoring import NO_CONTEXT, CandidateCache, Context, best_p
 from normalizer.match.sure import SURE_NAMES, SureMatch, SureNames
 from normalizer.model import Parsed, Resolution, Suggestion
 from normalizer.names import cached_clean, is_person_title, is_plain, parse
+from normalizer.translit.origin import surname_leads
 
 MAX_CONTEXT_TOKENS = 4
 # Between a person's title and its country: "Prime Minister of Japan Kishida Fumio", "President
@@ -200,6 +201,8 @@ class Matcher:
             if tokens[size - 1].endswith(",") and not person_title:  # "Hàn Quốc, Nhật Bản": a list
                 continue
             text = " ".join(tokens[:size])
+            if size == 1 and surname_leads(text, " ".join(tokens[1:])):  # "Viên Lệ Quyên"
+                continue
             country = self.country_or_place(text)
             organization = None if country or not person_title else self.organization(text)
             if (country or organization) and not tokens[size].startswith("("):  # "Đài Loan (...)"

@@ -11,7 +11,14 @@ import re
 from functools import lru_cache
 
 from normalizer.model import Parsed
-from normalizer.names.titles import DEMONYMS, ENGLISH_TITLES, HONORIFICS, PERSON_TITLES, VIETNAMESE_TITLES
+from normalizer.names.titles import (
+    DEMONYMS,
+    ENGLISH_TITLES,
+    HONORIFICS,
+    PERSON_TITLES,
+    SURNAME_TITLES,
+    VIETNAMESE_TITLES,
+)
 from normalizer.text import clean, fold, marks_lost_only
 
 _TOKEN = re.compile(r"\S+")
@@ -80,16 +87,25 @@ def strip_titles(text: str) -> tuple[str | None, str]:
     Titles are stripped one after another ("cựu Đại sứ"), never the whole text.
     """
     tokens = text.split()
-    taken = 0
+    taken = last = 0
     while taken < len(tokens) - 1:
         size = _title_length(tokens[taken:])
         if size == 0 or taken + size >= len(tokens):
             break
-        taken += size
+        taken, last = taken + size, taken
+    if taken - last == 1 and _is_surname(tokens[last], tokens[taken:]):
+        taken = last
     if taken == 0:  # most names: one cached look-up of the first word
         return None, text
     spans = [m.span() for m in _TOKEN.finditer(text)]
     return text[: spans[taken - 1][1]], text[spans[taken][0]:]
+
+
+def _is_surname(word: str, rest: list[str]) -> bool:
+    """"Cố Bảo Mai": a title that is also a surname, before a bare Hán-Việt given name of two
+    syllables (Vietnamese letters, no hyphen: "Cố Kim Jong-il" is the late Kim Jong-il)."""
+    return (word in SURNAME_TITLES and len(rest) == 2 and not any("-" in w for w in rest)
+            and not " ".join(rest).isascii())
 
 
 def split_alternatives(text: str) -> tuple[str, ...]:

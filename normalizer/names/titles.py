@@ -25,14 +25,18 @@ VIETNAMESE_TITLES = (
     "Giám đốc", "Tổng Giám đốc", "Phó Giám đốc", "Phó Tổng Giám đốc",
     # Khmer honorifics the press keeps: "Samdech Techo Hun Sen"
     "Samdech", "Samdech Techo",
-    # headline abbreviations: Tổng Bí thư, Chủ tịch nước, Phó Thủ tướng ("TT" is left out: it
-    # is Thủ tướng or Tổng thống, and "TT-Huế" is a province)
-    "TBT", "CTN", "PTT",
+    # headline abbreviations: Tổng Bí thư, Chủ tịch nước, Phó Thủ tướng, and "TT" (Thủ tướng or
+    # Tổng thống: a person's title either way; "TT-Huế", "TT Huế" are names the gazetteer holds)
+    "TBT", "CTN", "PTT", "TT",
     # coaches, academics, artists and executives, written out and abbreviated: "HLV Kim Sang-sik",
     # "GS.TS Nguyễn Văn A", "NSND Trần Thành", "CEO Phạm Nhật Vượng"
     "HLV", "Huấn luyện viên", "Huấn luyện viên trưởng", "GS", "PGS", "TS", "ThS", "GS.TS", "PGS.TS",
     "NSƯT", "NSND", "Nghệ sĩ Nhân dân", "Nghệ sĩ Ưu tú", "CEO", "Nhà sáng lập", "Đạo diễn",
 )
+
+# Titles that are also Chinese surnames in Hán-Việt: "Cố" (the late; 顾 Gu), "Tân" (new; 辛 Xin).
+# Before a bare two-syllable given name ("Cố Bảo Mai", "Tân Hiểu Lộ") they are the surname.
+SURNAME_TITLES = ("Cố", "Tân")
 
 # One-syllable honorifics: stripped only when written with their diacritics.
 HONORIFICS = ("ông", "bà", "ngài", "Ông", "Bà", "Ngài")

@@ -20,6 +20,15 @@ CHINESE_SURNAMES = frozenset({
     "thẩm", "lục", "tưởng", "khổng", "cố", "mã", "hác", "bành", "bạch", "tần", "khương", "lôi",
     "nhạc", "tất", "cung", "hầu", "vạn", "đàm", "tiết", "thịnh", "kỷ", "mao", "chương", "nhiếp",
     "tả", "hạ", "âu", "tư", "quan", "yến", "giả", "tề", "diêu", "lạc", "văn", "phó",
+    # The most common Chinese surnames, which some Vietnamese carry too but far fewer: about
+    # 7 % of Chinese people are Lý (李), 5 % Lưu (刘), 2 % Triệu (赵), against well under 1 % of
+    # Vietnamese people each (of 1,174 people in the gazetteer with a Vietnamese name: Lý 35
+    # Chinese / 9 Vietnamese, Lưu 30 / 2, Triệu 12 / 1).
+    "lý", "lưu", "triệu",
+    # Chinese surnames outside the top of the surname table that no common Vietnamese surname
+    # reads as: Tập (习), Nhậm (任), Miêu (苗), Dịch (易), Lâu (楼), Nghê (倪), Uông (汪),
+    # Đổng (董), Cảnh (景), Ôn (温).
+    "tập", "nhậm", "miêu", "dịch", "lâu", "nghê", "uông", "đổng", "cảnh", "ôn",
 })
 # Surnames both sides carry, more often Chinese people in the press.
 CHINESE_LEANING_SURNAMES = frozenset({"quách", "phùng", "hứa", "giang", "lâm", "tạ", "hàn", "cao", "lương"})
@@ -32,17 +41,23 @@ VIETNAMESE_GIVEN = frozenset({
     "duyên", "nga", "thư", "trang", "hạnh", "yến", "dung", "hùng", "dũng", "khoa", "tài", "lộc",
     "phúc", "sơn", "kiên", "tùng", "đạt", "thịnh", "hiếu", "nghĩa", "toàn", "thắng", "tâm", "khang",
     "thuận", "tín", "việt", "hậu", "chiến", "bình", "giang", "nam", "quyên", "cẩm",
-    "thùy", "diệu", "khánh", "bích", "hữu", "duy", "trọng", "khắc", "hoài", "anh", "quỳnh", "thu",
+    "thùy", "diệu", "khánh", "bích", "hữu", "duy", "trọng", "hoài", "anh", "quỳnh", "thu",
     "my", "thủy", "tiến", "công", "nhật", "vượng", "nhàn", "lài", "lụa", "kim",
 })
 # Given-name syllables typical of Chinese names, rare in Vietnamese ones.
 CHINESE_GIVEN = frozenset({
     "tử", "hiểu", "tĩnh", "chấn", "vĩ", "lệ", "thục", "nhã", "diễm", "uyển", "dật", "thần", "hạo",
     "khiết", "hàm", "lỗi", "nghi", "dao", "triết", "nhiên", "viễn", "bằng", "kiến", "chí", "mẫn",
-    "vĩnh", "học", "đình", "di", "tình", "hàn", "cận", "nghị", "dĩnh", "phi", "diệc", "mịch",
+    "học", "di", "tình", "hàn", "cận", "nghị", "dĩnh", "phi", "diệc", "mịch",
     "bác", "thiến", "lôi", "kiệt", "hiên", "vãn", "nghiên", "oánh", "ký", "thừa", "đệ", "hâm", "kỳ",
     "khôn", "dĩ", "lạc", "trì", "tranh", "tường", "xán", "hạc", "ninh", "thiên", "đông", "tuyết",
+    # in Chinese given names of the gazetteer and in none of its Vietnamese ones: 泽 超 昆 斌 佑
+    # 涛 润 若 健
+    "trạch", "siêu", "côn", "bân", "hựu", "thao", "nhuận", "nhược", "kiện",
 })
+# Given-name syllables typical of Chinese names only as the last syllable: Vietnamese men carry
+# Đình as a middle name (Vương Đình Huệ), Chinese women 婷 as the end of theirs (Hiểu Đình).
+CHINESE_FINAL_GIVEN = frozenset({"đình"})
 # Chinese compound surnames (a 4-syllable Chinese name starts with one).
 CHINESE_COMPOUND_SURNAMES = frozenset({
     ("âu", "dương"), ("tư", "mã"), ("gia", "cát"), ("tư", "đồ"), ("thượng", "quan"), ("hạ", "hầu"),

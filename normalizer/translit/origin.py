@@ -73,7 +73,7 @@ def key(syllable: str, folded: bool = False) -> str:
 @lru_cache(maxsize=2)
 def _keyed(folded: bool) -> dict[str, frozenset[str]]:
     names = ("VIETNAMESE_SURNAMES", "CHINESE_SURNAMES", "CHINESE_LEANING_SURNAMES", "VIETNAMESE_MIDDLES",
-             "VIETNAMESE_GIVEN", "CHINESE_GIVEN")
+             "VIETNAMESE_GIVEN", "CHINESE_GIVEN", "CHINESE_FINAL_GIVEN")
     return {name: frozenset(key(w, folded) for w in getattr(lists, name)) for name in names}
 
 
@@ -142,7 +142,8 @@ def vietnamese_score(keys: list[str], folded: bool = False) -> tuple[float, list
     if len(keys) >= 4 and not compound:
         add("four_syllables")
     add("vietnamese_given", sum(k in table["VIETNAMESE_GIVEN"] for k in given))
-    add("chinese_given", sum(k in table["CHINESE_GIVEN"] for k in given))
+    add("chinese_given", sum(k in table["CHINESE_GIVEN"] for k in given)
+        + (bool(given) and given[-1] in table["CHINESE_FINAL_GIVEN"]))
     add("unreadable", sum(not reading_keys(k, not folded) for k in keys))
     return score, reasons
 
@@ -225,3 +226,12 @@ def name_goes_on(head: str, rest: str) -> bool:
         return korean_latin([head, *rest.split()]) > 0
     japanese = lists.JAPANESE_SURNAMES | lists.JAPANESE_GIVEN
     return folded in japanese and japanese_order([folded, *rest.casefold().split()]) is not None
+
+
+def surname_leads(head: str, rest: str) -> bool:
+    """Whether a one-word head that also names a place is the surname of the Hán-Việt person's
+    name `rest` continues ("Viên" of "Viên Lệ Quyên" is Yuan, not Vienna): a surname, and the
+    whole reads as a Vietnamese or Chinese name of three syllables."""
+    whole = f"{head} {rest}"
+    return (len(whole.split()) == 3 and name_goes_on(head, rest)
+            and classify(whole).origin in ("chinese", "vietnamese"))

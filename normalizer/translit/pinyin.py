@@ -25,8 +25,9 @@ NO_DIACRITICS_CONFIDENCE = 0.85
 # Prior odds of a person against a place name before the syllables are seen.
 PERSON_PRIOR = 0.6
 PLACE_PRIOR = 0.4
-# Readings that names use although the character's main reading differs (都 is dou in "all").
-PLACE_READINGS = {"都": "du"}
+# Readings that names use although the character's main reading differs, by role: 都 is dou in
+# "all" but du in Chengdu; 莎 is suo in "sedge" but sha in every given name (Sun Yingsha).
+NAME_READINGS = {"place": {"都": "du"}, "given": {"莎": "sha"}}
 COLUMN_CACHE = 16384  # columns per distinct syllable and role: a few thousand syllables exist
 # A paired pinyin is the sources' word for this reading; unpaired readings fall back on the
 # character's readings, the main one first.
@@ -47,8 +48,9 @@ class Rendering:
 
 def pinyin_of(char: str, key: str, role: str = "given") -> list[tuple[str, float]]:
     """Toneless pinyin of a character read with this Hán-Việt key, with probabilities."""
-    if role == "place" and char in PLACE_READINGS:
-        return [(PLACE_READINGS[char], 1.0)]
+    fixed = NAME_READINGS.get(role, {}).get(char)
+    if fixed:
+        return [(fixed, 1.0)]
     data = tables()
     readings = data.pinyin.get(char, [])
     paired = data.paired.get((char, key))

@@ -98,6 +98,9 @@ VI: dict[str, str] = {
     "Other entity, new entity or dismiss": "Thực thể khác, thực thể mới hoặc bỏ qua", "automatic": "tự động",
     "Tick the items to dismiss first.": "Hãy chọn các mục cần bỏ qua trước.", "Dismissed %(n)s items.": "Đã bỏ qua %(n)s mục.",
     "translit": "phiên âm", "unaccented": "bỏ dấu", "phonetic": "phiên âm theo âm đọc",
+    # a suggestion's origin (normalizer.translit.origin)
+    "vietnamese": "tên Việt", "chinese": "tên Trung Quốc (Hán-Việt)", "korean": "tên Hàn Quốc",
+    "korean-hanviet": "tên Hàn Quốc (Hán-Việt)", "japanese": "tên Nhật Bản",
     # try it
     "A name, e.g. Ngoại trưởng Vương Nghị": "Một tên, ví dụ Ngoại trưởng Vương Nghị",
     "Resolve": "Nhận diện", "title": "chức danh", "Suggestion": "Gợi ý", "Entity": "Thực thể",

@@ -120,3 +120,19 @@ def test_an_item_remembers_the_text_around_it_and_the_client(editors: Editors) -
     assert seen_in_text["client"] == "OpenRefine/3.6.2 · /v1/extract"
     assert items["Zelenska Olena"]["client"] == "OpenRefine/3.6.2 · /reconcile"
     assert items["Zelenska Olena"]["snippet"] is None
+
+
+def test_an_unlinked_name_of_a_text_carries_its_suggestion_to_a_one_step_accept(editors: Editors) -> None:
+    text = "Hôm qua tại Hà Nội, ông Quách Chấn Cường đã gặp các nhà đầu tư."
+    unlinked = editors.client.post("/v1/extract", json={"text": text}).get_json()["unlinked"]
+    assert ("Quách Chấn Cường", "Guo Zhenqiang") in [(m["text"], m["suggestion"]["text"]) for m in unlinked]
+    assert editors.service.recorder is not None
+    editors.service.recorder.flush()
+    [card] = [i for i in editors.call("GET", "/v1/review", role="viewer").get_json()["items"]
+              if i["example"] == "Quách Chấn Cường"]
+    assert card["suggestion"]["text"] == "Guo Zhenqiang" and card["suggestion"]["origin"] == "chinese"
+    done = editors.call("POST", f"/v1/review/{card['key']}", json={
+        "action": "new_entity", "entity": {"name": card["suggestion"]["text"], "type": "person"}})
+    assert done.status_code == 200, done.get_json()
+    created = editors.client.get(f"/v1/entities/{done.get_json()['settled_as']['entity']}").get_json()
+    assert {n["text"] for n in created["names"]} == {"Guo Zhenqiang", "Quách Chấn Cường"}

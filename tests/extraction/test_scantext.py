@@ -13,7 +13,8 @@ from normalizer.text import clean, clean_with_offsets
 from normalizer.text.clean import _clean_with_offsets_by_cluster
 
 PIECES = ["Vương Nghị", "Hàn Quốc", "Kishida", " ", "  ", "\n", ", ", " - ", "(", ")", ".", "-",
-          "\u200b", "\u00a0", "Ta\u0301c", "ß", "İ", "Tokу\u043e", "\ud800", "mỹ phẩm", "TTXVN", "x"]
+          "\u200b", "\u00a0", "Ta\u0301c", "ß", "İ", "Tokу\u043e", "\ud800", "mỹ phẩm", "TTXVN", "x",
+          "chức", "Lan", "Nhà"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -110,3 +111,27 @@ def test_span_checks_on_arrays_equal_the_checks_one_by_one(text: str) -> None:
                  st.text(max_size=20)))
 def test_tidy_fast_path_of_clean_with_offsets_equals_the_cluster_path(text: str) -> None:
     assert clean_with_offsets(text) == _clean_with_offsets_by_cluster(text)
+
+
+def _words_at(text: str) -> list[str]:
+    doc = ScanText.build(text)
+    out = []
+    for word in doc.scan.split():
+        start = doc.scan.index(f" {word} ")
+        o, p = doc.original_span(*doc.cleaned_span(start, start + len(word) + 2))
+        out.append(text[o:p])
+    return out
+
+
+def test_a_lost_space_is_put_back() -> None:
+    # a sentence glued to the next, two syllables glued: each word found at its original offsets
+    assert _words_at("nhậm chức.Hoa Kỳ") == ["nhậm", "chức", "Hoa", "Kỳ"]
+    assert _words_at("Thái LanNhà") == ["Thái", "Lan", "Nhà"]
+    doc = ScanText.build("nhậm chức.Hoa Kỳ")
+    start = doc.scan.index(" chức hoa ")
+    assert doc.crosses_break(start, start + len(" chức hoa "))  # still a sentence break
+
+
+def test_brands_and_addresses_stay_glued() -> None:
+    for text in ("VinFast", "TikTok", "VietJet", "VTV.vn", "U.S.", "PetroVietnam", "Baoquocte.vn"):
+        assert ScanText.build(text).cleaned == text

@@ -26,6 +26,9 @@ ENTITIES = [
             ("Georgia", "en", "preferred", "editorial", None, (), True)),
     _entity("fumio-kishida", "person", "Fumio Kishida",
             ("Fumio Kishida", "en", "preferred", "editorial", "Kishida"), country="japan"),
+    _entity("vienna", "place", "Vienna", ("Vienna", "en", "preferred", "editorial"),
+            ("Viên", "vi", "preferred", "editorial")),
+    _entity("le-quyen", "person", "Le Quyen", ("Lệ Quyên", "vi", "preferred", "editorial")),
     _entity("hillary-clinton", "person", "Hillary Clinton",
             ("Hillary Clinton", "en", "preferred", "editorial", "Clinton")),
 ]
@@ -79,3 +82,9 @@ def test_result_shape(matcher):
     assert set(data) == {"query", "status", "match", "candidates", "parsed", "suggestion"}
     assert set(data["match"]) == {"id", "name", "type", "score", "matched_name", "method", "explanation"}
     assert data["match"]["matched_name"] == "Nhật Bản" and data["match"]["score"] == 1.0
+
+
+def test_a_place_that_is_a_surname_is_not_peeled_off_a_hanviet_name(matcher):
+    # "Viên" is Vienna and the surname Yuan: "Viên Lệ Quyên" is Yuan Lijuan, not Lệ Quyên in Vienna
+    assert matcher.resolve("Viên Lệ Quyên").status == "unmatched"
+    assert matcher.resolve("Nhật Bản Lệ Quyên").match.id == "le-quyen"

@@ -21,6 +21,12 @@ from normalizer.names.titles import ENGLISH_TITLES, VIETNAMESE_TITLES
         ("Chủ tịch Tần Cương", "Chủ tịch", "Tần Cương"),  # Tần (Qin), not Tân (new)
         ("Thủ tướng Tưởng Giới Thạch", "Thủ tướng", "Tưởng Giới Thạch"),  # not Tướng (general)
         ("Tân Đại sứ Marc Knapper", "Tân Đại sứ", "Marc Knapper"),
+        # "Cố" (the late) and "Tân" (new) are also surnames (顾 Gu, 辛 Xin) before a bare given name
+        ("Cố Bảo Mai", None, "Cố Bảo Mai"),
+        ("Tân Hiểu Lộ", None, "Tân Hiểu Lộ"),
+        ("Cố Lý Quang Diệu", "Cố", "Lý Quang Diệu"),
+        ("Cố Kim Jong-il", "Cố", "Kim Jong-il"),
+        ("Cố Chủ tịch Hồ Chí Minh", "Cố Chủ tịch", "Hồ Chí Minh"),
         ("Ngoại truong Vương Nghị", "Ngoại truong", "Vương Nghị"),  # some marks lost
         ("DAI SU Marc Knapper", "DAI SU", "Marc Knapper"),
         ("Dai sư Marc Knapper", "Dai sư", "Marc Knapper"),

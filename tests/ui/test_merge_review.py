@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from normalizer.service import Normalizer
 from normalizer.store import Sighting
@@ -168,3 +169,23 @@ def test_entity_fields_take_a_name(editor: Browser, ui_service: Normalizer) -> N
                                       "description": "", "country": "Trung Quốc"})
     assert created.status_code == 303, text(created)
     assert ui_service.entity("li-qiang").country == "china"  # type: ignore[union-attr]
+
+
+def test_a_card_offers_the_suggestion_and_its_alternatives_in_one_click(editor: Browser,
+                                                                      ui_service: Normalizer) -> None:
+    # Lý leans Chinese, but Vietnamese Lý exist: "Li Haideng" first, "Ly Hai Dang" one click away
+    queue(ui_service, ("Lý Hải Đăng", 2))
+    page = text(editor.get("/ui/review"))
+    assert "tên Trung Quốc (Hán-Việt)" in page  # the origin, in the page's language
+    one_click = r'class="one-click from-(?:suggestion|alternative)".*?name="name" value="([^"]+)"'
+    offered = re.findall(one_click, page, re.S)
+    assert offered[:2] == ["Li Haideng", "Ly Hai Dang"]
+    accept = {"key": "lý hải đăng", "example": "Lý Hải Đăng", "action": "new_entity", "name": "Ly Hai Dang",
+              "type": "person"}
+    response = editor.post("/ui/review/settle", accept)
+    assert response.status_code == 303
+    assert ui_service.store is not None
+    settled = ui_service.store.review.get("lý hải đăng")
+    assert settled is not None and settled.settled_as is not None
+    created = ui_service.entity(settled.settled_as["entity"])
+    assert created is not None and {n.text for n in created.names} == {"Ly Hai Dang", "Lý Hải Đăng"}

@@ -82,13 +82,16 @@ def test_an_editor_works_the_whole_queue(page: Any, live: Live) -> None:
     settled(page, live)
     assert "Vuong Nghia" in names_of(live, "wang-yi")
 
-    # 5-8: one click creates an entity from the suggestion: pinyin for a name read as Chinese,
-    # the unaccented name for one read as Vietnamese (translit.origin: "Lý Cường" could be either)
-    for example, english in (("Lý Cường", "Ly Cuong"), ("Hoàng Vĩ", "Huang Wei"),
-                             ("Lý Khắc Cường", "Ly Khac Cuong"), ("Kim Châng Ưn", "Kim Jang-on")):
+    # 5-8: one click creates an entity from the suggestion: pinyin for a name read as Chinese, or
+    # one of its alternatives: "Lý Cường" reads as Chinese first (Lý leans Chinese, translit.origin),
+    # the unaccented Vietnamese name is one click away too
+    for example, english, form in (("Lý Cường", "Ly Cuong", "from-alternative"),
+                                   ("Hoàng Vĩ", "Huang Wei", "from-suggestion"),
+                                   ("Lý Khắc Cường", "Li Keqiang", "from-suggestion"),
+                                   ("Kim Châng Ưn", "Kim Jang-on", "from-suggestion")):
         card = item(page, example)
         assert english in card.locator(".suggestion").inner_text()
-        card.locator("form.from-suggestion button").click()
+        card.locator(f"form.{form}:has(input[name=name][value='{english}']) button").click()
         settled(page, live)
         found = live.service.search_entities(example, per_page=5).items
         assert any(e.name == english and example in [n.text for n in e.names] for e in found), \
