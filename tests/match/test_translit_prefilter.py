@@ -1,0 +1,48 @@
+"""The transliteration tier's pre-filters skip its ranking only where no reading can hit."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from normalizer.match.translit_tier import HANGUL_SIMILARITY, hangul_reachable, lookup_for
+from normalizer.translit import to_hangul
+from normalizer.translit.syllables import split_syllables
+
+SYLLABLES = ("Doãn Tích Duyệt Kim Chính Ân Lý Tại Minh Phác Cận Huệ Văn Dần Hàn Quốc Thành Nguyễn "
+             "Thị Lan Trần Đức Anh Phạm Minh Tuấn Hoàng Thôi Long Hy Triệu Hữu Khánh").split()
+
+
+def korean_texts(service) -> list[str]:
+    """The Vietnamese names of the gazetteer's entities that have a Korean name."""
+    entities = service.index.entities.values()
+    return [n.text for e in entities if any(m.lang.startswith("ko") for m in e.names)
+            for n in e.names if n.lang == "vi"]
+
+
+def made_up(count: int) -> list[str]:
+    rng = random.Random(7)
+    return [" ".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(count)]
+
+
+def hangul_hit(lookup, text: str) -> bool:
+    """What the tier finds without the pre-filter: a top reading that is a Korean name."""
+    return any(r.text in lookup.hangul for r in to_hangul(text, limit=len(HANGUL_SIMILARITY)))
+
+
+def test_a_korean_name_in_han_viet_passes_and_a_vietnamese_one_does_not(service):
+    lookup = lookup_for(service.index)
+    assert hangul_reachable(lookup, "Doãn Tích Duyệt")  # 윤석열
+    assert not hangul_reachable(lookup, "Thái Đông Bảo")
+    assert not hangul_reachable(lookup, "Nguyễn Thị Lan Anh")
+
+
+@pytest.mark.parametrize("source", ["gazetteer", "made-up"])
+def test_the_hangul_prefilter_never_drops_a_hit(service, source):
+    lookup = lookup_for(service.index)
+    texts = korean_texts(service) if source == "gazetteer" else made_up(3000)
+    texts += [t.lower() for t in texts] + [t.casefold().replace("ă", "a") for t in texts]
+    hits = [t for t in texts if 2 <= len(split_syllables(t)) <= 6 and hangul_hit(lookup, t)]
+    assert hits, "the sample must hold texts that hit"
+    assert [t for t in hits if not hangul_reachable(lookup, t)] == []
