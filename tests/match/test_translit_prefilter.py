@@ -10,8 +10,10 @@ from normalizer.match.translit_tier import HANGUL_SIMILARITY, hangul_reachable, 
 from normalizer.translit import to_hangul
 from normalizer.translit.syllables import split_syllables
 
-SYLLABLES = ("Doãn Tích Duyệt Kim Chính Ân Lý Tại Minh Phác Cận Huệ Văn Dần Hàn Quốc Thành Nguyễn "
-             "Thị Lan Trần Đức Anh Phạm Minh Tuấn Hoàng Thôi Long Hy Triệu Hữu Khánh").split()
+SYLLABLE_TEXT = (
+    "Doãn Tích Duyệt Kim Chính Ân Lý Tại Minh Phác Cận Huệ Văn Dần Hàn Quốc Thành Nguyễn "
+    "Thị Lan Trần Đức Anh Phạm Minh Tuấn Hoàng Thôi Long Hy Triệu Hữu Khánh"
+)
 
 
 def korean_texts(service) -> list[str]:
@@ -23,7 +25,8 @@ def korean_texts(service) -> list[str]:
 
 def made_up(count: int) -> list[str]:
     rng = random.Random(7)
-    return [" ".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(count)]
+    syllables = SYLLABLE_TEXT.split()
+    return [" ".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(count)]
 
 
 def hangul_hit(lookup, text: str) -> bool:
