@@ -26,6 +26,7 @@ from normalizer.gazetteer import GazetteerIndex
 from normalizer.gazetteer.derived import Kind, derived
 from normalizer.gazetteer.index import Patch
 from normalizer.match.candidates import RawHit, Variant
+from normalizer.match.pinyin_reach import pinyin_reachable
 from normalizer.model import Name, Suggestion
 from normalizer.text import compact_key, fold
 from normalizer.translit import to_hangul, to_pinyin
@@ -238,8 +239,11 @@ def hangul_forms(syllable: str, exact: bool) -> frozenset[str]:
 def pinyin_hits(matcher: Matcher, lookup: TranslitLookup, variant: Variant,
                 native: list[RawHit]) -> list[RawHit]:
     index = matcher.index
+    syllables = split_syllables(variant.text)
+    exact = any(has_diacritics(s) for s in syllables)
+    if not pinyin_reachable(index, syllables, exact):
+        return []  # no rendering can name anything: skip ranking them
     matched_natively = {h.hit.entity.id for h in native}
-    exact = any(has_diacritics(s) for s in split_syllables(variant.text))
     out = []
     for rank, rendering in enumerate(to_pinyin(variant.text)):
         keys = {fold(rendering.text), compact_key(rendering.text)}

@@ -6,9 +6,11 @@ import random
 
 import pytest
 
+from normalizer.match.pinyin_reach import pinyin_reachable
 from normalizer.match.translit_tier import HANGUL_SIMILARITY, hangul_reachable, lookup_for
-from normalizer.translit import to_hangul
-from normalizer.translit.syllables import split_syllables
+from normalizer.text import compact_key, fold
+from normalizer.translit import to_hangul, to_pinyin
+from normalizer.translit.syllables import has_diacritics, split_syllables
 
 SYLLABLE_TEXT = (
     "Doãn Tích Duyệt Kim Chính Ân Lý Tại Minh Phác Cận Huệ Văn Dần Hàn Quốc Thành Nguyễn "
@@ -49,3 +51,37 @@ def test_the_hangul_prefilter_never_drops_a_hit(service, source):
     hits = [t for t in texts if 2 <= len(split_syllables(t)) <= 6 and hangul_hit(lookup, t)]
     assert hits, "the sample must hold texts that hit"
     assert [t for t in hits if not hangul_reachable(lookup, t)] == []
+
+
+def chinese_texts(service) -> list[str]:
+    """The Vietnamese names of the gazetteer's entities that have a Chinese name or are Chinese."""
+    entities = service.index.entities.values()
+    return [n.text for e in entities if e.country == "china" or any(m.lang.startswith("zh") for m in e.names)
+            for n in e.names if n.lang == "vi"]
+
+
+def pinyin_hit(index, text: str) -> bool:
+    """What the pinyin route looks up without the pre-filter: some rendering is a key."""
+    return any(index.has(table, key) for r in to_pinyin(text) for key in (fold(r.text), compact_key(r.text))
+               if key for table in ("folded", "compact"))
+
+
+def reachable(index, text: str) -> bool:
+    syllables = split_syllables(text)
+    return pinyin_reachable(index, syllables, any(map(has_diacritics, syllables)))
+
+
+def test_a_chinese_name_in_han_viet_passes_and_a_made_up_vietnamese_one_does_not(service):
+    assert reachable(service.index, "Tập Cận Bình")  # Xi Jinping
+    assert reachable(service.index, "Tap Can Binh")
+    assert not reachable(service.index, "Thái Đông Bảo")
+
+
+@pytest.mark.parametrize("source", ["gazetteer", "made-up"])
+def test_the_pinyin_prefilter_never_drops_a_hit(service, source):
+    index = service.index
+    texts = chinese_texts(service) if source == "gazetteer" else made_up(3000)
+    texts += [t.lower() for t in texts] + [fold(t) or "" for t in texts]
+    hits = [t for t in texts if 2 <= len(split_syllables(t)) <= 6 and pinyin_hit(index, t)]
+    assert hits, "the sample must hold texts that hit"
+    assert [t for t in hits if not reachable(index, t)] == []
