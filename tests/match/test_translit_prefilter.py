@@ -6,8 +6,11 @@ import random
 
 import pytest
 
-from normalizer.match.pinyin_reach import pinyin_reachable
+from normalizer.gazetteer import GazetteerIndex
+from normalizer.gazetteer.derived import carry_over
+from normalizer.match.pinyin_reach import PINYIN_SIGNATURES, pinyin_reachable
 from normalizer.match.translit_tier import HANGUL_SIMILARITY, hangul_reachable, lookup_for
+from normalizer.model import Entity, Name
 from normalizer.text import compact_key, fold
 from normalizer.translit import to_hangul, to_pinyin
 from normalizer.translit.syllables import has_diacritics, split_syllables
@@ -85,3 +88,15 @@ def test_the_pinyin_prefilter_never_drops_a_hit(service, source):
     hits = [t for t in texts if 2 <= len(split_syllables(t)) <= 6 and pinyin_hit(index, t)]
     assert hits, "the sample must hold texts that hit"
     assert [t for t in hits if not reachable(index, t)] == []
+
+
+def test_a_patch_carries_the_pinyin_signatures_with_the_new_keys():
+    def person(id: str, name: str) -> Entity:
+        return Entity(id, "person", name, (Name(name, "en", "preferred", "test"),))
+    index = GazetteerIndex([person("wang-yi", "Wang Yi")])
+    assert reachable(index, "Vương Nghị") and not reachable(index, "Tập Cận Bình")
+    patch = index.patched([person("xi-jinping", "Xi Jinping")], [], {})
+    carry_over(index, patch)
+    assert PINYIN_SIGNATURES.name in patch.index.derived  # carried, not built again
+    assert reachable(patch.index, "Tập Cận Bình") and reachable(patch.index, "Vương Nghị")
+    assert not reachable(index, "Tập Cận Bình")  # the old index's readers see no change
