@@ -127,7 +127,7 @@ def thin_hit(raw: RawHit) -> bool:
 EXACT_METHODS = frozenset({"id", "exact", "folded"})
 NO_CONTEXT = Context()
 MAX_CACHED_CANDIDATES = 200_000
-CandidateCache = dict[tuple[str, int, str, float, str, bool], Candidate]
+CandidateCache = dict[tuple[str, int, str, float, str, bool, str], Candidate]
 
 
 def score_hit(raw: RawHit, context: Context, agreeing: int = 1,
@@ -137,8 +137,11 @@ def score_hit(raw: RawHit, context: Context, agreeing: int = 1,
     makes it thin: thin_hit), and `cache` (owned by one index's matcher) keeps it."""
     if cache is None or context is not NO_CONTEXT or agreeing > 1:  # an equal copy just misses
         return _score(raw, context, agreeing)
+    # A fuzzy hit's features read the query's key too (the syllable penalty): two queries one
+    # letter from a name share its similarity and detail, not always its penalty.
+    query = raw.variant.keys.folded if raw.method == "fuzzy" else ""
     key = (raw.hit.entity.id, raw.hit.name_id, raw.method, raw.similarity, raw.detail,
-           raw.hit.entity.layer is not None and thin_hit(raw))
+           raw.hit.entity.layer is not None and thin_hit(raw), query)
     found = cache.get(key)
     if found is None:
         found = _score(raw, NO_CONTEXT, 1)
