@@ -4,10 +4,13 @@
     python bench/messy.py sample.csv --runs 3 --save before.csv   # time `normalizer csv` on it
     python bench/messy.py sample.csv --runs 3 --expect before.csv # ... and check the bytes
 
+    python bench/messy.py rep.csv --write --rows 4000 --repeats 200000  # the same values, repeated
+
 Timing runs the job as the command does (`Normalizer.open_csv`, one process, the gazetteer with
 its layers from the start-up cache), from scratch each run (fresh caches); the figure is rows per
 CPU second of this process (the machine is shared: CPU time is the steadier figure), median of
---runs. --expect makes it an equivalence check: every run's output must be those bytes.
+--runs, beside a plain csv.reader -> csv.writer copy of the same file in the same process (the
+floor). --expect makes it an equivalence check: every run's output must be those bytes.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from csv_bench import forget_values, gazetteer_names, write_csv
+from csv_bench import copy_floor, forget_values, gazetteer_names, write_csv
 from synthetic import _vietnamese_person, strip_diacritics, swap_tokens, typo
 
 from normalizer.service import CsvOptions, Normalizer
@@ -54,10 +57,15 @@ def messy_values(names: list[str], count: int, seed: int = 23) -> list[str]:
     return list(seen)
 
 
-def write_sample(path: Path, rows: int, seed: int) -> None:
-    """The fixed messy sample: `rows` distinct values from the gazetteer's Latin names."""
+def write_sample(path: Path, rows: int, seed: int, repeats: int = 0) -> None:
+    """The fixed messy sample: `rows` distinct values from the gazetteer's Latin names; with
+    `repeats`, that many rows drawn from them (each value about repeats / rows times)."""
     service = Normalizer.from_settings()
-    write_csv(path, messy_values(gazetteer_names(service), rows, seed))
+    values = messy_values(gazetteer_names(service), rows, seed)
+    if repeats:
+        rng = random.Random(seed)
+        values = [rng.choice(values) for _ in range(repeats)]
+    write_csv(path, values)
     service.close()
 
 
@@ -78,8 +86,11 @@ def run_once(service: Normalizer, path: Path, sink: BinaryIO) -> tuple[float, fl
 def bench(path: Path, runs: int, expect: Path | None, save: Path | None) -> None:
     service = Normalizer.from_settings()
     service.warm_up()
-    rates = []
+    rates, floors = [], []
     for run in range(runs):
+        start = time.process_time()
+        floor_rows = copy_floor(path)
+        floors.append(floor_rows / (time.process_time() - start))
         sink = io.BytesIO()
         wall, cpu, rows = run_once(service, path, sink)
         rates.append(rows / cpu)
@@ -89,7 +100,9 @@ def bench(path: Path, runs: int, expect: Path | None, save: Path | None) -> None
             save.write_bytes(sink.getvalue())
         if expect is not None and sink.getvalue() != expect.read_bytes():
             raise SystemExit(f"output differs from {expect}")
-    print(f"median of {runs}: {statistics.median(rates):,.0f} rows per CPU s; load {os.getloadavg()}"
+    rate, floor = statistics.median(rates), statistics.median(floors)
+    print(f"median of {runs}: {rate:,.0f} rows per CPU s; csv-module copy floor {floor:,.0f} "
+          f"({rate / floor:.2f}x); load {os.getloadavg()}"
           + (f"; output identical to {expect}" if expect else ""), file=sys.stderr)
     service.close()
 
@@ -100,12 +113,14 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="write the sample and stop")
     parser.add_argument("--rows", type=int, default=4000)
     parser.add_argument("--seed", type=int, default=23)
+    parser.add_argument("--repeats", type=int, default=0,
+                        help="with --write: this many rows drawn from the --rows values")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--save", type=Path, help="write the first run's output here")
     parser.add_argument("--expect", type=Path, help="fail unless every run's output is this file's bytes")
     args = parser.parse_args()
     if args.write:
-        write_sample(args.sample, args.rows, args.seed)
+        write_sample(args.sample, args.rows, args.seed, args.repeats)
     else:
         bench(args.sample, args.runs, args.expect, args.save)
 
