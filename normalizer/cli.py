@@ -426,13 +426,13 @@ def cmd_gazetteer_import_wikidata(args: argparse.Namespace) -> int:
 def cmd_gazetteer_load(args: argparse.Namespace) -> int:
     """Upsert the YAML files into the database; entities editors changed are left alone (listed)."""
     try:
-        report = Normalizer.open_desk(_settings(args)).load(Path(args.dir))
+        report = Normalizer.open_desk(_settings(args)).load(Path(args.dir), args.prune)
     except GazetteerProblems as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     summary = report.to_dict()
     print(f"created {summary['created']}, updated {summary['updated']}, unchanged {summary['unchanged']}, "
-          f"conflicts {len(report.conflicts)}")
+          f"deleted {summary['deleted']}, conflicts {len(report.conflicts)}")
     for entity_id in report.conflicts:
         print(f"conflict: {entity_id} was changed by editors since its last load; left as it is",
               file=sys.stderr)
@@ -568,6 +568,9 @@ def build_parser() -> argparse.ArgumentParser:
             tool.add_argument("--check", action="store_true", help="check after formatting")
     load = tools.add_parser("load", help="upsert the YAML files into the database (editors' changes win)")
     load.add_argument("dir", nargs="?", default=str(settings.gazetteer_dir))
+    load.add_argument("--prune", action="store_true",
+                      help="DIR is the whole gazetteer: delete (undoably) entities loaded before that it "
+                           "no longer holds, unless editors changed them (as a start after a change does)")
     load.set_defaults(func=cmd_gazetteer_load)
     export = tools.add_parser("export", help="write the database back as canonical YAML files")
     export.add_argument("dir", help="directory to write (e.g. gazetteer/entities)")

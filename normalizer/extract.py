@@ -8,6 +8,8 @@ The pipeline, one stage per line of `Extractor.extract`:
 5. context rules for one-syllable names that are also Vietnamese words, dash compounds ("Trung -
    Mỹ"), languages and pronouns (extraction.rules, .context), and the title before each mention
    (extraction.titles);
+   in a sports document, countries and cities in a team's slot ("thắng Thái Lan") are their
+   teams (extraction.sports);
 6. partial references ("bà Kamikawa", "ông Tập") linked to a full mention earlier (extraction.coref);
 7. bare institutions and offices ("Quốc hội", "Thủ tướng") read against the country of their
    context, on the document's date (extraction.context);
@@ -34,12 +36,14 @@ from normalizer.extraction.coref import (
     find_partials,
     link,
     partial_key_table,
+    settled_by_antecedents,
 )
 from normalizer.extraction.dates import settled_by_date
 from normalizer.extraction.found import Found, longest_first
 from normalizer.extraction.lists import weak_short_forms_in_lists
-from normalizer.extraction.rules import KeyInfo, inside_person_name, one_token_fits
+from normalizer.extraction.rules import KeyInfo, continues_name, inside_person_name, one_token_fits
 from normalizer.extraction.scantext import ScanText
+from normalizer.extraction.sports import sports_teams
 from normalizer.extraction.titles import person_title_before, title_before
 from normalizer.extraction.unlinked import name_like_spans
 from normalizer.gazetteer import GazetteerIndex
@@ -90,11 +94,12 @@ class Extractor:
         found = resolved(self.key_matches(doc), resolve)
         found = [settled_by_date(f, date, self.index.get) for f in found] if date else found
         found, no_names = compounds_and_words(doc, in_context(doc, found), resolve)
+        found = sports_teams(doc, found, resolve, self.index.get)
         # Titles, coreference and leftovers read across these places (partial references are
         # people: the map stays the same).
         places = _place_ends(found)
         found = with_titles(doc, found, places)
-        found = self.with_partial_references(doc, found, places)
+        found = settled_by_antecedents(self.with_partial_references(doc, found, places))
         found = references(doc, found, resolve, date, self.index.get)
         promoted, unlinked = leftovers(doc, found + no_names, places, resolve, self.index.get)
         found = sorted(found + promoted, key=_TEXT_ORDER)
@@ -152,6 +157,11 @@ class Extractor:
             found = firm + soft
         return sorted(found + partials, key=_TEXT_ORDER)
 
+    def _layers_only_key(self, key: str) -> bool:
+        """True when only generated layers' entities have this exact key ("horta": a GeoNames place)."""
+        hits = self.index.lookup("exact", key)
+        return bool(hits) and all(hit.entity.layer is not None for hit in hits)
+
     def partial_references(self, doc: ScanText, mentions: list[Found], places: dict[int, int],
                            antecedents: list[Found] | None = None) -> list[Found]:
         """Partial references linked to a person named in full earlier (extraction.coref) in the
@@ -170,7 +180,8 @@ class Extractor:
                 continue
             title = person_title_before(doc, start, places)
             partial = Found(start, int(ends[i]), clean_start, clean_end, doc.cleaned[clean_start:clean_end])
-            linked = link(partial, earlier.latest(keys[i], start + 1, title), title)
+            loose = self._layers_only_key(keys[i])
+            linked = link(partial, earlier.latest(keys[i], start + 1, title, loose), title, loose)
             if linked is not None:
                 out.append(linked)
         return out
@@ -200,9 +211,10 @@ def in_context(doc: ScanText, found: list[Found]) -> list[Found]:
     """
     titled: dict[int, bool] = {}
     inside = _Inside(doc, found)
-    # Countries' names inside a person's name go first, so that they vouch for no neighbour
-    # ("Anh Thái Lan": a man, not the UK beside Thailand).
-    rejected = {i for i, span in enumerate(found) if _country_in_person_name(doc, span, inside)}
+    # Countries' and people's names inside a longer person's name go first, so that they vouch
+    # for no neighbour ("Anh Thái Lan": a man, not the UK beside Thailand).
+    rejected = {i for i, span in enumerate(found)
+                if _country_in_person_name(doc, span, inside) or _person_in_longer_name(doc, span, inside)}
     for i in rejected:
         inside.discard(found[i])
     tested = [i for i, span in enumerate(found) if _needs_context(span) and i not in rejected]
@@ -221,6 +233,12 @@ def _country_in_person_name(doc: ScanText, span: Found, covered: Container[int])
     """A country's name of several words that continues a person's name ("bà Nam Tư")."""
     return (span.words > 1 and span.entity_type == "country"
             and inside_person_name(doc, span.scan_start, covered))
+
+
+def _person_in_longer_name(doc: ScanText, span: Found, covered: Container[int]) -> bool:
+    """A person's name that continues a longer Vietnamese name no key matched: "Nguyễn Thị Thu
+    Trang" is someone else than the actress Thu Trang, "Lê Thái Hòa" than the actor Thái Hòa."""
+    return span.entity_type == "person" and continues_name(doc, span.scan_start, covered)
 
 
 def with_titles(doc: ScanText, found: list[Found], places: dict[int, int]) -> list[Found]:

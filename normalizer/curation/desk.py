@@ -146,8 +146,8 @@ class Desk:
 
     # YAML
 
-    def load(self, root: Path) -> LoadReport:
-        return self._wrote(load_gazetteer(self.store, root))
+    def load(self, root: Path, prune: bool = False) -> LoadReport:
+        return self._wrote(load_gazetteer(self.store, root, prune))
 
     def export(self, root: Path) -> list[str]:
         return export_gazetteer(self.store, root)

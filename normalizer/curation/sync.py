@@ -18,14 +18,16 @@ class GazetteerProblems(ValueError):
     """The YAML files do not load cleanly; nothing was imported."""
 
 
-def load_gazetteer(store: Store, root: Path) -> LoadReport:
+def load_gazetteer(store: Store, root: Path, prune: bool = False) -> LoadReport:
     """Upsert every entity of the YAML files under root (see Store.load: editors' changes win and
-    are reported as conflicts). Raises GazetteerProblems, importing nothing, on invalid files."""
+    are reported as conflicts); with prune, root is the whole gazetteer and an entity loaded
+    before that it no longer holds is deleted. Raises GazetteerProblems, importing nothing, on
+    invalid files."""
     loaded = load_dir(Path(root))
     if loaded.problems:
         first = "; ".join(str(p) for p in loaded.problems[:3])
         raise GazetteerProblems(f"the gazetteer in {root} has {len(loaded.problems)} problem(s): {first}")
-    return store.load([(loaded.files[e.id], e) for e in loaded.entities])
+    return store.load([(loaded.files[e.id], e) for e in loaded.entities], prune=prune)
 
 
 def fingerprint(root: Path) -> int:
@@ -38,9 +40,10 @@ def fingerprint(root: Path) -> int:
 
 def ensure_loaded(store: Store, root: Path) -> LoadReport | None:
     """At start: load the YAML gazetteer into an empty database, and load it again (an upsert that
-    leaves editors' changes alone) whenever the files changed since the last load, e.g. after a
-    git pull. Returns the load's report, or None when nothing was loaded. Invalid files raise
-    GazetteerProblems only for an empty database; otherwise they are logged and skipped.
+    leaves editors' changes alone, and deletes what the files no longer hold) whenever the files
+    changed since the last load, e.g. after a git pull. Returns the load's report, or None when
+    nothing was loaded. Invalid files raise GazetteerProblems only for an empty database;
+    otherwise they are logged and skipped.
     Processes starting at once on one database take turns (the second finds it loaded)."""
     with store.exclusive_startup():
         return _ensure_loaded(store, root)
@@ -52,7 +55,7 @@ def _ensure_loaded(store: Store, root: Path) -> LoadReport | None:
     if loaded_before and store.meta_value(SOURCE_FINGERPRINT) == stamp:
         return None
     try:
-        report = load_gazetteer(store, root)
+        report = load_gazetteer(store, root, prune=True)
     except GazetteerProblems as exc:
         if not loaded_before:
             raise  # nothing to serve: refuse to start, saying why

@@ -4,11 +4,19 @@ After "Ngoại trưởng Nhật Bản Yoko Kamikawa", "bà Kamikawa" and "Kamika
 "Chủ tịch Tập Cận Bình", "ông Tập". A family name (the names' `family` field) links on its own;
 any other token of a foreign (non-Vietnamese) name links only after a title ("Thủ tướng Anwar").
 A partial reference before any full mention, or one that fits two people, is not linked.
+
+Where the text names nothing curated (a span only generated layers' entities hold: "Horta", a
+GeoNames place, after "José Ramos-Horta"), a token of a foreign person's name links without a
+title too. The press drops the accents of foreign names ("Suarez" after "Luis Suárez"): their
+partial keys come with and without them. A name the gazetteer gives several entities ("Thùy Linh",
+a badminton player and a singer) is the one of them the text named in full earlier
+(`settled_by_antecedents`).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -37,12 +45,26 @@ class Antecedent:
 def partial_keys(entity: Entity) -> Iterable[tuple[str, bool]]:
     """(scan-form key, is a family name) for each partial form of a person's names."""
     for name in entity.names:
+        latin = name.lang != "vi" and name.lang.split("-")[0] in _LATIN_LANGS
         if name.family:
-            yield " ".join(scan_word(t) for t in _TOKEN.findall(name.family)), True
-        if name.lang != "vi" and name.lang.split("-")[0] in ("en", "ja", "ko", "ms", "id", "th", "fr", "de"):
+            family = " ".join(scan_word(t) for t in _TOKEN.findall(name.family))
+            yield from ((key, True) for key in _with_unaccented(family, latin))
+        if latin:
             for token in _TOKEN.findall(name.text):
                 if len(token) > 2:
-                    yield scan_word(token), False
+                    yield from ((key, False) for key in _with_unaccented(scan_word(token), True))
+
+
+_LATIN_LANGS = ("en", "ja", "ko", "ms", "id", "th", "fr", "de", "es", "pt", "it")
+
+
+def _with_unaccented(key: str, foreign: bool) -> set[str]:
+    """The key, and for a foreign name also without its accents ("suárez", "suarez"); a
+    Vietnamese name's marks tell names apart and stay."""
+    if not foreign:
+        return {key}
+    bare = "".join(c for c in unicodedata.normalize("NFD", key) if not unicodedata.combining(c))
+    return {key, unicodedata.normalize("NFC", bare)}
 
 
 def partial_key_table(entity: Entity) -> dict[str, bool]:
@@ -74,14 +96,15 @@ class EarlierAntecedents:
     def keys(self) -> list[str]:
         return list(self._by_key)
 
-    def latest(self, key: str, position: int, title: Title | None) -> list[Antecedent]:
-        """Per entity, its latest mention ending by `position` that may be linked after this title.
+    def latest(self, key: str, position: int, title: Title | None, loose: bool = False) -> list[Antecedent]:
+        """Per entity, its latest mention ending by `position` that may be linked after this title
+        (`loose`: where only layers' entities hold the words, a foreign person's token needs none).
 
         Entities in order of their first mention: what `link` reads from the full list.
         """
         out = []
         for ends, found, entity, by_family in self._by_key.get(key, {}).values():
-            if ends[0] > position or not (by_family or (title is not None and title.person)):
+            if ends[0] > position or not (by_family or _titled(title) or (loose and _foreign(entity))):
                 continue
             out.append(Antecedent(found[bisect_right(ends, position) - 1], entity, by_family))
         return out
@@ -110,15 +133,25 @@ def _people(mentions: list[Found], entity_of: Callable[[str], Entity | None]
     return people
 
 
-def link(partial: Found, earlier: list[Antecedent], title: Title | None) -> Found | None:
+def _titled(title: Title | None) -> bool:
+    return title is not None and title.person
+
+
+def _foreign(entity: Entity) -> bool:
+    """Not a Vietnamese person: Vietnamese names are read by their given names, not tokens."""
+    return entity.country != "vietnam"
+
+
+def link(partial: Found, earlier: list[Antecedent], title: Title | None, loose: bool = False) -> Found | None:
     """The partial reference resolved to its antecedent, ambiguous if several fit, or None."""
-    usable = [a for a in earlier if a.by_family or (title is not None and title.person)]
+    usable = [a for a in earlier if a.by_family or _titled(title) or (loose and _foreign(a.entity))]
     if not usable:
         return None
     latest: dict[str, Antecedent] = {}
     for antecedent in usable:
         latest[antecedent.entity.id] = antecedent
-    candidates = tuple(_candidate(partial, a) for a in latest.values())
+    how = "name after a title" if _titled(title) else "name (only generated layers' places hold the word)"
+    candidates = tuple(_candidate(partial, a, "family name" if a.by_family else how) for a in latest.values())
     if len(candidates) == 1:
         resolution = Resolution(partial.surface, "matched", candidates[0], candidates)
         return _replace(partial, resolution, title, next(iter(latest.values())).found)
@@ -126,9 +159,8 @@ def link(partial: Found, earlier: list[Antecedent], title: Title | None) -> Foun
     return _replace(partial, resolution, title, None)
 
 
-def _candidate(partial: Found, antecedent: Antecedent) -> Candidate:
+def _candidate(partial: Found, antecedent: Antecedent, how: str) -> Candidate:
     entity = antecedent.entity
-    how = "family name" if antecedent.by_family else "name after a title"
     return Candidate(
         id=entity.id, name=entity.name, type=entity.type,
         score=FAMILY_SCORE if antecedent.by_family else TOKEN_SCORE,
@@ -165,3 +197,31 @@ def find_partials(text: ScanText, keys: Iterable[str]) -> tuple[np.ndarray, np.n
             ends.append(done)
             found.append(key)
     return np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64), found
+
+
+def settled_by_antecedents(found: list[Found]) -> list[Found]:
+    """Ambiguous mentions (spans in text order) one of whose candidates the text named in full
+    earlier, linked to that one: "Nguyễn Thùy Linh ... Thùy Linh" is the badminton player, not
+    the singer the name also fits."""
+    named: dict[str, Found] = {}  # entity id -> its latest mention matched on its own
+    out = []
+    for span in found:
+        resolution = span.resolution
+        if resolution is not None and resolution.status == "ambiguous":
+            people = [c for c in resolution.candidates if c.type == "person"]
+            earlier = [(c, named[c.id]) for c in people if c.id in named]
+            if len(earlier) == 1:
+                span = _settled(span, resolution, *earlier[0])
+        match = resolution.match if resolution is not None else None
+        if match is not None and not span.coref:
+            named[match.id] = span
+        out.append(span)
+    return out
+
+
+def _settled(span: Found, resolution: Resolution, candidate: Candidate, antecedent: Found) -> Found:
+    others = len(resolution.candidates) - 1
+    match = replace(candidate, method="coref", explanation=(
+        f"{span.surface!r} names {others + 1} entities; {candidate.name} is the one named in full "
+        f"earlier as {antecedent.surface!r}"))
+    return replace(span, resolution=replace(resolution, status="matched", match=match), antecedent=antecedent)

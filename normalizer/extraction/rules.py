@@ -150,9 +150,15 @@ def inside_person_name(text: ScanText, start: int, covered: Container[int]) -> b
     after "ông", "bà" ... ("bà Nam Tư") or after a capitalized family or middle name that no
     other mention covers ("Lê Đông Đức"). For names of several words, which the one-syllable
     rules do not see."""
-    before_span = text.word_before(start)
-    before = _scan_words(text, before_span)
-    if before in _PERSON_BEFORE:
+    if _scan_words(text, text.word_before(start)) in _PERSON_BEFORE:
         return True
-    return bool(before_span and before in _NAME_PARTS and before_span[0] + 1 not in covered
-                and _capitalized(text, before_span))
+    return continues_name(text, start, covered)
+
+
+def continues_name(text: ScanText, start: int, covered: Container[int]) -> bool:
+    """True when a capitalized Vietnamese family or middle name that no other mention covers
+    comes right before padded scan position `start`: "Nguyễn Thị Thu Trang" is not the actress
+    Thu Trang, nor "Lê Đông Đức" Germany."""
+    before_span = text.word_before(start)
+    return bool(before_span and _scan_words(text, before_span) in _NAME_PARTS
+                and before_span[0] + 1 not in covered and _capitalized(text, before_span))

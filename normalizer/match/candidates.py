@@ -10,11 +10,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from normalizer.gazetteer import GazetteerIndex, Hit
+from normalizer.gazetteer.derived import derived
 from normalizer.gazetteer.layers import thin_evidence
 from normalizer.gazetteer.records import ID_PATTERN
 from normalizer.match.blocking import Blocking
+from normalizer.match.typos import NAME_WORDS, compare
 from normalizer.model import Name
-from normalizer.text import MatchKeys, match_keys
+from normalizer.text import MatchKeys, marks_lost_only, match_keys
 from normalizer.translit.hanzi import is_han
 
 # Names repeat (queries, titles, context countries): key each text once.
@@ -37,6 +39,7 @@ class RawHit(NamedTuple):
     method: str  # id, exact, folded, sorted, compact, fuzzy, translit
     similarity: float  # 0..1, how close the variant is to the name under this method
     detail: str = ""
+    typo: str = ""  # fuzzy: how the letters differ (match.typos.compare)
 
 
 def make_variants(texts: list[tuple[str, str]]) -> list[Variant]:
@@ -85,7 +88,19 @@ def add_group_hits(index: GazetteerIndex, variant: Variant, group: PlanGroup,
     for method, table, key_field, similarity in group:
         for name_id in index.name_ids(table, getattr(keys, key_field)):
             if name_id not in found:
-                found[name_id] = RawHit(index.hit(name_id), variant, method, similarity or folded)
+                hit = index.hit(name_id)
+                if table == "family_folded" and not _family_marks_kept(variant, hit):
+                    continue
+                found[name_id] = RawHit(hit, variant, method, similarity or folded)
+
+
+def _family_marks_kept(variant: Variant, hit: Hit) -> bool:
+    """A family name reached by its folded key only when the query lost marks rather than wrote
+    others: "Tùng" (Son Tung M-TP) is not "Tung" (Tung Chee-hwa), nor "Thưởng" "Thường"."""
+    family = hit.name.family
+    if variant.keys.exact == variant.keys.folded or family is None:
+        return True
+    return marks_lost_only(variant.text, family)
 
 
 def folded_similarity(keys: MatchKeys) -> float:
@@ -139,5 +154,7 @@ def fuzzy_hits(index: GazetteerIndex, blocking: Blocking, variant: Variant,
     out = []
     for text, score, _ in found:
         detail = f"{score:.0f}% similar to {text!r} after folding"
-        out += [RawHit(hit, variant, "fuzzy", score / 100.0, detail) for hit in index.lookup("folded", text)]
+        typo = compare(key, text, derived(index, NAME_WORDS))
+        out += [RawHit(hit, variant, "fuzzy", score / 100.0, detail, typo)
+                for hit in index.lookup("folded", text)]
     return out

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz.distance import OSA
-
 from normalizer.gazetteer.layers import little_known, thin_evidence
 from normalizer.match.candidates import RawHit
+from normalizer.match.typos import ONE_TYPO, OTHER_SYLLABLE, RENAMED, rotated
 from normalizer.model import Candidate, Feature
 from normalizer.text import fold
 
@@ -31,6 +30,10 @@ THIN_PENALTY = 0.25  # a layer entity named by little (gazetteer.layers.thin_evi
 WEAK_NAME = "weak_name"  # the feature a weak name adds: how a candidate says its name was weak
 FUZZY_PENALTY = 0.08
 SYLLABLE_PENALTY = 0.1  # a fuzzy 0.82 to another syllable drops below the match threshold
+ORDER_PENALTY = 0.15  # a sorted 0.93 to a person's words in another order drops below it
+# A fuzzy hit one typo away in a long name (match.typos) scores at least this: just over the
+# match threshold, so that any other candidate as close makes a tie.
+ONE_TYPO_FLOOR = 0.83
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +74,17 @@ def _features(raw: RawHit, context: Context, agreeing: int) -> list[Feature]:
         loss = weak_name_loss(features[0].weight, name.kind, name.generated)
         what = "generated readings" if name.generated else f"{name.kind} names"
         features.append(Feature(WEAK_NAME, -loss, f"{what} are weak evidence"))
-    if raw.method == "fuzzy" and entity.type == "person" and \
-            other_syllable(raw.variant.keys.folded, name.text):
-        features.append(Feature("syllable", -SYLLABLE_PENALTY, "a syllable of the name differs, not "
-                                "a letter: another person's name"))
+    if raw.typo == ONE_TYPO and features[0].weight < ONE_TYPO_FLOOR:
+        features.append(Feature("one_typo", ONE_TYPO_FLOOR - features[0].weight,
+                                "one typo away in a long name"))
+    if raw.typo == RENAMED or (raw.typo == OTHER_SYLLABLE and entity.type == "person"):
+        what = "a word of the query is another name's word" if raw.typo == RENAMED else \
+            "a syllable of the name differs, not a letter"
+        features.append(Feature("syllable", -SYLLABLE_PENALTY, f"{what}: another name"))
+    if raw.method == "sorted" and entity.type == "person" and \
+            not rotated(raw.variant.keys.folded, fold(name.text) or ""):
+        features.append(Feature("order", -ORDER_PENALTY, "the given names in another order: another "
+                                "person's name"))
     if thin_hit(raw):
         features.append(Feature("thin", -THIN_PENALTY, f"a little-known {entity.layer} entry "
                                 f"(prominence {entity.weight:.2f}) named by little"))
@@ -95,22 +105,6 @@ def _features(raw: RawHit, context: Context, agreeing: int) -> list[Feature]:
     return features
 
 
-def other_syllable(query_key: str, name: str) -> bool:
-    """True when a fuzzy match of a person's name changes a syllable rather than a letter: a
-    word whose first letter differs, or a short word (a syllable) two edits away ("Minh Mai" is
-    not "Minh Khai", "Jang Min-seok" not "Kang Min-seok"); a swap is one edit ("Hilarry").
-    Names are syllables: a typo keeps most of each."""
-    mine, theirs = _syllables(query_key), _syllables(fold(name) or "")
-    if len(mine) != len(theirs):
-        return False
-    return any(a != b and (a[0] != b[0] or OSA.distance(a, b) > (1 if len(b) < 6 else 2))
-               for a, b in zip(mine, theirs, strict=True))
-
-
-def _syllables(key: str) -> list[str]:
-    return [word for word in key.replace("-", " ").split() if word]
-
-
 def thin_hit(raw: RawHit) -> bool:
     """A layer entity reached by little: a thin name (gazetteer.layers.thin_evidence), or a
     little-known one reached other than by its name's letters ("lao động" is not the hamlet
@@ -127,7 +121,7 @@ def thin_hit(raw: RawHit) -> bool:
 EXACT_METHODS = frozenset({"id", "exact", "folded"})
 NO_CONTEXT = Context()
 MAX_CACHED_CANDIDATES = 200_000
-CandidateCache = dict[tuple[str, int, str, float, str, bool, str], Candidate]
+CandidateCache = dict[tuple[str, int, str, float, str, bool], Candidate]
 
 
 def score_hit(raw: RawHit, context: Context, agreeing: int = 1,
@@ -137,11 +131,10 @@ def score_hit(raw: RawHit, context: Context, agreeing: int = 1,
     makes it thin: thin_hit), and `cache` (owned by one index's matcher) keeps it."""
     if cache is None or context is not NO_CONTEXT or agreeing > 1:  # an equal copy just misses
         return _score(raw, context, agreeing)
-    # A fuzzy hit's features read the query's key too (the syllable penalty): two queries one
-    # letter from a name share its similarity and detail, not always its penalty.
-    query = raw.variant.keys.folded if raw.method == "fuzzy" else ""
-    key = (raw.hit.entity.id, raw.hit.name_id, raw.method, raw.similarity, raw.detail,
-           raw.hit.entity.layer is not None and thin_hit(raw), query)
+    # A fuzzy or sorted hit's features read the query's letters (match.typos), not only its score
+    detail = f"{raw.detail}\0{raw.variant.keys.folded}" if raw.method in ("fuzzy", "sorted") else raw.detail
+    key = (raw.hit.entity.id, raw.hit.name_id, raw.method, raw.similarity, detail,
+           raw.hit.entity.layer is not None and thin_hit(raw))
     found = cache.get(key)
     if found is None:
         found = _score(raw, NO_CONTEXT, 1)

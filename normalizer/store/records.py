@@ -75,10 +75,11 @@ class LoadReport:
     updated: list[str] = field(default_factory=list)
     unchanged: int = 0
     conflicts: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)  # loaded before, no longer in the files (prune)
 
     def to_dict(self) -> dict[str, Any]:
         return {"created": len(self.created), "updated": len(self.updated), "unchanged": self.unchanged,
-                "conflicts": list(self.conflicts)}
+                "deleted": len(self.deleted), "conflicts": list(self.conflicts)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -251,10 +251,13 @@ class Store:
             return self._must(change.conn, survivor.id)
         return self._write(actor, body)
 
-    def load(self, entities: list[tuple[str, Entity]], actor: str = LOADER) -> LoadReport:
+    def load(self, entities: list[tuple[str, Entity]], actor: str = LOADER,
+             prune: bool = False) -> LoadReport:
         """Upsert gazetteer entities (file, entity) by id in one transaction. An entity editors
         have not changed since its last load is updated; one they changed is left alone and
-        reported as a conflict (unless it already equals the file's version)."""
+        reported as a conflict (unless it already equals the file's version). With prune (the
+        entities are the whole gazetteer), an entity loaded before that the files no longer hold
+        is deleted, as an editor's delete is (undoable), unless editors changed it since."""
         report = LoadReport()
 
         def body(change: Change) -> LoadReport:
@@ -270,8 +273,25 @@ class Store:
                     fresh.append((file, position, replace(entity, revision=1)))
                     report.created.append(entity.id)
             change.insert_many(fresh, "load")
+            if prune and entities:  # no files at all is a mistake, not a request to empty the database
+                incoming = {entity.id for _, entity in entities}
+                for entity_id, (row, current) in known.items():
+                    if entity_id not in incoming:
+                        self._prune_one(change, row, current, report)
             return report
         return self._write(actor, body)
+
+    @staticmethod
+    def _prune_one(change: Change, row: Any, current: Entity, report: LoadReport) -> None:
+        if row.deleted or row.merged_into or row.loaded_hash is None:  # gone, or an editor's own entity
+            return
+        if content_hash(current) != row.loaded_hash:  # editors changed it since its last load
+            report.conflicts.append(current.id)
+            return
+        revision = current.revision + 1
+        change.set_state(current.id, revision, deleted=True)
+        change.record(current.id, revision, "load", state(current), state(current, True))
+        report.deleted.append(current.id)
 
     @staticmethod
     def _reload_one(change: Change, file: str, position: int, entity: Entity, row: Any, current: Entity,

@@ -119,3 +119,30 @@ def test_the_real_gazetteer_round_trips_byte_for_byte(tmp_path: Path) -> None:
     loaded_files = {f: data for f, data in snapshot.items() if f in exported}
     assert exported == loaded_files
     empty_store.close()
+
+
+def test_a_start_after_an_entity_left_the_files_deletes_it(store: Store, gazetteer_dir: Path) -> None:
+    ensure_loaded(store, gazetteer_dir)
+    (gazetteer_dir / "people" / "china.yaml").write_text("[]\n", "utf-8")
+    report = ensure_loaded(store, gazetteer_dir)
+    assert report is not None and report.deleted == ["xi-jinping"]
+    gone = store.get("xi-jinping")
+    assert gone.deleted and gone.revision == 2
+    assert "xi-jinping" not in {entity.id for entity in store.live().entities}
+    assert store.history("xi-jinping")[0][0].action == "load"  # in the history, revertible
+
+
+def test_pruning_leaves_editors_entities_and_edits_alone(store: Store, gazetteer_dir: Path) -> None:
+    mine = Name("Mine", "en", "preferred", "editorial")
+    store.create(Entity(id="mine", type="country", name="Mine", names=(mine,)), "alice")
+    store.save(replace(store.get("japan").entity, description="edited"), 1, "alice")
+    (gazetteer_dir / "countries.yaml").write_text("[]\n", "utf-8")
+    report = load_gazetteer(store, gazetteer_dir, prune=True)
+    assert sorted(report.deleted) == ["china", "wang-yi"] and report.conflicts == ["japan"]
+    assert not store.get("mine").deleted and not store.get("japan").deleted
+
+
+def test_a_partial_load_without_prune_deletes_nothing(store: Store, gazetteer_dir: Path) -> None:
+    (gazetteer_dir / "people" / "china.yaml").unlink()
+    report = load_gazetteer(store, gazetteer_dir)
+    assert report.deleted == [] and not store.get("xi-jinping").deleted

@@ -1,0 +1,160 @@
+"""Typos against unknown names (issue 19): how many one-typo queries end matched to the right
+entity, how many names no gazetteer holds end matched, on the full gazetteer and at 1M synthetic
+names, with a precision/recall table over the match threshold.
+
+    python bench/precision_bench.py                    # full gazetteer, then 1M synthetic names
+    python bench/precision_bench.py --sizes 100000 --typos 300
+
+Query sets (seeded):
+- typo:    a name of at least 8 letters with one typing error (a letter changed, added, dropped,
+           or two neighbours swapped; bench/synthetic.py `typo`) that is no name's folded key;
+           from the curated entities' names on the full gazetteer, from all names at 1M;
+- unknown: plausible person names no gazetteer holds (seeds/devset/unknown_people.tsv and
+           tests/golden/unknown_names/*.tsv); at 1M, names the synthetic gazetteer happens to
+           hold (same folded key) are left out, since matching them is right.
+
+Each set runs twice in the same process: with the one-typo rule (match.typos) and without it
+(the floor set to 0, today's scoring before the rule). The table recomputes the decision
+(match.decision.decide) from each query's candidates at other thresholds: "typo matched right"
+is recall, "unknown matched" the false-match rate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from rapidfuzz.distance import OSA
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import synthetic_entities, typo
+
+from normalizer.gazetteer import GazetteerIndex
+from normalizer.match import Matcher, decision, scoring
+from normalizer.model import Candidate, Resolution
+from normalizer.service import Normalizer
+from normalizer.settings import Settings
+from normalizer.text import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+UNKNOWN_TABLES = [ROOT / "seeds/devset/unknown_people.tsv",
+                  *sorted((ROOT / "tests/golden/unknown_names").glob("*.tsv"))]
+THRESHOLDS = (0.75, 0.78, 0.80, 0.82, 0.85, 0.88)
+Resolve = Callable[[str], Resolution]
+
+
+def unknown_names() -> list[str]:
+    names = []
+    for path in UNKNOWN_TABLES:
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+        names += [row["name"] for row in csv.DictReader(lines, delimiter="\t")]
+    return names
+
+
+def typo_queries(index: GazetteerIndex, count: int, curated_only: bool,
+                 seed: int = 7) -> list[tuple[str, str]]:
+    """(query, right entity id): one typo in names of 8+ letters, never another name's key."""
+    rng = random.Random(seed)
+    pool = [(name.text, entity.id) for entity in index.entities.values()
+            if not (curated_only and entity.layer) for name in entity.names
+            if len((fold(name.text) or "").replace(" ", "")) >= 8 and not name.generated]
+    rng.shuffle(pool)
+    out = []
+    for text, entity_id in pool:
+        query = typo(text, rng, 1)
+        key, name_key = fold(query) or "", fold(text) or ""
+        if OSA.distance(key, name_key) == 1 and not index.has("folded", key):
+            out.append((query, entity_id))
+        if len(out) == count:
+            break
+    return out
+
+
+def run(resolve: Resolve, typos: list[tuple[str, str]], unknown: list[str]) -> dict[str, list]:
+    started = time.perf_counter()
+    found = {"typo": [(resolve(q).candidates, right) for q, right in typos],
+             "unknown": [(resolve(q).candidates, None) for q in unknown]}
+    found["seconds"] = [time.perf_counter() - started]
+    return found
+
+
+def rates(results: list[tuple[tuple[Candidate, ...], str | None]], threshold: float) -> tuple[float, float]:
+    """(share matched to the right entity, share matched to any) at this threshold."""
+    saved = decision.MATCH_THRESHOLD
+    decision.MATCH_THRESHOLD = threshold
+    try:
+        decided = [(decision.decide(list(candidates)), right) for candidates, right in results]
+    finally:
+        decision.MATCH_THRESHOLD = saved
+    right = sum(1 for (status, match), want in decided if match is not None and match.id == want)
+    matched = sum(1 for (status, _), _want in decided if status == "matched")
+    return right / max(len(results), 1), matched / max(len(results), 1)
+
+
+def report(label: str, with_rule: dict[str, list], without: dict[str, list]) -> None:
+    typos, unknown = len(with_rule["typo"]), len(with_rule["unknown"])
+    print(f"\n### {label}: {typos} typo queries, {unknown} unknown names "
+          f"({with_rule['seconds'][0]:.1f} s with the rule, {without['seconds'][0]:.1f} s without)\n")
+    print("| threshold | typo matched right, rule | without | typo matched wrong, rule | without "
+          "| unknown matched, rule | without |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for threshold in THRESHOLDS:
+        cells = []
+        for found in (with_rule, without):
+            right, matched = rates(found["typo"], threshold)
+            cells.append((right, matched - right, rates(found["unknown"], threshold)[1]))
+        mark = "**" if threshold == decision.MATCH_THRESHOLD else ""
+        print(f"| {mark}{threshold:.2f}{mark} | {cells[0][0]:.3f} | {cells[1][0]:.3f} | {cells[0][1]:.3f} "
+              f"| {cells[1][1]:.3f} | {cells[0][2]:.3f} | {cells[1][2]:.3f} |")
+
+
+def measure(label: str, resolve: Resolve, typos: list[tuple[str, str]], unknown: list[str]) -> None:
+    with_rule = run(resolve, typos, unknown)
+    if not hasattr(scoring, "ONE_TYPO_FLOOR"):  # a commit before the rule: one run, the baseline
+        report(label, with_rule, with_rule)
+        return
+    saved = scoring.ONE_TYPO_FLOOR
+    scoring.ONE_TYPO_FLOOR = 0.0  # the rule off: no hit is raised
+    try:
+        without = run(resolve, typos, unknown)
+    finally:
+        scoring.ONE_TYPO_FLOOR = saved
+    report(label, with_rule, without)
+
+
+def uncached(matcher: Matcher) -> Resolve:
+    """Resolve through the matcher (not the service's answer cache), its scored-candidate cache
+    emptied first, so that the runs with and without the rule both score afresh."""
+    def resolve(query: str) -> Resolution:
+        matcher._candidates.clear()
+        return matcher.resolve(query, limit=10)
+    return resolve
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1_000_000], help="synthetic gazetteer sizes")
+    parser.add_argument("--typos", type=int, default=500)
+    parser.add_argument("--skip-full", action="store_true")
+    args = parser.parse_args()
+    unknown = unknown_names()
+    if not args.skip_full:
+        service = Normalizer.from_settings(Settings())
+        measure(f"full gazetteer ({len(service.index):,} entities, every layer)", uncached(service.matcher),
+                typo_queries(service.index, args.typos, curated_only=True), unknown)
+    for size in args.sizes:
+        index = GazetteerIndex(synthetic_entities(size))
+        held = [name for name in unknown if not index.has("folded", fold(name) or "")]
+        label = (f"{size:,} synthetic names ({len(index):,} entities; {len(unknown) - len(held)} unknown "
+                 "names held there left out)")
+        measure(label, uncached(Matcher(index)), typo_queries(index, args.typos, False), held)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""A typo or another name? How a fuzzy hit's letters differ from the name it reached.
+
+- one typo: "Shnizo Abe" is Shinzo Abe and "Turng Quốc" is Trung Quốc. fuzz.ratio, which ranks the
+  fuzzy tier, counts a changed letter or two swapped ones as two edits, so such a typo in a name
+  of 8-10 letters scored under the match threshold. One edit (optimal string alignment: a letter
+  changed, added or dropped, or two neighbours swapped) in a name of ONE_TYPO_LETTERS letters or
+  more is that name.
+- renamed: a word changed into another word that names use ("Nguyễn Hồng" is not Nguyễn Hoàng,
+  "Kwon Jae-won" not Kwon Jae-woo, "ASEAN Cup" not the Asian Cup) is written on purpose: another
+  name, not a slip of the keyboard. The words names use are the curated entities' (NAME_WORDS:
+  the layers' hundred thousand places and dictionary entries hold nearly every short word, which
+  would make most typos look deliberate), of two letters or more. A doubled letter written once
+  or twice ("Emanuel", "Mohammed") or a plural ("Oscar", "Oscars") is a spelling.
+- other syllable: a word whose first letter differs, or two letters or more of a short word,
+  without being another name's word ("Minh Mai" is not "Minh Khai"); or words added or dropped
+  where more than a space changed.
+
+A person's words in another order are the same person only when the order turns round (rotated).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rapidfuzz.distance import OSA
+
+from normalizer.gazetteer import GazetteerIndex
+from normalizer.gazetteer.derived import Kind
+from normalizer.gazetteer.index import Patch
+from normalizer.model import Entity
+from normalizer.text import fold
+
+ONE_TYPO_LETTERS = 8
+ONE_TYPO, RENAMED, OTHER_SYLLABLE = "one typo", "renamed", "other syllable"
+_DOUBLED = re.compile(r"(.)\1")
+
+
+def words_of(key: str) -> list[str]:
+    return key.replace("-", " ").split()
+
+
+def _words_of_entity(entity: Entity | None) -> Iterator[str]:
+    if entity is not None and entity.layer is None:
+        for name in entity.names:
+            yield from (word for word in words_of(fold(name.text) or "") if len(word) > 1)
+
+
+def _name_words(index: GazetteerIndex) -> frozenset[str]:
+    return frozenset(word for entity in index.entities.values() for word in _words_of_entity(entity))
+
+
+def _patched_words(old: frozenset[str], patch: Patch) -> frozenset[str]:
+    # Words of removed names stay: the rule only grows stricter until the next full build.
+    new = {word for entity_id in patch.touched for word in _words_of_entity(patch.index.get(entity_id))}
+    return old | new if new - old else old
+
+
+NAME_WORDS: Kind[frozenset[str]] = Kind("name-words", _name_words, _patched_words)
+
+
+def rotated(query_key: str, name_key: str) -> bool:
+    """Whether the query's words are the name's turned round ("Kishida Fumio", "Jong Un Kim"),
+    the way a family name moves between the front and the back. Other orders ("Nguyễn Kiên
+    Trọng" for Nguyễn Trọng Kiên, "Baek Ho-na" for Baek Na-ho) are other people's names."""
+    mine, theirs = words_of(query_key), words_of(name_key)
+    return len(mine) == len(theirs) and any(mine == theirs[i:] + theirs[:i] for i in range(len(theirs)))
+
+
+def _spelling(word: str) -> str:
+    """The word with doubled letters written once and a plural's s dropped: "Emanuel" and
+    "Emmanuel", "Oscar" and "Oscars" are one name spelt two ways."""
+    return _DOUBLED.sub(r"\1", word).removesuffix("s")
+
+
+def compare(query_key: str, name_key: str, name_words: frozenset[str]) -> str:
+    """How the folded query differs from the folded name it reached: ONE_TYPO, RENAMED,
+    OTHER_SYLLABLE or "" (none of these: the fuzzy score alone decides)."""
+    mine, theirs = words_of(query_key), words_of(name_key)
+    if len(mine) == len(theirs):
+        changed = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
+        if any(a in name_words and _spelling(a) != _spelling(b) for a, b in changed):
+            return RENAMED
+        if any((a[0] != b[0] and OSA.distance(a, b) > 1) or OSA.distance(a, b) > (1 if len(b) < 6 else 2)
+               for a, b in changed):
+            return OTHER_SYLLABLE
+    elif query_key.replace(" ", "") != name_key.replace(" ", ""):
+        return OTHER_SYLLABLE  # words added or dropped, not a space ("Trần Thế Anh Lâm", "Trần Thanh Lâm")
+    if len(name_key) - name_key.count(" ") >= ONE_TYPO_LETTERS and OSA.distance(query_key, name_key) == 1:
+        return ONE_TYPO
+    return ""

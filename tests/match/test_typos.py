@@ -1,0 +1,36 @@
+"""A typo or another name (match.typos): how a fuzzy hit's words differ from the name's."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizer.match.typos import ONE_TYPO, OTHER_SYLLABLE, RENAMED, compare, rotated
+
+WORDS = frozenset({"nguyen", "hoang", "hong", "asian", "asean", "cup", "emanuel", "oscar", "oscars", "jae",
+                   "won", "woo", "kwon", "minh", "mai", "khai"})
+
+
+@pytest.mark.parametrize(("query", "name", "expected"), [
+    ("shnizo abe", "shinzo abe", ONE_TYPO),  # two letters swapped
+    ("turng quoc", "trung quoc", ONE_TYPO),
+    ("gnuyen van huong", "nguyen van huong", ONE_TYPO),  # a swap at the front is a typo too
+    ("nguyen hong", "nguyen hoang", RENAMED),  # a real name's word: written on purpose
+    ("asean cup", "asian cup", RENAMED),
+    ("kwon jae won", "kwon jae woo", RENAMED),
+    ("emanuel macron", "emmanuel macron", ONE_TYPO),  # a doubled letter is a spelling
+    ("oscar", "oscars", ""),  # a plural too (and too short to be a typo by length)
+    ("minh mai", "minh khai", RENAMED),
+    ("minh dai", "minh khai", OTHER_SYLLABLE),  # not a name's word, but not a slip of one letter
+    ("abe", "abc", ""),  # too short for the one-typo rule
+    ("tran the anh lam", "tran thanh lam", OTHER_SYLLABLE),  # a word more, not a space
+    ("lee jaemyung", "lee jae myung", ONE_TYPO),  # a space dropped
+])
+def test_compare(query: str, name: str, expected: str) -> None:
+    assert compare(query, name, WORDS) == expected
+
+
+def test_rotated_orders_are_the_family_name_moving() -> None:
+    assert rotated("kishida fumio", "fumio kishida")
+    assert rotated("jong un kim", "kim jong un")
+    assert not rotated("nguyen kien trong", "nguyen trong kien")
+    assert not rotated("baek ho na", "baek na ho")
