@@ -109,6 +109,9 @@ class TrigramIndex:
 
     def __init__(self, keys: list[str]):
         self.keys = keys
+        # The same strings as an array: a query's candidates are gathered by one fancy index (a
+        # list comprehension over scattered keys cost ~60 µs a query at 290k keys).
+        self.key_array = np.array(keys, dtype=object)
         lengths = np.fromiter(map(len, keys), dtype=np.int32, count=len(keys))
         self.outside = np.argsort(lengths, kind="stable").astype(np.int32)  # inside -> caller's
         self.lengths = lengths[self.outside]  # ascending
@@ -179,9 +182,10 @@ class TrigramIndex:
         """Best keys by fuzz.ratio: (key, score 0..100, key number), best first, ties by key (so
         that which of several equal keys make the cut does not depend on the index's order: a
         patched index answers as a fresh one)."""
-        numbers = self.candidates(key, max_edits, cutoff).tolist()
+        chosen = self.candidates(key, max_edits, cutoff)
+        numbers = chosen.tolist()
         found = process.extract(
-            key, [self.keys[i] for i in numbers], scorer=fuzz.ratio, processor=None, limit=None,
+            key, self.key_array[chosen].tolist(), scorer=fuzz.ratio, processor=None, limit=None,
             score_cutoff=cutoff,
         )
         found.sort(key=lambda row: (-row[1], row[0]))

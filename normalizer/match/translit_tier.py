@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import product
 from typing import TYPE_CHECKING, Any
 
@@ -25,10 +26,13 @@ from normalizer.gazetteer import GazetteerIndex
 from normalizer.gazetteer.derived import Kind, derived
 from normalizer.gazetteer.index import Patch
 from normalizer.match.candidates import RawHit, Variant
+from normalizer.match.pinyin_reach import pinyin_reachable
 from normalizer.model import Name, Suggestion
 from normalizer.text import compact_key, fold
 from normalizer.translit import to_hangul, to_pinyin
 from normalizer.translit.english import english_form
+from normalizer.translit.hangul import MAX_SYLLABLES as MAX_HANGUL_SYLLABLES
+from normalizer.translit.hangul import column as hangul_column
 from normalizer.translit.hanzi import char_readings, is_han
 from normalizer.translit.lattice import reading_keys as syllable_readings
 from normalizer.translit.origin import name_goes_on
@@ -62,6 +66,14 @@ class TranslitLookup:
     native_folded: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
     hangul: dict[str, list[int]] = field(default_factory=dict)
     with_characters: set[str] = field(default_factory=set)  # entities that have a Chinese name
+    _hangul_prefixes: frozenset[str] | None = None  # of the hangul keys, made on first use
+
+    @property
+    def hangul_prefixes(self) -> frozenset[str]:
+        """Every prefix of every Hangul key (a few hundred names: a few thousand strings)."""
+        if self._hangul_prefixes is None:
+            self._hangul_prefixes = frozenset(key[:end] for key in self.hangul for end in range(len(key) + 1))
+        return self._hangul_prefixes
 
 
 def lookup_for(index: GazetteerIndex) -> TranslitLookup:
@@ -180,7 +192,7 @@ def native_hits(matcher: Matcher, lookup: TranslitLookup, variant: Variant,
 
 
 def hangul_hits(matcher: Matcher, lookup: TranslitLookup, variant: Variant) -> list[RawHit]:
-    if not lookup.hangul:
+    if not lookup.hangul or not hangul_reachable(lookup, variant.text):
         return []
     out = []
     readings = to_hangul(variant.text, limit=len(HANGUL_SIMILARITY))
@@ -193,11 +205,45 @@ def hangul_hits(matcher: Matcher, lookup: TranslitLookup, variant: Variant) -> l
     return out
 
 
+HANGUL_ROLES = ("surname", "given", "place")
+
+
+def hangul_reachable(lookup: TranslitLookup, text: str) -> bool:
+    """Whether some Hangul reading of `text` may be a key of lookup.hangul: False only when no
+    reading to_hangul can make is one, so that the tier need not rank them (most queries: the
+    ranking costs ~0.3 ms, this a few dict look-ups once the syllables' forms are cached).
+
+    A reading is one option of each syllable's column, joined; here each syllable stands for the
+    union of its columns in every role and position, a superset of what to_hangul uses."""
+    syllables = split_syllables(text)
+    if not syllables or len(syllables) > MAX_HANGUL_SYLLABLES:
+        return False  # to_hangul reads nothing
+    exact = any(has_diacritics(s) for s in syllables)
+    prefixes = lookup.hangul_prefixes
+    reached = {""}
+    for syllable in syllables:
+        forms = hangul_forms(syllable, exact)
+        reached = {head + form for head in reached for form in forms if head + form in prefixes}
+        if not reached:
+            return False
+    return any(reading in lookup.hangul for reading in reached)
+
+
+@lru_cache(maxsize=1 << 14)
+def hangul_forms(syllable: str, exact: bool) -> frozenset[str]:
+    """Every Hangul option of this syllable's columns, in any role, word-initial or not."""
+    return frozenset(option.text for role in HANGUL_ROLES for initial in (True, False)
+                     for option in hangul_column(syllable, role, exact, initial))
+
+
 def pinyin_hits(matcher: Matcher, lookup: TranslitLookup, variant: Variant,
                 native: list[RawHit]) -> list[RawHit]:
     index = matcher.index
+    syllables = split_syllables(variant.text)
+    exact = any(has_diacritics(s) for s in syllables)
+    if not pinyin_reachable(index, syllables, exact):
+        return []  # no rendering can name anything: skip ranking them
     matched_natively = {h.hit.entity.id for h in native}
-    exact = any(has_diacritics(s) for s in split_syllables(variant.text))
     out = []
     for rank, rendering in enumerate(to_pinyin(variant.text)):
         keys = {fold(rendering.text), compact_key(rendering.text)}
