@@ -13,7 +13,7 @@ from rapidfuzz.distance import OSA
 from normalizer.gazetteer.layers import little_known, thin_evidence
 from normalizer.match.candidates import RawHit
 from normalizer.model import Candidate, Feature
-from normalizer.text import fold
+from normalizer.text import fold, is_syllable
 
 METHOD_BASE = {
     "id": 1.0, "exact": 1.0, "folded": 0.94, "sorted": 0.93, "compact": 0.93,
@@ -98,12 +98,16 @@ def _features(raw: RawHit, context: Context, agreeing: int) -> list[Feature]:
 def other_syllable(query_key: str, name: str) -> bool:
     """True when a fuzzy match of a person's name changes a syllable rather than a letter: a
     word whose first letter differs, or a short word (a syllable) two edits away ("Minh Mai" is
-    not "Minh Khai", "Jang Min-seok" not "Kang Min-seok"); a swap is one edit ("Hilarry").
+    not "Minh Khai", "Jang Min-seok" not "Kang Min-seok"), or, in a name whose words are all
+    Vietnamese syllables, any other word ("Hồng" is not "Hoàng"); a swap is one edit ("Hilarry").
     Names are syllables: a typo keeps most of each."""
     mine, theirs = _syllables(query_key), _syllables(fold(name) or "")
     if len(mine) != len(theirs):
         return False
-    return any(a != b and (a[0] != b[0] or OSA.distance(a, b) > (1 if len(b) < 6 else 2))
+    # In a Vietnamese name every word is a syllable, and one letter makes another syllable:
+    # "Nguyễn Hồng" is not "Nguyễn Hoàng"
+    vietnamese = all(is_syllable(word, word) for word in mine + theirs)
+    return any(a != b and (vietnamese or a[0] != b[0] or OSA.distance(a, b) > (1 if len(b) < 6 else 2))
                for a, b in zip(mine, theirs, strict=True))
 
 
