@@ -85,7 +85,22 @@ def add_group_hits(index: GazetteerIndex, variant: Variant, group: PlanGroup,
     for method, table, key_field, similarity in group:
         for name_id in index.name_ids(table, getattr(keys, key_field)):
             if name_id not in found:
-                found[name_id] = RawHit(index.hit(name_id), variant, method, similarity or folded)
+                hit = index.hit(name_id)
+                close = OTHER_MARKS_SIMILARITY if table == "family_folded" and \
+                    other_marks(keys, hit.name.family) else similarity or folded
+                found[name_id] = RawHit(hit, variant, method, close)
+
+
+# A one-word query whose tone marks differ from a family name's is another word ("Thưởng" is
+# not the family name "Thường"): a candidate, below a match
+OTHER_MARKS_SIMILARITY = 0.9
+
+
+def other_marks(keys: MatchKeys, family: str | None) -> bool:
+    """True when the query and the family name both carry diacritics, and not the same ones."""
+    family_keys = cached_keys(family) if family else None
+    return family_keys is not None and keys.exact != keys.folded \
+        and family_keys.exact != family_keys.folded and family_keys.exact != keys.exact
 
 
 def folded_similarity(keys: MatchKeys) -> float:
