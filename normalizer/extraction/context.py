@@ -6,7 +6,8 @@
   Tom Cruise") or as the subject of what a person just said is a pronoun, not the UK.
 - `references`: a bare institution or office ("Quốc hội", "Chính phủ", "Thủ tướng") is read
   against a country: the one named right after it ("Ngoại trưởng Nhật Bản": the mention spans
-  the title, the country keeps its own), else the country of an office named earlier in the same
+  the title, the country keeps its own) or of its owner after "của" ("Bộ Chính trị của phong
+  trào Hamas" is not Vietnam's), else the country of an office named earlier in the same
   sentence, then in the paragraph ("Thủ tướng Nhật Bản Ishiba ... Thủ tướng cho biết"), then the
   country the document's offices are most often of, else Vietnam's: the explanation says which
   (match.references.Where). An office whose holder the text named earlier under the same title
@@ -140,7 +141,8 @@ def references(doc: ScanText, found: list[Found], resolve: Resolver, date: dt.da
     if not terms:
         return found
     countries = {f.clean_start: f for f in found if f.entity_type == "country"}
-    named = {m.start(): _country_after(doc, m, countries) for m in terms}
+    owners = {f.clean_start: f for f in found if f.entity_type in ("country", "organization")}
+    named = {m.start(): _named_after(doc, m, countries, owners, get) for m in terms}
     if any(country is False for country in named.values()):
         terms = [m for m in terms if named[m.start()] is not False]  # a name follows: a person's title
     anchors = _anchors(doc, found, named, get)
@@ -205,6 +207,39 @@ def _country_after(doc: ScanText, term: re.Match[str], countries: dict[int, Foun
         match = country.resolution.match if country.resolution else None
         return match.id if match else None
     return False if doc.cleaned[position].isupper() else None
+
+
+def _named_after(doc: ScanText, term: re.Match[str], countries: dict[int, Found], owners: dict[int, Found],
+                 get: Callable[[str], Entity | None]) -> str | bool | None:
+    """The country named right after the term (`_country_after`), else that of its owner."""
+    country = _country_after(doc, term, countries)
+    return _owner_country(doc, term, owners, get) if country is None else country
+
+
+_OF = re.compile(r"\s+của\s+")  # "Bộ Chính trị của phong trào Hamas": Hamas's, not Vietnam's
+_LOWER_WORD = re.compile(r"[^\W\d_]+\s+")
+MAX_CLASS_WORDS = 2  # "của phong trào Hamas", "của lực lượng Houthi"
+
+
+def _owner_country(doc: ScanText, term: re.Match[str], owners: dict[int, Found],
+                   get: Callable[[str], Entity | None]) -> str | bool | None:
+    """The country of a country or organization named after "của" (of), with at most two
+    lower-case class words between; False for an owner of no known country (the term is not
+    the Vietnamese institution, and which it is the gazetteer cannot say); else None."""
+    of = _OF.match(doc.cleaned, term.end())
+    position = of.end() if of else None
+    for _ in range(MAX_CLASS_WORDS + 1):
+        if position is None:
+            return None
+        owner = owners.get(position)
+        if owner is not None:
+            match = owner.resolution.match if owner.resolution else None
+            entity = get(match.id) if match else None
+            return None if match is None else match.id if match.type == "country" else \
+                (entity.country if entity and entity.country else False)
+        word = _LOWER_WORD.match(doc.cleaned, position)
+        position = word.end() if word and word.group()[0].islower() else None
+    return None
 
 
 def _next_word(cleaned: str, end: int) -> int | None:

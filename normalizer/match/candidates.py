@@ -6,6 +6,8 @@ only when they found no strong name, with a cutoff that grows stricter as keys g
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -15,8 +17,8 @@ from normalizer.gazetteer.layers import thin_evidence
 from normalizer.gazetteer.records import ID_PATTERN
 from normalizer.match.blocking import Blocking
 from normalizer.match.typos import NAME_WORDS, compare
-from normalizer.model import Name
-from normalizer.text import MatchKeys, marks_lost_only, match_keys
+from normalizer.model import Entity, Name
+from normalizer.text import MatchKeys, fold, is_syllable, marks_lost_only, match_keys
 from normalizer.translit.hanzi import is_han
 
 # Names repeat (queries, titles, context countries): key each text once.
@@ -91,7 +93,10 @@ def add_group_hits(index: GazetteerIndex, variant: Variant, group: PlanGroup,
                 hit = index.hit(name_id)
                 if table == "family_folded" and not _family_marks_kept(variant, hit):
                     continue
-                found[name_id] = RawHit(hit, variant, method, similarity or folded)
+                close = similarity or folded
+                if table in MARKED_TABLES and marked_otherwise(keys, hit.entity, hit.name, table):
+                    close = OTHER_MARKS_SIMILARITY
+                found[name_id] = RawHit(hit, variant, method, close)
 
 
 def _family_marks_kept(variant: Variant, hit: Hit) -> bool:
@@ -101,6 +106,50 @@ def _family_marks_kept(variant: Variant, hit: Hit) -> bool:
     if variant.keys.exact == variant.keys.folded or family is None:
         return True
     return marks_lost_only(variant.text, family)
+
+
+# A query whose word carries marks other than the name's word of the same letters writes another
+# word ("Đông Xuyên" is not "Đồng Xuyên", "Thưởng" is not the family name "Thường"): a candidate,
+# below a match. A word without marks only lost them ("Pham Minh Chinh"). Said of people and of
+# layer entities, whose names are many and alike; a curated place or body keeps its typos
+# ("Nhất Bàn" is still Japan).
+OTHER_MARKS_SIMILARITY = 0.84
+MARKED_TABLES: dict[str, Callable[[Name], str | None]] = {
+    "folded": lambda name: name.text, "family_folded": lambda name: name.family}
+
+
+def marked_otherwise(keys: MatchKeys, entity: Entity, name: Name, table: str = "folded") -> bool:
+    """True when a folded-key hit of this entity's name reads as another word (above): by that
+    name, or by another of the entity's with the same letters (the English "Vo Van Thuong" has
+    no marks; "Võ Văn Thưởng" says "Võ Văn Thương" is someone else)."""
+    if keys.exact == keys.folded or not (entity.type == "person" or entity.layer is not None):
+        return False
+    if table == "folded":
+        return any(other_marks(keys, n.text) for n in entity.names
+                   if (found := cached_keys(n.text)) is not None and found.folded == keys.folded)
+    return other_marks(keys, MARKED_TABLES[table](name))
+
+
+def other_marks(keys: MatchKeys, text: str | None) -> bool:
+    """True when a word of the query and the same word of `text`, Vietnamese syllables equal
+    without diacritics, both carry diacritics, and not the same ones."""
+    theirs = cached_keys(text) if text else None
+    if theirs is None or keys.exact == keys.folded or theirs.exact == keys.exact:
+        return False
+    mine_words, their_words = keys.exact.split(" "), theirs.exact.split(" ")
+    if len(mine_words) != len(their_words):
+        return False
+    return any(_marked_otherwise(mine, their) for mine, their in zip(mine_words, their_words, strict=True))
+
+
+_LATIN_WORD = re.compile(r"[a-zà-ɏḀ-ỿ]+")  # Latin letters with their accents (Vietnamese: ạ-ỹ)
+
+
+def _marked_otherwise(mine: str, their: str) -> bool:
+    if mine == their or not _LATIN_WORD.fullmatch(mine):
+        return False
+    bare = fold(mine)
+    return bare is not None and bare != mine and bare == fold(their) != their and is_syllable(bare, bare)
 
 
 def folded_similarity(keys: MatchKeys) -> float:

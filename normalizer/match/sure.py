@@ -23,7 +23,7 @@ from typing import NamedTuple
 from normalizer.gazetteer import GazetteerIndex
 from normalizer.gazetteer.derived import Kind
 from normalizer.gazetteer.layers import little_known, thin_evidence
-from normalizer.match.candidates import LOOSER_GROUPS, folded_similarity
+from normalizer.match.candidates import LOOSER_GROUPS, folded_similarity, marked_otherwise
 from normalizer.match.decision import MARGIN, MATCH_THRESHOLD
 from normalizer.match.scoring import FUZZY_PENALTY, METHOD_BASE, weak_name_loss
 from normalizer.model import NAME_KINDS, Entity, Name
@@ -105,6 +105,8 @@ class SureNames:
         if not any(names[i].strong and _plainly_scored(_owner(index, i), names[i], True)
                    for i in folded):
             return None
+        if any(marked_otherwise(keys, _owner(index, i), names[i]) for i in folded):
+            return None  # another word, scored lower (match.candidates)
         similar = METHOD_BASE["folded"] * folded_similarity(keys)
         return SureMatch(_owner(index, folded[0]), similar, "folded")
 

@@ -12,8 +12,9 @@
   would make most typos look deliberate), of two letters or more. A doubled letter written once
   or twice ("Emanuel", "Mohammed") or a plural ("Oscar", "Oscars") is a spelling.
 - other syllable: a word whose first letter differs, or two letters or more of a short word,
-  without being another name's word ("Minh Mai" is not "Minh Khai"); or words added or dropped
-  where more than a space changed.
+  without being another name's word ("Minh Mai" is not "Minh Khai"); any changed word of a name
+  whose words are all Vietnamese syllables; or words added or dropped where more than a space
+  changed.
 
 A person's words in another order are the same person only when the order turns round (rotated).
 """
@@ -29,7 +30,7 @@ from normalizer.gazetteer import GazetteerIndex
 from normalizer.gazetteer.derived import Kind
 from normalizer.gazetteer.index import Patch
 from normalizer.model import Entity
-from normalizer.text import fold
+from normalizer.text import fold, is_syllable
 
 ONE_TYPO_LETTERS = 8
 ONE_TYPO, RENAMED, OTHER_SYLLABLE = "one typo", "renamed", "other syllable"
@@ -83,6 +84,10 @@ def compare(query_key: str, name_key: str, name_words: frozenset[str]) -> str:
             return RENAMED
         if any((a[0] != b[0] and OSA.distance(a, b) > 1) or OSA.distance(a, b) > (1 if len(b) < 6 else 2)
                for a, b in changed):
+            return OTHER_SYLLABLE
+        # In a Vietnamese name every word is a syllable, and one letter makes another syllable:
+        # "Diệp Ngọc Di" is not "Diệp Ngọc Vĩ" (a typo rarely makes a syllable: "Turng", "Vơưng")
+        if changed and all(is_syllable(word, word) for word in mine + theirs):
             return OTHER_SYLLABLE
     elif query_key.replace(" ", "") != name_key.replace(" ", ""):
         return OTHER_SYLLABLE  # words added or dropped, not a space ("Trần Thế Anh Lâm", "Trần Thanh Lâm")
