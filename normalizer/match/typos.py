@@ -74,6 +74,10 @@ def _spelling(word: str) -> str:
     return _DOUBLED.sub(r"\1", word).removesuffix("s")
 
 
+def _swapped(a: str, b: str) -> bool:
+    return sorted(a) == sorted(b) and OSA.distance(a, b) == 1
+
+
 def compare(query_key: str, name_key: str, name_words: frozenset[str]) -> str:
     """How the folded query differs from the folded name it reached: ONE_TYPO, RENAMED,
     OTHER_SYLLABLE or "" (none of these: the fuzzy score alone decides)."""
@@ -86,8 +90,10 @@ def compare(query_key: str, name_key: str, name_words: frozenset[str]) -> str:
                for a, b in changed):
             return OTHER_SYLLABLE
         # In a Vietnamese name every word is a syllable, and one letter makes another syllable:
-        # "Diệp Ngọc Di" is not "Diệp Ngọc Vĩ" (a typo rarely makes a syllable: "Turng", "Vơưng")
-        if changed and all(is_syllable(word, word) for word in mine + theirs):
+        # "Diệp Ngọc Di" is not "Diệp Ngọc Vĩ". Two neighbours swapped are a slip of the keys,
+        # even where the letters still spell a syllable ("Vơưng" for "Vương").
+        if changed and all(is_syllable(word, word) for word in mine + theirs) and \
+                not all(_swapped(a, b) for a, b in changed):
             return OTHER_SYLLABLE
     elif query_key.replace(" ", "") != name_key.replace(" ", ""):
         return OTHER_SYLLABLE  # words added or dropped, not a space ("Trần Thế Anh Lâm", "Trần Thanh Lâm")

@@ -21,6 +21,8 @@ WORDS = frozenset({"nguyen", "hoang", "hong", "asian", "asean", "cup", "emanuel"
     ("oscar", "oscars", ""),  # a plural too (and too short to be a typo by length)
     ("minh mai", "minh khai", RENAMED),
     ("minh dai", "minh khai", OTHER_SYLLABLE),  # not a name's word, but not a slip of one letter
+    ("diep ngoc di", "diep ngoc vi", OTHER_SYLLABLE),  # Vietnamese syllables: another given name
+    ("voung nghi", "vuong nghi", ONE_TYPO),  # two vowels swapped: a slip, though "voung" looks a syllable
     ("abe", "abc", ""),  # too short for the one-typo rule
     ("tran the anh lam", "tran thanh lam", OTHER_SYLLABLE),  # a word more, not a space
     ("lee jaemyung", "lee jae myung", ONE_TYPO),  # a space dropped
