@@ -67,6 +67,11 @@ def test_a_party_written_with_its_head_in_lower_case_is_found(service: Normalize
     assert "văn phòng Nội các Nhật Bản" not in found
 
 
+def test_a_name_the_press_writes_in_lower_case_is_found_as_written(service: Normalizer) -> None:
+    text = "Iran muốn khôi phục kế hoạch hành động toàn diện chung với Mỹ."
+    assert ("kế hoạch hành động toàn diện chung", "jcpoa") in [(t, i) for t, i, _ in linked(service, text)]
+
+
 @pytest.mark.parametrize(("text", "longer", "inner"), [
     ("Đội Đà Nẵng FC thắng trận.", "Đà Nẵng FC", "Đà Nẵng"),
     ("Giải Nhật Bản Mở rộng 2024 khởi tranh.", "Nhật Bản Mở rộng 2024", "Nhật Bản"),
