@@ -15,10 +15,11 @@ from functools import lru_cache
 
 from normalizer.extract import extract
 from normalizer.gazetteer import GazetteerIndex
-from normalizer.gazetteer.derived import carry_over
+from normalizer.gazetteer.derived import carry_over, derived
 from normalizer.match import Matcher
 from normalizer.match.phonetic import phonetic_tier
 from normalizer.match.translit_tier import translit_suggest, translit_tier
+from normalizer.match.typos import NAME_WORDS
 from normalizer.model import Entity, Resolution
 from normalizer.store import LiveDelta
 
@@ -60,6 +61,7 @@ class Generation:
         build) is collected first: what was made since the last freeze is little beside what is
         frozen, and a garbage cycle of the moment must not be frozen for good."""
         extract(WARM_UP_TEXT, self.index, lambda q, *scope: self.resolve(q, None, 5, *scope))
+        derived(self.index, NAME_WORDS)  # the fuzzy tier's word list, whether the text met a typo or not
         if bulk:
             self.matcher.sure_names  # noqa: B018  (built here, not in a bulk job's first lookup)
         else:
