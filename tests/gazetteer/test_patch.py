@@ -13,6 +13,7 @@ from normalizer.gazetteer import GazetteerIndex, load_dir
 from normalizer.gazetteer.derived import carry_over, derived
 from normalizer.generation import Generation
 from normalizer.match.translit_tier import TRANSLIT_LOOKUP
+from normalizer.match.typos import NAME_WORDS
 from normalizer.model import Entity, Name
 from normalizer.settings import Settings
 from normalizer.store import LiveDelta
@@ -115,6 +116,8 @@ def test_patches_carry_the_derived_structures_and_leave_the_old_index_intact(ent
     patch = generation.index.patched(delta.upserts, delta.removed, delta.redirects)
     carry_over(generation.index, patch)
     assert TRANSLIT_LOOKUP.name in patch.index.derived  # carried, not rebuilt on first use
+    assert NAME_WORDS.name in patch.index.derived  # the fuzzy tier's word list too
+    assert derived(generation.index, NAME_WORDS) <= derived(patch.index, NAME_WORDS)  # words only added
     # readers of the old index see no change
     assert {tier: _table_view(generation.index, tier) for tier in ("exact", "folded")} == before
     assert entities[1].id not in patch.index.entities and entities[1].id in generation.index.entities
