@@ -136,7 +136,8 @@ def cmd_gazetteer_fmt(args: argparse.Namespace) -> int:
 
 
 def cmd_gazetteer_stats(args: argparse.Namespace) -> int:
-    stats = gazetteer_stats(Path(args.dir))
+    settings = replace(_settings(args), gazetteer_dir=Path(args.dir))
+    stats = gazetteer_stats(settings.gazetteer_dir, settings.layer_root(), settings.layer_names())
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, sort_keys=True))
         return EXIT_OK
@@ -148,6 +149,9 @@ def cmd_gazetteer_stats(args: argparse.Namespace) -> int:
     print("by_domain:")
     for domain, counts in stats["by_domain"].items():
         print(f"  {domain}: {counts['entities']}")
+    print("by_layer:")
+    for layer, count in stats["by_layer"].items():
+        print(f"  {layer}: {count}")
     return EXIT_OK
 
 

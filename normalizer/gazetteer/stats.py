@@ -1,4 +1,5 @@
-"""Counts of a gazetteer directory by type, domain, language, kind and source."""
+"""Counts of a gazetteer directory by type, domain, language, kind and source, and of it beside
+its generated layers (by_layer)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from normalizer.gazetteer.files import load_dir
+from normalizer.gazetteer.layers import DATA_FILE, layer_dirs
 
 
 def domain_of(file: str) -> str:
@@ -16,7 +18,28 @@ def domain_of(file: str) -> str:
     return top if rest else Path(top).stem
 
 
-def gazetteer_stats(root: Path) -> dict[str, Any]:
+def gazetteer_stats(root: Path, layer_root: Path | None = None,
+                    layer_names: list[str] | None = None) -> dict[str, Any]:
+    """The counts; with layer_root, `by_layer` adds the records of each layer loaded by default
+    (layer_names: the chosen ones, None for all) beside `curated`."""
+    stats = _curated_stats(root)
+    if layer_root is not None:
+        stats["by_layer"] = {"curated": stats["entities"], **layer_counts(layer_root, layer_names)}
+    return stats
+
+
+def layer_counts(layer_root: Path, names: list[str] | None = None) -> dict[str, int]:
+    """Records per layer: one entity per line of its data file, before any is merged into a
+    curated entity that covers it."""
+    return {d.name: _lines(d / DATA_FILE) for d in layer_dirs(layer_root) if names is None or d.name in names}
+
+
+def _lines(path: Path) -> int:
+    with path.open("rb") as data:
+        return sum(1 for line in data if line.strip())
+
+
+def _curated_stats(root: Path) -> dict[str, Any]:
     loaded = load_dir(root)
     names = [n for e in loaded.entities for n in e.names]
     by_domain: dict[str, Counter[str]] = {}
