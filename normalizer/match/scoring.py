@@ -74,17 +74,7 @@ def _features(raw: RawHit, context: Context, agreeing: int) -> list[Feature]:
         loss = weak_name_loss(features[0].weight, name.kind, name.generated)
         what = "generated readings" if name.generated else f"{name.kind} names"
         features.append(Feature(WEAK_NAME, -loss, f"{what} are weak evidence"))
-    if raw.typo == ONE_TYPO and features[0].weight < ONE_TYPO_FLOOR:
-        features.append(Feature("one_typo", ONE_TYPO_FLOOR - features[0].weight,
-                                "one typo away in a long name"))
-    if raw.typo == RENAMED or (raw.typo == OTHER_SYLLABLE and entity.type == "person"):
-        what = "a word of the query is another name's word" if raw.typo == RENAMED else \
-            "a syllable of the name differs, not a letter"
-        features.append(Feature("syllable", -SYLLABLE_PENALTY, f"{what}: another name"))
-    if raw.method == "sorted" and entity.type == "person" and \
-            not rotated(raw.variant.keys.folded, fold(name.text) or ""):
-        features.append(Feature("order", -ORDER_PENALTY, "the given names in another order: another "
-                                "person's name"))
+    features += _letter_features(raw, features[0].weight)
     if thin_hit(raw):
         features.append(Feature("thin", -THIN_PENALTY, f"a little-known {entity.layer} entry "
                                 f"(prominence {entity.weight:.2f}) named by little"))
@@ -103,6 +93,24 @@ def _features(raw: RawHit, context: Context, agreeing: int) -> list[Feature]:
     if agreeing > 1:
         features.append(Feature("alternatives", 0.03, f"{agreeing} alternative forms agree"))
     return features
+
+
+def _letter_features(raw: RawHit, base: float) -> list[Feature]:
+    """What the query's letters say beside the score (match.typos): one typo in a long name, a
+    word of another name, a person's words in another order than turned round."""
+    person = raw.hit.entity.type == "person"
+    out = []
+    if raw.typo == ONE_TYPO and base < ONE_TYPO_FLOOR:
+        out.append(Feature("one_typo", ONE_TYPO_FLOOR - base, "one typo away in a long name"))
+    if raw.typo == RENAMED or (raw.typo == OTHER_SYLLABLE and person):
+        what = "a word of the query is another name's word" if raw.typo == RENAMED else \
+            "a syllable of the name differs, not a letter"
+        out.append(Feature("syllable", -SYLLABLE_PENALTY, f"{what}: another name"))
+    if raw.method == "sorted" and person and \
+            not rotated(raw.variant.keys.folded, fold(raw.hit.name.text) or ""):
+        out.append(Feature("order", -ORDER_PENALTY, "the given names in another order: another "
+                           "person's name"))
+    return out
 
 
 def thin_hit(raw: RawHit) -> bool:
