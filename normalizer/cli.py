@@ -137,7 +137,11 @@ def cmd_gazetteer_fmt(args: argparse.Namespace) -> int:
 
 def cmd_gazetteer_stats(args: argparse.Namespace) -> int:
     settings = replace(_settings(args), gazetteer_dir=Path(args.dir))
-    stats = gazetteer_stats(settings.gazetteer_dir, settings.layer_root(), settings.layer_names())
+    try:
+        stats = gazetteer_stats(settings.gazetteer_dir, settings.layer_root(), settings.layer_names())
+    except NotADirectoryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, sort_keys=True))
         return EXIT_OK

@@ -67,8 +67,11 @@ def load_text(text: str, file: str, into: Loaded) -> None:
 
 
 def load_dir(root: Path) -> Loaded:
-    """Load every gazetteer file under root; file names are reported relative to root."""
+    """Load every gazetteer file under root; file names are reported relative to root. A root
+    that is not a directory is a problem (a mistyped path would otherwise load nothing, silently)."""
     loaded = Loaded()
+    if not root.is_dir():
+        loaded.problems.append(Problem(str(root), 0, "no such directory: a gazetteer is a directory of YAML"))
     for path in yaml_files(root):
         load_text(path.read_text(encoding="utf-8"), str(path.relative_to(root)), loaded)
     return loaded

@@ -21,7 +21,10 @@ def domain_of(file: str) -> str:
 def gazetteer_stats(root: Path, layer_root: Path | None = None,
                     layer_names: list[str] | None = None) -> dict[str, Any]:
     """The counts; with layer_root, `by_layer` adds the records of each layer loaded by default
-    (layer_names: the chosen ones, None for all) beside `curated`."""
+    (layer_names: the chosen ones, None for all) beside `curated`. Raises NotADirectoryError for
+    a root that is not a directory."""
+    if not root.is_dir():
+        raise NotADirectoryError(f"{root}: no such directory: a gazetteer is a directory of YAML files")
     stats = _curated_stats(root)
     if layer_root is not None:
         stats["by_layer"] = {"curated": stats["entities"], **layer_counts(layer_root, layer_names)}

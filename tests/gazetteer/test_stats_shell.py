@@ -31,3 +31,12 @@ def test_stats_count_the_curated_entities_and_each_layer_loaded(tmp_path: Path) 
     assert found["by_layer"] == {"curated": 4, "wof": 3, "geonames": 2}
     assert stats(tmp_path, "wof")["by_layer"] == {"curated": 4, "wof": 3}
     assert stats(tmp_path, "none")["by_layer"] == {"curated": 4}
+
+
+def test_a_mistyped_directory_is_an_error_not_an_empty_gazetteer(tmp_path: Path) -> None:
+    missing = str(tmp_path / "gazeteer")
+    for command, code in (("stats", 2), ("check", 1)):
+        done = subprocess.run([sys.executable, "-m", "normalizer", "gazetteer", command, missing],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == code, (command, done.stderr)
+        assert "no such directory" in done.stderr
