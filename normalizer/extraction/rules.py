@@ -29,7 +29,7 @@ from normalizer.extraction.vietnamese import (
     VIETNAMESE_NAME_PARTS,
 )
 from normalizer.gazetteer import GazetteerIndex
-from normalizer.gazetteer.layers import in_running_text
+from normalizer.gazetteer.layers import class_word_of, in_running_text
 from normalizer.text import clean, iy_variant
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -81,6 +81,13 @@ class KeyInfo:
             head = _geographic_head(words) if hit.entity.type == "place" else 0
             if head and len(words) - head >= 2:
                 tokens = ("l", *tokens[1:])  # "bán đảo Triều Tiên" as well as "Bán đảo ..."
+            class_word = class_word_of(text) if hit.entity.type == "place" else None
+            if class_word:
+                # "xã Tân Phú" as well as "Xã Tân Phú", but every word of the name after its class
+                # word capitalized (strict): "xã hòa bình" is no commune
+                head = len(class_word.split())
+                patterns.add((("l",) * head + tokens[head:], True))
+                continue
             patterns.add((tokens, hit.entity.type == "person"))
         return cls(tuple(sorted(patterns)), punctuation, " " not in key)
 

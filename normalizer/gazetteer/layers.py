@@ -209,8 +209,25 @@ def thin_evidence(entity: Entity, name: Name) -> bool:
     return entity.weight < WELL_KNOWN and " " not in word.strip() and is_syllable(word)
 
 
+# Vietnamese administrative class words, as the layers' names of units begin ("Xã Tân Phú",
+# "Phường Ba Đình", "Thị trấn Đông Anh", "Huyện Tân Phú"). Longer ones first.
+CLASS_WORDS = ("thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã")
+
+
+def class_word_of(text: str) -> str | None:
+    """The class word a name begins with, in lower case, when a name follows it; else None."""
+    lowered = text.lower()
+    for word in CLASS_WORDS:
+        if lowered.startswith(word + " ") and lowered[len(word) + 1 :].strip():
+            return word
+    return None
+
+
 def in_running_text(entity: Entity, name: Name) -> bool:
-    """Whether extraction may find this entity by this name alone, with no class word before it."""
-    if entity.layer is None:
+    """Whether extraction may find this entity by this name: a curated entity by any name, a
+    layer entity by a name that says its class ("xã Tân Phú": the class word names the commune,
+    however little known), else only a known one by a strong name that is not thin evidence, so
+    that ten thousand communes called An Phú or Tân Phú do not turn plain text into links."""
+    if entity.layer is None or (name.strong and class_word_of(name.text)):
         return True
     return entity.weight >= KNOWN and name.strong and not thin_evidence(entity, name)
