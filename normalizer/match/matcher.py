@@ -31,6 +31,8 @@ from normalizer.match.scoring import NO_CONTEXT, CandidateCache, Context, best_p
 from normalizer.match.sure import SURE_NAMES, SureMatch, SureNames
 from normalizer.model import Parsed, Resolution, Suggestion
 from normalizer.names import cached_clean, is_person_title, is_plain, parse
+from normalizer.text import MatchKeys
+from normalizer.text.fold import keys_from
 from normalizer.translit.origin import surname_leads
 
 MAX_CONTEXT_TOKENS = 4
@@ -99,14 +101,15 @@ class Matcher:
                 where: Where | None = None) -> Resolution:
         """Resolve one query; `when` (default today) settles role references, `where` is the
         country a bare title or institution is read against (default Vietnam's)."""
-        parsed = parse(query)
+        known = self._keys_of_name(query)
+        parsed = Parsed(name=query) if known else parse(query)  # a plain name: nothing to parse
         if parsed is None:
             return Resolution(query=query, status="unmatched", match=None)
         referred = reference(self, query, parsed, when, where)
         if referred is not None and referred.candidates and (
                 not type or all(c.type == type for c in referred.candidates)):
             return referred
-        found = self.one_entity_exactly(query, parsed, type, limit) or \
+        found = self.one_entity_exactly(query, parsed, type, limit, known) or \
             self.resolve_parsed(query, parsed, type, limit)
         if referred is not None and found.status == "unmatched":  # say why no one held the office
             return replace(found, note=referred.note)
@@ -137,6 +140,15 @@ class Matcher:
         keys = cached_keys(query)
         return sure.by_keys(self.index, keys) if keys is not None else None
 
+    def _keys_of_name(self, query: str) -> MatchKeys | None:
+        """The keys of a query that is, as written, a name of the table of `named_exactly` (plain,
+        so parse leaves it whole, and no id), when that table was built (a server's warm-up
+        builds it; a patched generation has none until a bulk job asks): else None, and the query
+        is parsed and keyed the long way. Most queries of a service are such names."""
+        sure = self.index.derived.get(SURE_NAMES.name)
+        found = sure.keys.get(query) if sure is not None else None
+        return keys_from(*found) if found is not None else None
+
     @property
     def sure_names(self) -> SureNames:
         """The table of `named_exactly`, built on first use (the index never changes; two threads
@@ -158,7 +170,7 @@ class Matcher:
         return Resolution(query, status, match, shown, parsed, suggestion)
 
     def one_entity_exactly(self, query: str, parsed: Parsed, type: str | None,
-                           limit: int) -> Resolution | None:
+                           limit: int, keys: MatchKeys | None = None) -> Resolution | None:
         """The pipeline's answer to a plain query whose exact and folded keys reach strong names of
         a single entity, without the pipeline's machinery; None for any other query.
 
@@ -166,10 +178,11 @@ class Matcher:
         pipeline would read no context (the name is known), make this one variant, stop at the
         exact/folded group of look-ups (a strong name was hit) and score one entity. Most
         queries of a clean column or a service are like this; tests compare it with the pipeline.
+        `keys`, when the caller knows them, are the query's (`match_keys`).
         """
         if parsed.name != query or parsed.title or parsed.alternatives or query in self.index.entities:
             return None
-        keys = cached_keys(query)
+        keys = keys or cached_keys(query)
         if keys is None:
             return None
         found: dict[int, RawHit] = {}

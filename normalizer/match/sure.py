@@ -71,6 +71,7 @@ class SureNames:
         """The table of an index; it keeps no reference to the index (gazetteer.derived)."""
         self._buckets = _Buckets(index)
         self.by_text = self._by_text(index)
+        self.keys = _keys_by_text(index, self.by_text)
 
     def _by_text(self, index: GazetteerIndex) -> dict[str, SureMatch]:
         buckets = self._buckets
@@ -109,6 +110,27 @@ class SureNames:
             return None  # another word, scored lower (match.candidates)
         similar = METHOD_BASE["folded"] * folded_similarity(keys)
         return SureMatch(_owner(index, folded[0]), similar, "folded")
+
+
+def _keys_by_text(index: GazetteerIndex, texts: dict[str, SureMatch]) -> dict[str, tuple[str, str]]:
+    """The exact and folded keys of each text of the table, read off the index's own tables (the
+    keys it filed the name under, `match_keys` of the text): a query that is one of these names
+    as written needs no cleanup, parsing or keying (`Matcher.resolve`). The key strings are the
+    tables' own objects, so only the tuples and the mapping cost memory."""
+    exact, folded = _key_of_name(index, "exact"), _key_of_name(index, "folded")
+    return {name.text: (exact[i], folded[i]) for i, name in index.live_names() if name.text in texts}
+
+
+def _key_of_name(index: GazetteerIndex, tier: str) -> list[str]:
+    """Per name number, its key in this tier ("" for a name the tier does not hold)."""
+    key_of = [""] * index.name_count
+    for key, found in index.tables[tier].items():
+        if isinstance(found, list):
+            for name_id in found:
+                key_of[name_id] = key
+        else:
+            key_of[found] = key
+    return key_of
 
 
 def _owner(index: GazetteerIndex, name_id: int) -> Entity:
