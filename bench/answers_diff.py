@@ -33,7 +33,8 @@ GOLDEN = Path(__file__).resolve().parent.parent / "tests" / "golden" / "cases.cs
 
 
 def queries(service: Normalizer, first_sight: int, runs: int, messy: int) -> list[tuple[str, str | None]]:
-    out: list[tuple[str, str | None]] = [(q, None) for batch in names(service, first_sight, runs) for q in batch]
+    batches = names(service, first_sight, runs)
+    out: list[tuple[str, str | None]] = [(q, None) for batch in batches for q in batch]
     with GOLDEN.open(encoding="utf-8") as f:
         out += [(row["query"], row["type"] or None) for row in csv.DictReader(f)]
     out += [(q, None) for q in messy_values(gazetteer_names(service), messy)]

@@ -27,9 +27,9 @@ from normalizer.match.candidates import (
 from normalizer.match.decision import CANDIDATE_FLOOR, decide
 from normalizer.match.initials import initials_hits, split_initials
 from normalizer.match.references import Where, reference
-from normalizer.match.scoring import NO_CONTEXT, CandidateCache, Context, best_per_entity
+from normalizer.match.scoring import NO_CONTEXT, CandidateCache, Context, best_per_entity, score_hit
 from normalizer.match.sure import SURE_NAMES, SureMatch, SureNames
-from normalizer.model import Parsed, Resolution, Suggestion
+from normalizer.model import Candidate, Parsed, Resolution, Suggestion
 from normalizer.names import cached_clean, is_person_title, is_plain, parse
 from normalizer.text import MatchKeys
 from normalizer.text.fold import keys_from
@@ -105,7 +105,7 @@ class Matcher:
         parsed = Parsed(name=query) if known else parse(query)  # a plain name: nothing to parse
         if parsed is None:
             return Resolution(query=query, status="unmatched", match=None)
-        referred = reference(self, query, parsed, when, where)
+        referred = reference(self, query, parsed, when, where, known.folded if known else None)
         if referred is not None and referred.candidates and (
                 not type or all(c.type == type for c in referred.candidates)):
             return referred
@@ -185,18 +185,38 @@ class Matcher:
         keys = keys or cached_keys(query)
         if keys is None:
             return None
-        found: dict[int, RawHit] = {}
-        add_group_hits(self.index, Variant(query, "name", keys), EXACT_GROUP, found)
-        raws = list(found.values())
-        if len({raw.hit.entity.id for raw in raws}) != 1 or not any(raw.hit.name.strong for raw in raws):
+        best = self._best_of_one_entity(Variant(query, "name", keys))
+        if best is None:
             return None
-        best = best_per_entity(raws, NO_CONTEXT, self._candidates)[0]
         if type and best.type != type:
             return None  # then nothing is left, and the pipeline's suggestion decides
         status, match = decide([best])
         if status == "unmatched":
             return None  # the pipeline would look for a suggestion
         return Resolution(query, status, match, (best,)[:limit], parsed, None)
+
+    def _best_of_one_entity(self, variant: Variant) -> Candidate | None:
+        """The best candidate of the exact and folded look-ups of a variant when the names they
+        reach are of one entity and one of them is strong; else None.
+
+        The names are told by their numbers in the two buckets, and only the first is scored when
+        it scores 1.0: best_per_entity keeps the first of equal scores, and none is above 1.0.
+        Else (a weak or thin first name) every hit is made and scored as the pipeline would."""
+        index, keys = self.index, variant.keys
+        exact, folded = index.name_ids("exact", keys.exact), index.name_ids("folded", keys.folded)
+        owners, names = index.name_owner, index.name_of
+        if len({owners[i] for i in exact} | {owners[i] for i in folded}) != 1 or \
+                not any(names[i].strong for i in exact + folded):
+            return None
+        if exact:
+            method, _, _, similarity = EXACT_GROUP[0]
+            first = score_hit(RawHit(index.hit(exact[0]), variant, method, similarity), NO_CONTEXT, 0,
+                              self._candidates)
+            if first.score == 1.0:
+                return first
+        found: dict[int, RawHit] = {}
+        add_group_hits(index, variant, EXACT_GROUP, found)
+        return best_per_entity(list(found.values()), NO_CONTEXT, self._candidates)[0]
 
     def split_context(self, parsed: Parsed) -> tuple[Parsed, Context]:
         """Peel a leading country ("Nhật Bản Yoko Kamikawa", "Hàn Quốc tại Nhật Bản ...")."""

@@ -71,13 +71,14 @@ DEFAULT_WHERE = Where(DEFAULT_COUNTRY, "by default: no country in the context")
 
 
 def reference(matcher: Matcher, query: str, parsed: Parsed, when: dt.date | None,
-              where: Where | None) -> Resolution | None:
-    """The resolution of a query that names an office or an institution, or None for any other."""
+              where: Where | None, folded: str | None = None) -> Resolution | None:
+    """The resolution of a query that names an office or an institution, or None for any other.
+    `folded`, when the caller knows it, is `fold(parsed.name)` (the name's folded match key)."""
     if parsed.alternatives:
         return None
     if parsed.title is None and COMPOUND.fullmatch(parsed.name):
         return compound(matcher, query, parsed)
-    name_key = fold(parsed.name) or ""
+    name_key = folded if folded is not None else fold(parsed.name) or ""
     if parsed.title is None and name_key in OFFICE_TITLES:  # "Thủ tướng", "Chủ tịch Quốc hội"
         # alone, a title is read only against a country someone gave (a caller, a document): a
         # cell that says "Thủ tướng" says nothing of whose
