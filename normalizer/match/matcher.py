@@ -28,11 +28,10 @@ from normalizer.match.decision import CANDIDATE_FLOOR, decide
 from normalizer.match.initials import initials_hits, split_initials
 from normalizer.match.references import Where, reference
 from normalizer.match.scoring import NO_CONTEXT, CandidateCache, Context, best_per_entity, score_hit
-from normalizer.match.sure import SURE_NAMES, SureMatch, SureNames
+from normalizer.match.sure import SURE_NAMES, SureMatch, SureNames, name_keys
 from normalizer.model import Candidate, Parsed, Resolution, Suggestion
 from normalizer.names import cached_clean, is_person_title, is_plain, parse
 from normalizer.text import MatchKeys
-from normalizer.text.fold import keys_from
 from normalizer.translit.origin import surname_leads
 
 MAX_CONTEXT_TOKENS = 4
@@ -147,7 +146,7 @@ class Matcher:
         is parsed and keyed the long way. Most queries of a service are such names."""
         sure = self.index.derived.get(SURE_NAMES.name)
         found = sure.keys.get(query) if sure is not None else None
-        return keys_from(*found) if found is not None else None
+        return name_keys(found) if found is not None else None
 
     @property
     def sure_names(self) -> SureNames:

@@ -29,6 +29,7 @@ from normalizer.match.scoring import FUZZY_PENALTY, METHOD_BASE, weak_name_loss
 from normalizer.model import NAME_KINDS, Entity, Name
 from normalizer.names import is_plain
 from normalizer.text import MatchKeys
+from normalizer.text.fold import keys_from
 
 # The best score a hit of any tier after exact and folded can reach without context (sorted and
 # compact keys, family names, transliteration, fuzzy).
@@ -112,13 +113,23 @@ class SureNames:
         return SureMatch(_owner(index, folded[0]), similar, "folded")
 
 
-def _keys_by_text(index: GazetteerIndex, texts: dict[str, SureMatch]) -> dict[str, tuple[str, str]]:
+NameKeys = str | tuple[str, str]  # a name's exact key, or (exact, folded) when they differ
+
+
+def _keys_by_text(index: GazetteerIndex, texts: dict[str, SureMatch]) -> dict[str, NameKeys]:
     """The exact and folded keys of each text of the table, read off the index's own tables (the
     keys it filed the name under, `match_keys` of the text): a query that is one of these names
     as written needs no cleanup, parsing or keying (`Matcher.resolve`). The key strings are the
-    tables' own objects, so only the tuples and the mapping cost memory."""
+    tables' own objects, so only the mapping and, for the half of the names whose keys differ
+    (diacritics), a pair cost memory (16 MB at the full size)."""
     exact, folded = _key_of_name(index, "exact"), _key_of_name(index, "folded")
-    return {name.text: (exact[i], folded[i]) for i, name in index.live_names() if name.text in texts}
+    return {name.text: exact[i] if exact[i] == folded[i] else (exact[i], folded[i])
+            for i, name in index.live_names() if name.text in texts}
+
+
+def name_keys(found: NameKeys) -> MatchKeys:
+    """The match keys of a text from its entry in `SureNames.keys`."""
+    return keys_from(found, found) if isinstance(found, str) else keys_from(*found)
 
 
 def _key_of_name(index: GazetteerIndex, tier: str) -> list[str]:
