@@ -85,7 +85,7 @@ def reference(matcher: Matcher, query: str, parsed: Parsed, when: dt.date | None
         return _role(matcher, query, parsed.name, where, when, parsed) if where else None
     if parsed.title is None and name_key in INSTITUTIONS:
         return institution(matcher, query, parsed, where or DEFAULT_WHERE)
-    parsed = _title_split(parsed)
+    parsed = _title_split(parsed, folded)
     if parsed.title is None or (fold(parsed.title) not in OFFICE_TITLES and not _heads(parsed.title)):
         return None
     target = _target(matcher, parsed)
@@ -96,10 +96,15 @@ def reference(matcher: Matcher, query: str, parsed: Parsed, when: dt.date | None
                  Where(entity.id, "named"), when, parsed, entity)
 
 
-def _title_split(parsed: Parsed) -> Parsed:
+def _title_split(parsed: Parsed, folded: str | None = None) -> Parsed:
     """The parse with an office title taken off the front where the name parser left it on (it
-    keeps "Ngoại trưởng Mỹ" whole: a title before one word may be part of a name)."""
+    keeps "Ngoại trưởng Mỹ" whole: a title before one word may be part of a name). `folded`, when
+    known, is fold(parsed.name): a name folds word by word, so a first word that folds to one of
+    TITLE_FIRST_WORDS (each one word) is also the first word of that key, and a key whose first
+    word is none of them spares folding the name's first word (a first-sight cost)."""
     words = parsed.name.split()
+    if folded is not None and folded.split(" ", 1)[0] not in TITLE_FIRST_WORDS:
+        return parsed
     if parsed.title is not None or not words or (fold(words[0]) or "") not in TITLE_FIRST_WORDS:
         return parsed  # most queries: one fold, not one per prefix
     for size in range(min(MAX_TITLE_WORDS, len(words) - 1), 0, -1):

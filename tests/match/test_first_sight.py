@@ -8,8 +8,9 @@ import random
 
 from normalizer.gazetteer import GazetteerIndex
 from normalizer.match import Matcher
+from normalizer.match.references import _title_split
 from normalizer.match.sure import SURE_NAMES, name_keys
-from normalizer.model import Entity, Name
+from normalizer.model import Entity, Name, Parsed
 from normalizer.text import fold, match_keys
 from tests.gazetteers import real_name_texts
 
@@ -60,3 +61,17 @@ def test_no_table_no_path_until_it_is_built():
     matcher.sure_names  # noqa: B018
     assert matcher._keys_of_name("Vương Nghị") is not None
     assert Matcher(matcher.index).resolve("Vương Nghị") == before
+
+
+def test_the_title_check_with_a_known_key_is_the_one_without(service):
+    """references._title_split skips folding the first word when the name's folded key shows it
+    cannot be a title's first word: the same parse either way, titles before names included."""
+    texts = real_name_texts(service.index)
+    texts += [f"{title} {text}" for title in ("Thủ tướng", "Ngoại trưởng", "Đại sứ", "Chủ tịch", "Tổng")
+              for text in random.Random(title).sample(texts, 300)]
+    split = 0
+    for text in texts:
+        parsed, folded = Parsed(name=text), fold(text)
+        assert _title_split(parsed, folded) == _title_split(parsed), text
+        split += _title_split(parsed) != parsed
+    assert split > 500  # titles were taken off
