@@ -27,10 +27,11 @@ from normalizer.match.candidates import (
 from normalizer.match.decision import CANDIDATE_FLOOR, decide
 from normalizer.match.initials import initials_hits, split_initials
 from normalizer.match.references import Where, reference
-from normalizer.match.scoring import NO_CONTEXT, CandidateCache, Context, best_per_entity
-from normalizer.match.sure import SURE_NAMES, SureMatch, SureNames
-from normalizer.model import Parsed, Resolution, Suggestion
+from normalizer.match.scoring import NO_CONTEXT, CandidateCache, Context, best_per_entity, score_hit
+from normalizer.match.sure import SURE_NAMES, SureMatch, SureNames, name_keys
+from normalizer.model import Candidate, Parsed, Resolution, Suggestion
 from normalizer.names import cached_clean, is_person_title, is_plain, parse
+from normalizer.text import MatchKeys
 from normalizer.translit.origin import surname_leads
 
 MAX_CONTEXT_TOKENS = 4
@@ -99,14 +100,15 @@ class Matcher:
                 where: Where | None = None) -> Resolution:
         """Resolve one query; `when` (default today) settles role references, `where` is the
         country a bare title or institution is read against (default Vietnam's)."""
-        parsed = parse(query)
+        known = self._keys_of_name(query)
+        parsed = Parsed(name=query) if known else parse(query)  # a plain name: nothing to parse
         if parsed is None:
             return Resolution(query=query, status="unmatched", match=None)
-        referred = reference(self, query, parsed, when, where)
+        referred = reference(self, query, parsed, when, where, known.folded if known else None)
         if referred is not None and referred.candidates and (
                 not type or all(c.type == type for c in referred.candidates)):
             return referred
-        found = self.one_entity_exactly(query, parsed, type, limit) or \
+        found = self.one_entity_exactly(query, parsed, type, limit, known) or \
             self.resolve_parsed(query, parsed, type, limit)
         if referred is not None and found.status == "unmatched":  # say why no one held the office
             return replace(found, note=referred.note)
@@ -137,6 +139,15 @@ class Matcher:
         keys = cached_keys(query)
         return sure.by_keys(self.index, keys) if keys is not None else None
 
+    def _keys_of_name(self, query: str) -> MatchKeys | None:
+        """The keys of a query that is, as written, a name of the table of `named_exactly` (plain,
+        so parse leaves it whole, and no id), when that table was built (a server's warm-up
+        builds it; a patched generation has none until a bulk job asks): else None, and the query
+        is parsed and keyed the long way. Most queries of a service are such names."""
+        sure = self.index.derived.get(SURE_NAMES.name)
+        found = sure.keys.get(query) if sure is not None else None
+        return name_keys(found) if found is not None else None
+
     @property
     def sure_names(self) -> SureNames:
         """The table of `named_exactly`, built on first use (the index never changes; two threads
@@ -158,7 +169,7 @@ class Matcher:
         return Resolution(query, status, match, shown, parsed, suggestion)
 
     def one_entity_exactly(self, query: str, parsed: Parsed, type: str | None,
-                           limit: int) -> Resolution | None:
+                           limit: int, keys: MatchKeys | None = None) -> Resolution | None:
         """The pipeline's answer to a plain query whose exact and folded keys reach strong names of
         a single entity, without the pipeline's machinery; None for any other query.
 
@@ -166,24 +177,45 @@ class Matcher:
         pipeline would read no context (the name is known), make this one variant, stop at the
         exact/folded group of look-ups (a strong name was hit) and score one entity. Most
         queries of a clean column or a service are like this; tests compare it with the pipeline.
+        `keys`, when the caller knows them, are the query's (`match_keys`).
         """
         if parsed.name != query or parsed.title or parsed.alternatives or query in self.index.entities:
             return None
-        keys = cached_keys(query)
+        keys = keys or cached_keys(query)
         if keys is None:
             return None
-        found: dict[int, RawHit] = {}
-        add_group_hits(self.index, Variant(query, "name", keys), EXACT_GROUP, found)
-        raws = list(found.values())
-        if len({raw.hit.entity.id for raw in raws}) != 1 or not any(raw.hit.name.strong for raw in raws):
+        best = self._best_of_one_entity(Variant(query, "name", keys))
+        if best is None:
             return None
-        best = best_per_entity(raws, NO_CONTEXT, self._candidates)[0]
         if type and best.type != type:
             return None  # then nothing is left, and the pipeline's suggestion decides
         status, match = decide([best])
         if status == "unmatched":
             return None  # the pipeline would look for a suggestion
         return Resolution(query, status, match, (best,)[:limit], parsed, None)
+
+    def _best_of_one_entity(self, variant: Variant) -> Candidate | None:
+        """The best candidate of the exact and folded look-ups of a variant when the names they
+        reach are of one entity and one of them is strong; else None.
+
+        The names are told by their numbers in the two buckets, and only the first is scored when
+        it scores 1.0: best_per_entity keeps the first of equal scores, and none is above 1.0.
+        Else (a weak or thin first name) every hit is made and scored as the pipeline would."""
+        index, keys = self.index, variant.keys
+        exact, folded = index.name_ids("exact", keys.exact), index.name_ids("folded", keys.folded)
+        owners, names = index.name_owner, index.name_of
+        if len({owners[i] for i in exact} | {owners[i] for i in folded}) != 1 or \
+                not any(names[i].strong for i in exact + folded):
+            return None
+        if exact:
+            method, _, _, similarity = EXACT_GROUP[0]
+            first = score_hit(RawHit(index.hit(exact[0]), variant, method, similarity), NO_CONTEXT, 0,
+                              self._candidates)
+            if first.score == 1.0:
+                return first
+        found: dict[int, RawHit] = {}
+        add_group_hits(index, variant, EXACT_GROUP, found)
+        return best_per_entity(list(found.values()), NO_CONTEXT, self._candidates)[0]
 
     def split_context(self, parsed: Parsed) -> tuple[Parsed, Context]:
         """Peel a leading country ("Nhật Bản Yoko Kamikawa", "Hàn Quốc tại Nhật Bản ...")."""

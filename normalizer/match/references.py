@@ -71,20 +71,21 @@ DEFAULT_WHERE = Where(DEFAULT_COUNTRY, "by default: no country in the context")
 
 
 def reference(matcher: Matcher, query: str, parsed: Parsed, when: dt.date | None,
-              where: Where | None) -> Resolution | None:
-    """The resolution of a query that names an office or an institution, or None for any other."""
+              where: Where | None, folded: str | None = None) -> Resolution | None:
+    """The resolution of a query that names an office or an institution, or None for any other.
+    `folded`, when the caller knows it, is `fold(parsed.name)` (the name's folded match key)."""
     if parsed.alternatives:
         return None
     if parsed.title is None and COMPOUND.fullmatch(parsed.name):
         return compound(matcher, query, parsed)
-    name_key = fold(parsed.name) or ""
+    name_key = folded if folded is not None else fold(parsed.name) or ""
     if parsed.title is None and name_key in OFFICE_TITLES:  # "Thủ tướng", "Chủ tịch Quốc hội"
         # alone, a title is read only against a country someone gave (a caller, a document): a
         # cell that says "Thủ tướng" says nothing of whose
         return _role(matcher, query, parsed.name, where, when, parsed) if where else None
     if parsed.title is None and name_key in INSTITUTIONS:
         return institution(matcher, query, parsed, where or DEFAULT_WHERE)
-    parsed = _title_split(parsed)
+    parsed = _title_split(parsed, folded)
     if parsed.title is None or (fold(parsed.title) not in OFFICE_TITLES and not _heads(parsed.title)):
         return None
     target = _target(matcher, parsed)
@@ -95,10 +96,15 @@ def reference(matcher: Matcher, query: str, parsed: Parsed, when: dt.date | None
                  Where(entity.id, "named"), when, parsed, entity)
 
 
-def _title_split(parsed: Parsed) -> Parsed:
+def _title_split(parsed: Parsed, folded: str | None = None) -> Parsed:
     """The parse with an office title taken off the front where the name parser left it on (it
-    keeps "Ngoại trưởng Mỹ" whole: a title before one word may be part of a name)."""
+    keeps "Ngoại trưởng Mỹ" whole: a title before one word may be part of a name). `folded`, when
+    known, is fold(parsed.name): a name folds word by word, so a first word that folds to one of
+    TITLE_FIRST_WORDS (each one word) is also the first word of that key, and a key whose first
+    word is none of them spares folding the name's first word (a first-sight cost)."""
     words = parsed.name.split()
+    if folded is not None and folded.split(" ", 1)[0] not in TITLE_FIRST_WORDS:
+        return parsed
     if parsed.title is not None or not words or (fold(words[0]) or "") not in TITLE_FIRST_WORDS:
         return parsed  # most queries: one fold, not one per prefix
     for size in range(min(MAX_TITLE_WORDS, len(words) - 1), 0, -1):

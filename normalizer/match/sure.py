@@ -29,6 +29,7 @@ from normalizer.match.scoring import FUZZY_PENALTY, METHOD_BASE, weak_name_loss
 from normalizer.model import NAME_KINDS, Entity, Name
 from normalizer.names import is_plain
 from normalizer.text import MatchKeys
+from normalizer.text.fold import keys_from
 
 # The best score a hit of any tier after exact and folded can reach without context (sorted and
 # compact keys, family names, transliteration, fuzzy).
@@ -71,6 +72,7 @@ class SureNames:
         """The table of an index; it keeps no reference to the index (gazetteer.derived)."""
         self._buckets = _Buckets(index)
         self.by_text = self._by_text(index)
+        self.keys = _keys_by_text(index, self.by_text)
 
     def _by_text(self, index: GazetteerIndex) -> dict[str, SureMatch]:
         buckets = self._buckets
@@ -109,6 +111,37 @@ class SureNames:
             return None  # another word, scored lower (match.candidates)
         similar = METHOD_BASE["folded"] * folded_similarity(keys)
         return SureMatch(_owner(index, folded[0]), similar, "folded")
+
+
+NameKeys = str | tuple[str, str]  # a name's exact key, or (exact, folded) when they differ
+
+
+def _keys_by_text(index: GazetteerIndex, texts: dict[str, SureMatch]) -> dict[str, NameKeys]:
+    """The exact and folded keys of each text of the table, read off the index's own tables (the
+    keys it filed the name under, `match_keys` of the text): a query that is one of these names
+    as written needs no cleanup, parsing or keying (`Matcher.resolve`). The key strings are the
+    tables' own objects, so only the mapping and, for the half of the names whose keys differ
+    (diacritics), a pair cost memory (16 MB at the full size)."""
+    exact, folded = _key_of_name(index, "exact"), _key_of_name(index, "folded")
+    return {name.text: exact[i] if exact[i] == folded[i] else (exact[i], folded[i])
+            for i, name in index.live_names() if name.text in texts}
+
+
+def name_keys(found: NameKeys) -> MatchKeys:
+    """The match keys of a text from its entry in `SureNames.keys`."""
+    return keys_from(found, found) if isinstance(found, str) else keys_from(*found)
+
+
+def _key_of_name(index: GazetteerIndex, tier: str) -> list[str]:
+    """Per name number, its key in this tier ("" for a name the tier does not hold)."""
+    key_of = [""] * index.name_count
+    for key, found in index.tables[tier].items():
+        if isinstance(found, list):
+            for name_id in found:
+                key_of[name_id] = key
+        else:
+            key_of[found] = key
+    return key_of
 
 
 def _owner(index: GazetteerIndex, name_id: int) -> Entity:

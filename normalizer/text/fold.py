@@ -163,9 +163,12 @@ def _keys_by_word(text: str | None) -> tuple[str, str] | None:
 def match_keys(text: str | None) -> MatchKeys | None:
     """The four keys of a name, or None when it has no letter or digit."""
     found = _keys_by_word(text)
-    if found is None:
-        return None
-    exact, folded = found
+    return None if found is None else keys_from(*found)
+
+
+def keys_from(exact: str, folded: str) -> MatchKeys:
+    """The four keys of a name whose exact and folded keys are known (the sorted and compact ones
+    follow from the folded key): what `match_keys` gives for it."""
     if folded == exact:  # plain ASCII names: one string object serves both tables
         folded = exact
     if " " not in folded:  # one word: sorting and joining change nothing
