@@ -138,6 +138,8 @@ class Extractor:
             if crosses and not info.has_punctuation:
                 continue
             surface = doc.cleaned[clean_start:clean_end]
+            if crosses and not info.punctuation_fits(surface):
+                continue
             fit = fits.get((key, surface))
             if fit is None:
                 fit = fits[key, surface] = info.case_fits(surface)

@@ -64,30 +64,46 @@ class KeyInfo:
     """What the gazetteer says about one exact key: the case patterns of its names."""
 
     patterns: tuple[tuple[tuple[str, ...], bool], ...]  # (per-token pattern, strict) per name
-    has_punctuation: bool
+    # The brackets, commas and slashes of each name that has some, in order ("/" of "V-League
+    # 2024/2025"): a span crosses such marks only where a name has the same ones.
+    punctuation: frozenset[str]
     one_token: bool
 
     @classmethod
     def of(cls, index: GazetteerIndex, key: str) -> KeyInfo:
         patterns = set()
-        punctuation = False
+        punctuation = set()
         for hit in index.lookup("exact", key):
             if not in_running_text(hit.entity, hit.name):
                 continue  # its case pattern must not let a span through ("Nam" is not "NAM")
             text = clean(hit.name.text) or ""
-            punctuation = punctuation or bool(_NAME_PUNCTUATION.search(text))
+            if marks := _punctuation_of(text):
+                punctuation.add(marks)
             words = _TOKEN.findall(text)
             tokens = tuple(_pattern(t) for t in words)
             head = _geographic_head(words) if hit.entity.type == "place" else 0
             if head and len(words) - head >= 2:
                 tokens = ("l", *tokens[1:])  # "bán đảo Triều Tiên" as well as "Bán đảo ..."
             patterns.add((tokens, hit.entity.type == "person"))
-        return cls(tuple(sorted(patterns)), punctuation, " " not in key)
+        return cls(tuple(sorted(patterns)), frozenset(punctuation), " " not in key)
+
+    @property
+    def has_punctuation(self) -> bool:
+        return bool(self.punctuation)
+
+    def punctuation_fits(self, surface: str) -> bool:
+        """True when a surface that crosses brackets, commas or slashes has the marks of one of
+        the names: "V-League 2024/2025" fits, "V-League) 2024/2025" does not."""
+        return _punctuation_of(surface) in self.punctuation
 
     def case_fits(self, surface: str) -> bool:
         """True when the surface's capitalization fits one of the names' patterns."""
         tokens = _TOKEN.findall(surface)
         return any(_fits(tokens, pattern, strict) for pattern, strict in self.patterns)
+
+
+def _punctuation_of(text: str) -> str:
+    return "".join(_NAME_PUNCTUATION.findall(text))
 
 
 def _geographic_head(words: list[str]) -> int:
