@@ -68,11 +68,13 @@ class KeyInfo:
     # 2024/2025"): a span crosses such marks only where a name has the same ones.
     punctuation: frozenset[str]
     one_token: bool
+    quotable: bool = False  # an organization's name of two words or more: see quoted_fits
 
     @classmethod
     def of(cls, index: GazetteerIndex, key: str) -> KeyInfo:
         patterns = set()
         punctuation = set()
+        quotable = False
         for hit in index.lookup("exact", key):
             if not in_running_text(hit.entity, hit.name):
                 continue  # its case pattern must not let a span through ("Nam" is not "NAM")
@@ -80,12 +82,13 @@ class KeyInfo:
             if marks := _punctuation_of(text):
                 punctuation.add(marks)
             words = _TOKEN.findall(text)
+            quotable = quotable or (hit.entity.type == "organization" and len(words) >= 2)
             tokens = tuple(_pattern(t) for t in words)
             head = _geographic_head(words) if hit.entity.type == "place" else 0
             if head and len(words) - head >= 2:
                 tokens = ("l", *tokens[1:])  # "bán đảo Triều Tiên" as well as "Bán đảo ..."
             patterns.add((tokens, hit.entity.type == "person"))
-        return cls(tuple(sorted(patterns)), frozenset(punctuation), " " not in key)
+        return cls(tuple(sorted(patterns)), frozenset(punctuation), " " not in key, quotable)
 
     @property
     def has_punctuation(self) -> bool:
@@ -100,6 +103,13 @@ class KeyInfo:
         """True when the surface's capitalization fits one of the names' patterns."""
         tokens = _TOKEN.findall(surface)
         return any(_fits(tokens, pattern, strict) for pattern, strict in self.patterns)
+
+    def quoted_fits(self, surface: str) -> bool:
+        """True for a nickname the press writes in lower case between quotes ('"quỷ đỏ"', '"bầy
+        ong"'): an organization's name of two words or more, all in lower case. Places are not:
+        '"hòa bình"' is peace, not the province. The caller checks the quotes."""
+        tokens = _TOKEN.findall(surface)
+        return self.quotable and len(tokens) >= 2 and all(t.islower() for t in tokens)
 
 
 def _punctuation_of(text: str) -> str:
