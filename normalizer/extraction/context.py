@@ -39,11 +39,14 @@ TERMS = ("Chủ tịch Quốc hội", "Bộ trưởng Ngoại giao", "Bộ trư�
          "Bộ Chính trị", "Ban Bí thư", "Hạ viện", "Thượng viện", "Nội các", "Bộ Ngoại giao",
          "Bộ Quốc phòng")
 _TERM = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, TERMS)) + r")(?!\w)")
+# Words before an office that make it a building or a bureau, not its holder: "Dinh Tổng thống"
+# (the presidential palace), "Phủ Thủ tướng", "Văn phòng Tổng thống" (its last word, "phòng").
+_BUILDINGS = ("dinh", "phủ", "phòng")
 # Words before a title that make it another office, another time or several people: "Phó Thủ
 # tướng", "cựu Thủ tướng", "cố Thủ tướng" (the late), "nguyên Tổng Bí thư" (former), "quyền"
 # (acting), "hai Bộ trưởng Ngoại giao", "cấp Bộ trưởng Ngoại giao" (at ministers' level).
 _NOT_THE_HOLDER = frozenset({"phó", "cựu", "nguyên", "cố", "quyền", "các", "những", "hai", "ba", "cấp",
-                             "vị"})
+                             "vị", *_BUILDINGS})
 _CHAINED = re.compile(r"\s*(?:,|và)\s*(?:Phó |phó )?(?:" + "|".join(map(re.escape, TERMS)) + r")")
 _SENTENCE_END = re.compile(r"[.!?…]\s|\n")
 _SPEECH = ("cho biết", "nói", "chia sẻ", "kể", "tâm sự", "cho hay", "thổ lộ", "bộc bạch", "tiết lộ")
