@@ -135,11 +135,18 @@ LOWER_CASE_HEADS = frozenset({"đảng"})
 CAPITALS_AFTER_LOWER_HEAD = 2
 
 
+# A one-word name in capitals this long may be written capitalized: the press writes "Blackpink",
+# "BlackPink" and "Asean" for BLACKPINK and ASEAN; shorter ones ("NAM", "TIME") must stay capitals.
+CAPITALIZED_ACRONYM_MIN = 5
+
+
 def _fits(tokens: list[str], pattern: tuple[str, ...], strict: bool) -> bool:
     if len(tokens) != len(pattern):
         return True  # no token-by-token comparison possible (scripts without spaces)
     for i, (token, kind) in enumerate(zip(tokens, pattern, strict=True)):
         if kind == "A" and not token.isupper():
+            if len(pattern) == 1 and len(token) >= CAPITALIZED_ACRONYM_MIN and token[0].isupper():
+                continue
             return False
         if kind == "C" and (i == 0 or strict) and not token[0].isupper():
             if i == 0 and not strict and token in LOWER_CASE_HEADS and _rest_capitalized(tokens, pattern):
