@@ -13,7 +13,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from normalizer.bulk.options import CHUNK_ROWS
 from normalizer.gazetteer import check_dir, format_dir
@@ -340,18 +340,29 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _eval_devset(service: Normalizer, args: argparse.Namespace) -> int:
+    splits = frozenset(args.split.split(","))
     try:
-        tallies = service.evaluate_devset(Path(args.devset), frozenset(args.split.split(",")))
+        if args.pages is None:
+            tallies: dict[str, Any] = service.evaluate_devset(Path(args.devset), splits)
+        else:
+            report = service.evaluate_devset_pages(Path(args.devset), Path(args.pages), splits)
+            tallies = report.tallies
+            if report.missing:
+                print(f"{len(report.missing)} page(s) of split {args.split} have no text in {args.pages}; "
+                      "their rows are left out", file=sys.stderr)
     except DevsetError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.json:
         print(json.dumps({k: t.to_dict(args.examples) for k, t in tallies.items()}, ensure_ascii=False))
         return EXIT_OK
-    print(f"{'domain':<16}{'notable':>8}{'found':>7}{'recall':>8}{'links':>7}{'wrong':>7}{'precision':>10}")
+    width = 6 if args.pages is not None else 0  # the column of pages measured, with --pages only
+    print(f"{'domain':<16}{'pages' if width else '':>{width}}{'notable':>8}{'found':>7}{'recall':>8}"
+          f"{'links':>7}{'wrong':>7}{'precision':>10}")
     for domain, tally in tallies.items():
-        print(f"{domain:<16}{tally.notable:>8}{tally.found:>7}{tally.recall:>8.3f}"
-              f"{tally.right_links + tally.wrong_links:>7}{tally.wrong_links:>7}{tally.precision:>10.3f}")
+        print(f"{domain:<16}{tally.pages if width else '':>{width}}{tally.notable:>8}{tally.found:>7}"
+              f"{tally.recall:>8.3f}{tally.right_links + tally.wrong_links:>7}{tally.wrong_links:>7}"
+              f"{tally.precision:>10.3f}")
     for surface, gold, answer in tallies["overall"].wrong[: args.examples] if tallies else ():
         print(f"wrong\t{surface}\t{gold}\t{answer}")
     for surface, gold, answer in tallies["overall"].misses[: args.examples] if tallies else ():
@@ -556,6 +567,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--unknown", nargs="*", default=None, metavar="TABLE",
                           help="suggestions for unknown people, top-1 by origin (default table: "
                                "seeds/devset/unknown_people.tsv)")
+    evaluate.add_argument("--pages", metavar="DIR", default=None,
+                          help="with --devset: extract each page's text, DIR/<sha1(url)[:16]>.txt, and score "
+                               "its links against the page's rows (pages without a file are left out)")
     evaluate.add_argument("--split", default="dev", help="with --devset: dev, test or dev,test")
     evaluate.add_argument("--examples", type=int, default=0, help="with --devset: list this many misses")
     evaluate.set_defaults(func=cmd_eval)

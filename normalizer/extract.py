@@ -138,10 +138,12 @@ class Extractor:
             if crosses and not info.has_punctuation:
                 continue
             surface = doc.cleaned[clean_start:clean_end]
+            if crosses and not info.punctuation_fits(surface):
+                continue
             fit = fits.get((key, surface))
             if fit is None:
                 fit = fits[key, surface] = info.case_fits(surface)
-            if fit:
+            if fit or (_quoted(doc.cleaned, clean_start, clean_end) and info.quoted_fits(surface)):
                 hits.append((start, end, clean_start, clean_end, surface))
         chosen = longest_first([h[0] for h in hits], [h[1] for h in hits], len(doc.scan))
         return [hits[i] for i in chosen]
@@ -345,6 +347,11 @@ def _mention(doc: ScanText, span: Found, start: int, end: int) -> Mention:
         extra["antecedent"] = doc.original_span(span.antecedent.clean_start, span.antecedent.clean_end)[0]
     title = span.title.text if span.title else None
     return Mention(start, end, doc.original[start:end], span.resolution, title, span.coref, extra)
+
+
+def _quoted(cleaned: str, start: int, end: int) -> bool:
+    """True when a span is the whole of a quotation ('"bầy ong"'; the cleanup made every quote '"')."""
+    return start > 0 and cleaned[start - 1] == '"' and cleaned[end : end + 1] == '"'
 
 
 def _layers_only(resolution: Resolution | None) -> bool:

@@ -36,6 +36,7 @@ from normalizer.curation import (  # noqa: F401
 )
 from normalizer.curation.editor import combine_names as merged_names  # the merge's own rule, for previews
 from normalizer.devset import DevsetError, Tally, evaluate_devset, read_ids, read_rows  # noqa: F401
+from normalizer.devset_pages import Link, PagesReport, evaluate_pages
 from normalizer.evaluation import GoldError, Report, evaluate  # noqa: F401  (GoldError: for shells)
 from normalizer.extract import Extraction, extract, parse_date, utf8_size
 from normalizer.gazetteer import GazetteerIndex, Loaded, load_dir
@@ -431,6 +432,19 @@ class Normalizer:
         # A page's date may give only the month ("2024-09"): then resolve on today's, as without one.
         return evaluate_devset(rows, ids, lambda name, date: self.resolve(
             name, date=date if date and len(date) == len("YYYY-MM-DD") else None), splits)
+
+    def evaluate_devset_pages(self, directory: Path, pages_dir: Path,
+                              splits: frozenset[str] = frozenset({"dev"})) -> PagesReport:
+        """Recall and precision of extract on the pages' text (normalizer.devset_pages), by domain.
+        Raises DevsetError for an unreadable set or a missing folder of texts."""
+        rows, ids = read_rows(directory), read_ids(directory)
+        return evaluate_pages(rows, ids, Path(pages_dir), self._page_links, splits)
+
+    def _page_links(self, text: str, date: str | None) -> list[Link]:
+        """The (text, id) of every matched mention of a page."""
+        mentions = self.extract(text, date=date).mentions
+        return [(m.text, m.resolution.match.id) for m in mentions
+                if m.resolution.status == "matched" and m.resolution.match is not None]
 
     def evaluate_unknown(self, paths: list[Path]) -> dict[str, OriginTally]:
         """Suggestions for people the gazetteer does not hold, top-1 by origin

@@ -3,7 +3,8 @@
 - `compounds_and_words`: short country names joined by dashes ("Trung - Mỹ", "Nga-Trung",
   "quan hệ Việt - Trung") are each country, not one name ("Trung Mỹ", Central America); a
   country after "tiếng" is a language ("tiếng Trung Quốc"); "Anh" before a person's name ("Anh
-  Tom Cruise") or as the subject of what a person just said is a pronoun, not the UK.
+  Tom Cruise") or as the subject of what a person just said is a pronoun, not the UK; a weekday
+  before a date ("Thứ Ba, 19/8/2025") is no place.
 - `references`: a bare institution or office ("Quốc hội", "Chính phủ", "Thủ tướng") is read
   against a country: the one named right after it ("Ngoại trưởng Nhật Bản": the mention spans
   the title, the country keeps its own) or of its owner after "của" ("Bộ Chính trị của phong
@@ -25,7 +26,7 @@ from dataclasses import dataclass, replace
 from normalizer.extraction.found import Found
 from normalizer.extraction.scantext import ScanText
 from normalizer.extraction.titles import title_before
-from normalizer.extraction.unlinked import scan_ends, scan_starts
+from normalizer.extraction.unlinked import scan_ends, scan_starts, weekday_before_date
 from normalizer.match.references import COMPOUND, DEFAULT_COUNTRY, SHORT_FORM, SHORT_FORMS, Where
 from normalizer.match.roles import OFFICE_TITLES
 from normalizer.model import Entity, Resolution
@@ -39,11 +40,14 @@ TERMS = ("Chủ tịch Quốc hội", "Bộ trưởng Ngoại giao", "Bộ trư�
          "Bộ Chính trị", "Ban Bí thư", "Hạ viện", "Thượng viện", "Nội các", "Bộ Ngoại giao",
          "Bộ Quốc phòng")
 _TERM = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, TERMS)) + r")(?!\w)")
+# Words before an office that make it a building or a bureau, not its holder: "Dinh Tổng thống"
+# (the presidential palace), "Phủ Thủ tướng", "Văn phòng Tổng thống" (its last word, "phòng").
+_BUILDINGS = ("dinh", "phủ", "phòng")
 # Words before a title that make it another office, another time or several people: "Phó Thủ
 # tướng", "cựu Thủ tướng", "cố Thủ tướng" (the late), "nguyên Tổng Bí thư" (former), "quyền"
 # (acting), "hai Bộ trưởng Ngoại giao", "cấp Bộ trưởng Ngoại giao" (at ministers' level).
 _NOT_THE_HOLDER = frozenset({"phó", "cựu", "nguyên", "cố", "quyền", "các", "những", "hai", "ba", "cấp",
-                             "vị"})
+                             "vị", *_BUILDINGS})
 _CHAINED = re.compile(r"\s*(?:,|và)\s*(?:Phó |phó )?(?:" + "|".join(map(re.escape, TERMS)) + r")")
 _SENTENCE_END = re.compile(r"[.!?…]\s|\n")
 _SPEECH = ("cho biết", "nói", "chia sẻ", "kể", "tâm sự", "cho hay", "thổ lộ", "bộc bạch", "tiết lộ")
@@ -55,10 +59,11 @@ _COUNTRY_WORDS = frozenset(fold(w) or "" for w in ("nước", "tại", "ở", "c
 def compounds_and_words(doc: ScanText, found: list[Found],
                         resolve: Resolver) -> tuple[list[Found], list[Found]]:
     """(the spans with dash compounds split into their countries, the spans taken out: a
-    country where the words say a language or a pronoun; see the module docstring). What is
-    taken out is no name at all: not a mention, and not left over as an unlinked one."""
+    country where the words say a language or a pronoun, a place named like a weekday before a
+    date; see the module docstring). What is taken out is no name at all: not a mention, and not
+    left over as an unlinked one."""
     found = _split_compounds(doc, found, resolve)
-    out = [f for f in found if _language(doc, f) or _pronoun(doc, f, found)]
+    out = [f for f in found if _language(doc, f) or _pronoun(doc, f, found) or _weekday(doc, f)]
     return ([f for f in found if f not in out], out) if out else (found, out)
 
 
@@ -99,6 +104,12 @@ def _language(doc: ScanText, span: Found) -> bool:
     """A country after "tiếng" is its language: "tiếng Trung Quốc", "tiếng Anh"."""
     return span.entity_type == "country" and bool(_LANGUAGE.search(doc.cleaned[max(0, span.clean_start - 8):
                                                                                   span.clean_start]))
+
+
+def _weekday(doc: ScanText, span: Found) -> bool:
+    """A weekday before a date ("Thứ Ba, 19/8/2025", "Chủ nhật (5/1)"), not the place of that
+    name (the town of Thứ Ba)."""
+    return weekday_before_date(doc.cleaned, span.clean_start, span.clean_end)
 
 
 def _pronoun(doc: ScanText, span: Found, found: list[Found]) -> bool:

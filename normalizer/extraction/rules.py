@@ -64,19 +64,25 @@ class KeyInfo:
     """What the gazetteer says about one exact key: the case patterns of its names."""
 
     patterns: tuple[tuple[tuple[str, ...], bool], ...]  # (per-token pattern, strict) per name
-    has_punctuation: bool
+    # The brackets, commas and slashes of each name that has some, in order ("/" of "V-League
+    # 2024/2025"): a span crosses such marks only where a name has the same ones.
+    punctuation: frozenset[str]
     one_token: bool
+    quotable: bool = False  # an organization's name of two words or more: see quoted_fits
 
     @classmethod
     def of(cls, index: GazetteerIndex, key: str) -> KeyInfo:
         patterns = set()
-        punctuation = False
+        punctuation = set()
+        quotable = False
         for hit in index.lookup("exact", key):
             if not in_running_text(hit.entity, hit.name):
                 continue  # its case pattern must not let a span through ("Nam" is not "NAM")
             text = clean(hit.name.text) or ""
-            punctuation = punctuation or bool(_NAME_PUNCTUATION.search(text))
+            if marks := _punctuation_of(text):
+                punctuation.add(marks)
             words = _TOKEN.findall(text)
+            quotable = quotable or (hit.entity.type == "organization" and len(words) >= 2)
             tokens = tuple(_pattern(t) for t in words)
             head = _geographic_head(words) if hit.entity.type == "place" else 0
             if head and len(words) - head >= 2:
@@ -89,12 +95,32 @@ class KeyInfo:
                 patterns.add((("l",) * head + tokens[head:], True))
                 continue
             patterns.add((tokens, hit.entity.type == "person"))
-        return cls(tuple(sorted(patterns)), punctuation, " " not in key)
+        return cls(tuple(sorted(patterns)), frozenset(punctuation), " " not in key, quotable)
+
+    @property
+    def has_punctuation(self) -> bool:
+        return bool(self.punctuation)
+
+    def punctuation_fits(self, surface: str) -> bool:
+        """True when a surface that crosses brackets, commas or slashes has the marks of one of
+        the names: "V-League 2024/2025" fits, "V-League) 2024/2025" does not."""
+        return _punctuation_of(surface) in self.punctuation
 
     def case_fits(self, surface: str) -> bool:
         """True when the surface's capitalization fits one of the names' patterns."""
         tokens = _TOKEN.findall(surface)
         return any(_fits(tokens, pattern, strict) for pattern, strict in self.patterns)
+
+    def quoted_fits(self, surface: str) -> bool:
+        """True for a nickname the press writes in lower case between quotes ('"quỷ đỏ"', '"bầy
+        ong"'): an organization's name of two words or more, all in lower case. Places are not:
+        '"hòa bình"' is peace, not the province. The caller checks the quotes."""
+        tokens = _TOKEN.findall(surface)
+        return self.quotable and len(tokens) >= 2 and all(t.islower() for t in tokens)
+
+
+def _punctuation_of(text: str) -> str:
+    return "".join(_NAME_PUNCTUATION.findall(text))
 
 
 def _geographic_head(words: list[str]) -> int:
@@ -116,11 +142,18 @@ LOWER_CASE_HEADS = frozenset({"đảng"})
 CAPITALS_AFTER_LOWER_HEAD = 2
 
 
+# A one-word name in capitals this long may be written capitalized: the press writes "Blackpink",
+# "BlackPink" and "Asean" for BLACKPINK and ASEAN; shorter ones ("NAM", "TIME") must stay capitals.
+CAPITALIZED_ACRONYM_MIN = 5
+
+
 def _fits(tokens: list[str], pattern: tuple[str, ...], strict: bool) -> bool:
     if len(tokens) != len(pattern):
         return True  # no token-by-token comparison possible (scripts without spaces)
     for i, (token, kind) in enumerate(zip(tokens, pattern, strict=True)):
         if kind == "A" and not token.isupper():
+            if len(pattern) == 1 and len(token) >= CAPITALIZED_ACRONYM_MIN and token[0].isupper():
+                continue
             return False
         if kind == "C" and (i == 0 or strict) and not token[0].isupper():
             if i == 0 and not strict and token in LOWER_CASE_HEADS and _rest_capitalized(tokens, pattern):

@@ -6,18 +6,20 @@ or city mention in such a slot resolves to that place's team when the gazetteer 
 
 - slots: after a match verb or preposition ("thắng", "hòa", "thua", "gặp", "đánh bại", "trước",
   "vượt qua", "vs" ...) or a score ("3-2 Thái Lan"); before a match verb or a score ("Thái Lan
-  thua", "Thái Lan 1-2");
+  thua", "Thái Lan 1-2"); after "sân (nhà) của" (its home ground); before its points in a table
+  ("Cincinnati (62 điểm)");
 - a country's team is its national team as the gazetteer names it, "tuyển X", or "U23 X" when
   the nearest team named before it in the paragraph, else most teams the document names, are of
   that age group ("U22 Việt Nam thắng Thái Lan" is the U-23 side);
-- a city's team is the club the gazetteer names after it: "CLB X", "X FC", "FC X", "X SC"
+- a city's team is the club the gazetteer names after it: "CLB X", "X FC", "FC X", "X SC", "SC X"
   ("Cincinnati" is FC Cincinnati; "Philadelphia" stays the city: Philadelphia Union is not
   named after it that way);
 - after "sân nhà" / "chủ sân" a place is its stadium when the gazetteer holds "sân X";
 - a name the gazetteer gives both a club and its owner ("HAGL", "Hoàng Anh Gia Lai") is the club;
 - a city a slot made a club is that club throughout the document, except after words that put it
-  as a place ("tại", "thành phố" ...); a country is not (it is also the players' nationality:
-  "cầu thủ Thái Lan").
+  as a place ("tại", "thành phố" ...); so is a foreign city whose club the document names in full
+  ("SC Nashville" ... "Nashville gỡ một bàn"); a country is not (it is also the players'
+  nationality: "cầu thủ Thái Lan").
 
 Only exact gazetteer names count, and the explanation says which slot and which cue words made
 the document a sports one. A document is about a sport when it uses at least MIN_CUES distinct
@@ -66,14 +68,17 @@ _VERBS = r"thắng|hòa|hoà|thua|gặp|đánh bại|vượt qua|hạ|đè bẹp
 _SCORE = r"\d{1,2}\s?[-–:]\s?\d{1,2}"
 # The slot before a place: a verb or preposition of a match, or a score, right before it.
 _SLOT_BEFORE = re.compile(r"(?<!\w)(" + _VERBS + r"|trước|tiếp đón|tiếp|làm khách|đấu với|chủ nhà|đội khách|"
-                          r"tung lưới|vs\.?|" + _SCORE + r")\s+$", re.IGNORECASE)
-_SLOT_AFTER = re.compile(r"^\s+(" + _VERBS + r"|vs\.?)(?!\w)|^\s*(" + _SCORE + r")(?!\d)", re.IGNORECASE)
+                          r"tung lưới|sân nhà của|sân của|vs\.?|" + _SCORE + r")\s+$", re.IGNORECASE)
+# After a place: a match verb, a score, or its points in a table ("Cincinnati (62 điểm)").
+_SLOT_AFTER = re.compile(r"^\s+(" + _VERBS + r"|vs\.?)(?!\w)|^\s*(" + _SCORE + r"(?!\d)|\(\d{1,3} điểm\))",
+                         re.IGNORECASE)
 # Words that put a city as a place, not as its club: "tại Nashville", "thành phố Nashville".
 _AS_PLACE = re.compile(r"(?<!\w)(tại|ở|thành phố|TP\.?|bang|tới|đến|sang|từ)\s+$", re.IGNORECASE)
 _HOME_GROUND = re.compile(r"(?<!\w)(sân nhà|chủ sân)\s+$", re.IGNORECASE)
 # A team's level as the text writes it: an age group ("U22 Việt Nam", "U.23") or the senior team.
 _LEVEL = re.compile(r"(?<!\w)(?:U\.?\s?(\d{2})(?!\d)|(?:đội |ĐT )?tuyển(?!\w)|ĐTQG)")
-_CLUB_FORMS = ("CLB {}", "{} FC", "FC {}", "{} SC")
+_CLUB_FORMS = ("CLB {}", "{} FC", "FC {}", "{} SC", "SC {}")
+_CLUB_FORM_PATTERNS = [re.compile(re.escape(form).replace(re.escape("{}"), "(.+)")) for form in _CLUB_FORMS]
 _TEAM_NAME = re.compile(r"\b(FC|F\.C\.|SC|CF|AFC)\b|national (under-\d\d )?football team")
 _TEAM_PREFIXES = ("CLB ", "đội tuyển ", "tuyển ")
 _PLACE_TYPES = frozenset({"country", "place"})
@@ -94,7 +99,8 @@ def sports_teams(doc: ScanText, found: list[Found], resolve: Resolver,
                  get: Callable[[str], Entity | None]) -> list[Found]:
     """The spans, places in a team's slot read as their team in a sports document (see the
     module docstring); the same list when the document is not about a sport."""
-    if not any(_may_be_a_team(doc, span) for span in found):
+    named = _cities_of_named_clubs(found, get)
+    if not named and not any(_may_be_a_team(doc, span) for span in found):
         return found  # most documents: no cue is even looked for
     cues = cues_in(doc.scan)
     if len(cues) < MIN_CUES:
@@ -109,7 +115,25 @@ def sports_teams(doc: ScanText, found: list[Found], resolve: Resolver,
                 and _entity_type(span) == "place":
             clubs.setdefault(span.surface, team)
         out.append(span.with_resolution(team) if team is not None else span)
-    return [_same_club(doc, span, clubs) for span in out] if clubs else out
+    for city, club in named.items():
+        clubs.setdefault(city, club)
+    return [_same_club(doc, span, clubs, get) for span in out] if clubs else out
+
+
+def _cities_of_named_clubs(found: list[Found], get: Callable[[str], Entity | None]) -> dict[str, Resolution]:
+    """The cities in the names of the clubs a document names in full ("SC Nashville":
+    "Nashville") that it also names alone, each with its club."""
+    places = {span.surface for span in found if _entity_type(span) == "place"}
+    cities: dict[str, Resolution] = {}
+    for span in found:
+        named = next((m for form in _CLUB_FORM_PATTERNS if (m := form.fullmatch(span.surface))), None)
+        resolution = span.resolution
+        if named is None or named.group(1) not in places or resolution is None or resolution.match is None:
+            continue
+        if resolution.status == "matched" and _is_team(get(resolution.match.id)):
+            club = replace(resolution.match, explanation=f"the document names the club '{span.surface}'")
+            cities.setdefault(named.group(1), replace(resolution, match=club, candidates=(club,)))
+    return cities
 
 
 def _may_be_a_team(doc: ScanText, span: Found) -> bool:
@@ -124,15 +148,21 @@ def _may_be_a_team(doc: ScanText, span: Found) -> bool:
     return _HOME_GROUND.search(before) is not None or _slot(doc, span, before) is not None
 
 
-def _same_club(doc: ScanText, span: Found, clubs: dict[str, Resolution]) -> Found:
-    """A city a slot made a club is that club throughout the document ("đội chủ nhà New York
-    City", "New York City là đội ..."), except where the text puts it as a place ("tại
-    Nashville", "thành phố Nashville")."""
+def _same_club(doc: ScanText, span: Found, clubs: dict[str, Resolution],
+               get: Callable[[str], Entity | None]) -> Found:
+    """A city a slot made a club, or whose club the document names in full ("SC Nashville"), is
+    that club throughout the document ("đội chủ nhà New York City", "Nashville gỡ một bàn"),
+    except where the text puts it as a place ("tại Nashville", "thành phố Nashville"). A
+    Vietnamese city stays a place unless a slot said otherwise: a V-League report that names Hà
+    Nội FC also writes "Hà Nội" for the capital."""
     club = clubs.get(span.surface)
     if club is None or club.match is None or _entity_type(span) != "place" or span.resolution is club:
         return span
     before = doc.cleaned[max(0, span.clean_start - _WINDOW) : span.clean_start]
     if _AS_PLACE.search(before):
+        return span
+    place = get(span.resolution.match.id) if span.resolution and span.resolution.match else None
+    if club.match.method != "context" and (place is None or place.country == "vietnam"):
         return span
     match = replace(club.match, explanation=(
         f"'{span.surface}' is {club.match.name} throughout this sports document, as a team's slot "

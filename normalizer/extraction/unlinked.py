@@ -45,6 +45,10 @@ _SYLLABLE = re.compile(
 )
 
 
+_WEEKDAYS = frozenset({"thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật"})
+_DATE_AFTER = re.compile(r"\s*[,(]?\s*(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}")
+
+
 # Both are asked of every capitalized word left over, and words recur: memoized per word.
 @lru_cache(maxsize=1 << 16)
 def vietnamese_looking(text: str) -> bool:
@@ -129,6 +133,12 @@ class _ScanMap:
                    dict(zip(lasts, scan_ends(text, lasts), strict=True)))
 
 
+def weekday_before_date(cleaned: str, start: int, end: int) -> bool:
+    """True for a weekday before a date ("Thứ Ba, 19/8/2025", "Chủ nhật (5/1)"): no name, though
+    a town is called Thứ Ba."""
+    return cleaned[start:end].casefold() in _WEEKDAYS and bool(_DATE_AFTER.match(cleaned, end))
+
+
 def name_like_spans(text: ScanText, covered: bytearray, place_ends: dict[int, int]) -> Iterator[Found]:
     """Name-like leftover spans, titles stripped, with the title before them if any."""
     groups = list(_uncovered_segments(text, covered))
@@ -155,6 +165,8 @@ def _candidate(text: ScanText, group: list[tuple[int, int]], place_ends: dict[in
     scan_start, scan_end = scan.starts[group[0][0]], scan.ends[group[-1][1]]
     title = person_title_before(text, scan_start, place_ends)
     if not _name_like(text, words, scan_start, scan_end, title):
+        return None
+    if weekday_before_date(text.cleaned, group[0][0], group[-1][1]):
         return None
     surface = text.cleaned[group[0][0] : group[-1][1]]
     return Found(scan_start, scan_end, group[0][0], group[-1][1], surface, title=title)

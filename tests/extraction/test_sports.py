@@ -29,6 +29,12 @@ CASES = [
      [("Nashville", "nashville-sc")]),
     (MATCH_REPORT + "Philadelphia 2-0 Inter Miami.",  # no club is named after the city that way
      [("Philadelphia", None)]),
+    (MATCH_REPORT + "Inter Miami đứng thứ ba, bằng điểm với Cincinnati (62 điểm).",  # a table's points
+     [("Cincinnati", "fc-cincinnati")]),
+    (MATCH_REPORT + "Vòng sau, Inter Miami hành quân đến sân nhà của Nashville.",  # its home ground
+     [("Nashville", "nashville-sc")]),
+    (MATCH_REPORT + "Inter Miami thắng SC Nashville 3-1. Nashville chỉ gỡ được một bàn.",  # the club named
+     [("Nashville", "nashville-sc")]),
 ]
 # Not sports documents: every place stays a place.
 PLAIN = [
@@ -105,3 +111,16 @@ def test_the_age_group_is_the_nearest_team_named_before_in_the_paragraph(service
     assert teams["Thái Lan"] == "thailand-national-football-team"
     assert teams["Lào"] == "laos-national-under-23-football-team"
     assert teams["Campuchia"] == "cambodia-national-under-23-football-team"
+
+
+def test_a_city_whose_club_is_named_stays_a_place_where_the_text_says_so(service):
+    text = (MATCH_REPORT + "Inter Miami thắng SC Nashville 3-1. Nashville gỡ một bàn. "
+            "Đội sẽ nghỉ tại Nashville.")
+    ids = [m.resolution.match.id for m in service.extract(text).mentions if m.text == "Nashville"]
+    assert ids[0] == "nashville-sc" and ids[1] != "nashville-sc"
+
+
+def test_a_vietnamese_city_whose_club_is_named_stays_the_city(service):
+    text = MATCH_REPORT + "Hà Nội FC có trận đấu khó khăn. Người hâm mộ Hà Nội vẫn đến sân cổ vũ."
+    found = [(m.text, m.resolution.match.id) for m in service.extract(text).mentions if m.resolution.match]
+    assert ("Hà Nội", "hanoi") in found, found
