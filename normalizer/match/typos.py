@@ -10,7 +10,11 @@
   name, not a slip of the keyboard. The words names use are the curated entities' (NAME_WORDS:
   the layers' hundred thousand places and dictionary entries hold nearly every short word, which
   would make most typos look deliberate), of two letters or more. A doubled letter written once
-  or twice ("Emanuel", "Mohammed") or a plural ("Oscar", "Oscars") is a spelling.
+  or twice ("Emanuel", "Mohammed") or a plural ("Oscar", "Oscars") is a spelling. Beside them, a
+  word that is a real name of a naming tradition changed into another real name of the same
+  tradition (match.name_words: "Takumi Matsumoto" is not Takami Matsumoto, "Kim Ji-hoon" not
+  Kim Ji-hoo), unless two neighbouring letters were swapped: the curated words alone do not tell,
+  at a million names, an unknown person from a typo of a known one.
 - other syllable: a word whose first letter differs, or two letters or more of a short word,
   without being another name's word ("Minh Mai" is not "Minh Khai"); any changed word of a name
   whose words are all Vietnamese syllables; or words added or dropped where more than a space
@@ -29,6 +33,7 @@ from rapidfuzz.distance import OSA
 from normalizer.gazetteer import GazetteerIndex
 from normalizer.gazetteer.derived import Kind
 from normalizer.gazetteer.index import Patch
+from normalizer.match.name_words import other_real_name
 from normalizer.model import Entity
 from normalizer.text import fold, is_syllable
 
@@ -78,13 +83,19 @@ def _swapped(a: str, b: str) -> bool:
     return sorted(a) == sorted(b) and OSA.distance(a, b) == 1
 
 
+def _real_rename(query_word: str, name_word: str) -> bool:
+    """Both words real names of one tradition and not two neighbours swapped (a slip of the keys
+    even where the letters spell a name)."""
+    return bool(other_real_name(query_word, name_word)) and not _swapped(query_word, name_word)
+
+
 def compare(query_key: str, name_key: str, name_words: frozenset[str]) -> str:
     """How the folded query differs from the folded name it reached: ONE_TYPO, RENAMED,
     OTHER_SYLLABLE or "" (none of these: the fuzzy score alone decides)."""
     mine, theirs = words_of(query_key), words_of(name_key)
     if len(mine) == len(theirs):
         changed = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
-        if any(a in name_words and _spelling(a) != _spelling(b) for a, b in changed):
+        if any(_spelling(a) != _spelling(b) and (a in name_words or _real_rename(a, b)) for a, b in changed):
             return RENAMED
         if any((a[0] != b[0] and OSA.distance(a, b) > 1) or OSA.distance(a, b) > (1 if len(b) < 6 else 2)
                for a, b in changed):
