@@ -21,8 +21,11 @@ The traditions and where their names come from (all shipped with the project, no
 - Chinese given-name syllables: the pinyin of the characters that Chinese given names use
   (translit/data/char_freq.tsv given-name counts, translit/data/char_pinyin.tsv); a given name in
   pinyin is one syllable or two written together ("Yi", "Jianguo").
-Vietnamese names need no list here: every word of one is a syllable, and match.typos already
-reads a changed syllable of such a name as another name.
+- Vietnamese syllables: the folded Hán-Việt readings of translit/data/hv_table.tsv (the syllables
+  of nearly every Vietnamese given name), with "y" and "i" spellings of a final i/y ("Mỹ" and
+  "Mĩ"), and the name lists of normalizer.translit.name_lists. match.typos reads a changed word
+  of a name whose words are all syllables as another name only when the query's word is such a
+  real syllable: "Nguen" has a syllable's shape, but no Vietnamese name has it: a dropped letter.
 
 The sets are built once (functools.cache) and warmed with NAME_WORDS (normalizer.generation).
 """
@@ -42,6 +45,7 @@ from normalizer.translit.hangul import USUAL_SYLLABLE, romanize_syllable
 ENAMDICT_PEOPLE = Path(__file__).resolve().parents[2] / "gazetteer" / "layers" / "enamdict" / "entities.jsonl"
 _ENGLISH_NAME = re.compile(r'"family":"(?P<family>[^"]+)","kind":"preferred","lang":"en",'
                            r'"source":"enamdict","text":"(?P<text>[^"]+)"')
+_VOWELS = frozenset("aeiouy")
 # A character is a given-name character when Chinese given names of the frequency table use it
 # this often: rarer ones are mostly misparses of the source's name tagging.
 CHINESE_GIVEN_MIN = 5
@@ -91,6 +95,23 @@ def chinese_syllables() -> frozenset[str]:
     return frozenset(reading for char in chars for reading in data.pinyin.get(char, ())[:1])
 
 
+@cache
+def vietnamese_syllables() -> frozenset[str]:
+    readings = set(tables().keys_by_fold)
+    for lists in (name_lists.VIETNAMESE_SURNAMES, name_lists.VIETNAMESE_MIDDLES, name_lists.VIETNAMESE_GIVEN,
+                  name_lists.CHINESE_SURNAMES, name_lists.CHINESE_LEANING_SURNAMES, name_lists.CHINESE_GIVEN):
+        readings |= _folded(lists)
+    # a final i or y after a consonant is one sound spelt two ways ("Mỹ", "Mĩ"; "Lý", "Lí")
+    both = {word[:-1] + other for word in readings if len(word) > 1 and word[-2] not in _VOWELS
+            for last, other in (("i", "y"), ("y", "i")) if word[-1] == last}
+    return frozenset(readings | both)
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """Whether the folded word is a syllable Vietnamese names use, not only one's shape."""
+    return word in vietnamese_syllables()
+
+
 def _of_syllables(syllables: Callable[[], frozenset[str]]) -> Callable[[str], bool]:
     def holds(word: str) -> bool:
         """Whether the word is one syllable of the set or two written together."""
@@ -121,5 +142,5 @@ def other_real_name(query_word: str, name_word: str) -> str:
 
 def warm() -> None:
     """Build every set now (at warm-up), not at the first fuzzy hit."""
-    for sets in (japanese_given, japanese_family, korean_syllables, chinese_syllables):
+    for sets in (japanese_given, japanese_family, korean_syllables, chinese_syllables, vietnamese_syllables):
         sets()

@@ -33,7 +33,7 @@ from rapidfuzz.distance import OSA
 from normalizer.gazetteer import GazetteerIndex
 from normalizer.gazetteer.derived import Kind
 from normalizer.gazetteer.index import Patch
-from normalizer.match.name_words import other_real_name
+from normalizer.match.name_words import is_vietnamese_syllable, other_real_name
 from normalizer.model import Entity
 from normalizer.text import fold, is_syllable
 
@@ -89,22 +89,27 @@ def _real_rename(query_word: str, name_word: str) -> bool:
     return bool(other_real_name(query_word, name_word)) and not _swapped(query_word, name_word)
 
 
-def compare(query_key: str, name_key: str, name_words: frozenset[str]) -> str:
+def compare(query_key: str, name_key: str, name_words: frozenset[str], person: bool = False) -> str:
     """How the folded query differs from the folded name it reached: ONE_TYPO, RENAMED,
-    OTHER_SYLLABLE or "" (none of these: the fuzzy score alone decides)."""
+    OTHER_SYLLABLE or "" (none of these: the fuzzy score alone decides). Whether the name is a
+    person's: only a person's words are read as given and family names (match.name_words), the
+    words of places and organizations would spell Korean or pinyin syllables by chance."""
     mine, theirs = words_of(query_key), words_of(name_key)
     if len(mine) == len(theirs):
         changed = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
-        if any(_spelling(a) != _spelling(b) and (a in name_words or _real_rename(a, b)) for a, b in changed):
+        if any(_spelling(a) != _spelling(b) and (a in name_words or (person and _real_rename(a, b)))
+               for a, b in changed):
             return RENAMED
         if any((a[0] != b[0] and OSA.distance(a, b) > 1) or OSA.distance(a, b) > (1 if len(b) < 6 else 2)
                for a, b in changed):
             return OTHER_SYLLABLE
         # In a Vietnamese name every word is a syllable, and one letter makes another syllable:
         # "Diệp Ngọc Di" is not "Diệp Ngọc Vĩ". Two neighbours swapped are a slip of the keys,
-        # even where the letters still spell a syllable ("Vơưng" for "Vương").
+        # even where the letters still spell a syllable ("Vơưng" for "Vương"); so is a letter
+        # that leaves the shape of a syllable no name has ("Nguen" for "Nguyen": name_words).
         if changed and all(is_syllable(word, word) for word in mine + theirs) and \
-                not all(_swapped(a, b) for a, b in changed):
+                not all(_swapped(a, b) for a, b in changed) and \
+                any(a in name_words or is_vietnamese_syllable(a) for a, _ in changed):
             return OTHER_SYLLABLE
     elif query_key.replace(" ", "") != name_key.replace(" ", ""):
         return OTHER_SYLLABLE  # words added or dropped, not a space ("Trần Thế Anh Lâm", "Trần Thanh Lâm")

@@ -25,6 +25,7 @@ WORDS = frozenset({"nguyen", "hoang", "hong", "asian", "asean", "cup", "emanuel"
     ("minh dai", "minh khai", OTHER_SYLLABLE),  # not a name's word, but not a slip of one letter
     ("diep ngoc di", "diep ngoc vi", OTHER_SYLLABLE),  # Vietnamese syllables: another given name
     ("voung nghi", "vuong nghi", ONE_TYPO),  # two vowels swapped: a slip, though "voung" looks a syllable
+    ("nguen van tung", "nguyen van tung", ONE_TYPO),  # a syllable's shape, but no name's syllable
     ("abe", "abc", ""),  # too short for the one-typo rule
     ("tran the anh lam", "tran thanh lam", OTHER_SYLLABLE),  # a word more, not a space
     ("lee jaemyung", "lee jae myung", ONE_TYPO),  # a space dropped
@@ -38,7 +39,13 @@ WORDS = frozenset({"nguyen", "hoang", "hong", "asian", "asean", "cup", "emanuel"
     ("takmui matsumoto", "takumi matsumoto", ONE_TYPO),  # two neighbours swapped stay a slip
 ])
 def test_compare(query: str, name: str, expected: str) -> None:
-    assert compare(query, name, WORDS) == expected
+    assert compare(query, name, WORDS, person=True) == expected
+
+
+def test_only_people_have_given_names() -> None:
+    # "minang" and "mining" both spell pinyin syllables, but an organization's word is no given name
+    assert compare("pacific minang group", "pacific mining group", WORDS) == ONE_TYPO
+    assert compare("pacific minang group", "pacific mining group", WORDS, person=True) == RENAMED
 
 
 @pytest.mark.parametrize(("query_word", "name_word", "tradition"), [
