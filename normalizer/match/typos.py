@@ -9,7 +9,7 @@
   "Kwon Jae-won" not Kwon Jae-woo, "ASEAN Cup" not the Asian Cup) is written on purpose: another
   name, not a slip of the keyboard. The words names use are the curated entities' (NAME_WORDS:
   the layers' hundred thousand places and dictionary entries hold nearly every short word, which
-  would make most typos look deliberate), of two letters or more. A doubled letter written once
+  would make most typos look deliberate), of two letters or more, abbreviations left out. A doubled letter written once
   or twice ("Emanuel", "Mohammed") or a plural ("Oscar", "Oscars") is a spelling. Beside them, a
   word that is a real name of a naming tradition changed into another real name of the same
   tradition (match.name_words: "Takumi Matsumoto" is not Takami Matsumoto, "Kim Ji-hoon" not
@@ -47,9 +47,12 @@ def words_of(key: str) -> list[str]:
 
 
 def _words_of_entity(entity: Entity | None) -> Iterator[str]:
+    # Not abbreviations: initials are no words that names use, and a million names' initials
+    # ("DIH", "BQLTS") would make a typo's letters ("Hoàng Đìh Vy") another name's word.
     if entity is not None and entity.layer is None:
         for name in entity.names:
-            yield from (word for word in words_of(fold(name.text) or "") if len(word) > 1)
+            if name.kind != "abbreviation":
+                yield from (word for word in words_of(fold(name.text) or "") if len(word) > 1)
 
 
 def _name_words(index: GazetteerIndex) -> frozenset[str]:
@@ -84,9 +87,11 @@ def _swapped(a: str, b: str) -> bool:
 
 
 def _real_rename(query_word: str, name_word: str) -> bool:
-    """Both words real names of one tradition and not two neighbours swapped (a slip of the keys
-    even where the letters spell a name)."""
-    return bool(other_real_name(query_word, name_word)) and not _swapped(query_word, name_word)
+    """The query's word a real name of a tradition (match.name_words), the name's word too or
+    two edits away, and not two neighbours swapped (a slip of the keys even where the letters
+    spell a name)."""
+    edits = OSA.distance(query_word, name_word)
+    return bool(other_real_name(query_word, name_word, edits)) and not _swapped(query_word, name_word)
 
 
 def compare(query_key: str, name_key: str, name_words: frozenset[str], person: bool = False) -> str:
@@ -111,8 +116,10 @@ def compare(query_key: str, name_key: str, name_words: frozenset[str], person: b
                 not all(_swapped(a, b) for a, b in changed) and \
                 any(a in name_words or is_vietnamese_syllable(a) for a, _ in changed):
             return OTHER_SYLLABLE
-    elif query_key.replace(" ", "") != name_key.replace(" ", ""):
-        return OTHER_SYLLABLE  # words added or dropped, not a space ("Trần Thế Anh Lâm", "Trần Thanh Lâm")
+    elif query_key.replace(" ", "") != name_key.replace(" ", "") and OSA.distance(query_key, name_key) > 1:
+        # words added or dropped, not a space ("Trần Thế Anh Lâm", "Trần Thanh Lâm"); a space
+        # struck as a letter ("Tetsunoric Fujiuchi" run together) is one typo
+        return OTHER_SYLLABLE
     if len(name_key) - name_key.count(" ") >= ONE_TYPO_LETTERS and OSA.distance(query_key, name_key) == 1:
         return ONE_TYPO
     return ""

@@ -29,16 +29,27 @@ WORDS = frozenset({"nguyen", "hoang", "hong", "asian", "asean", "cup", "emanuel"
     ("abe", "abc", ""),  # too short for the one-typo rule
     ("tran the anh lam", "tran thanh lam", OTHER_SYLLABLE),  # a word more, not a space
     ("lee jaemyung", "lee jae myung", ONE_TYPO),  # a space dropped
+    ("tetsunoricfujiuchi", "tetsunori fujiuchi", ONE_TYPO),  # a space struck as a letter
+])
+def test_compare(query: str, name: str, expected: str) -> None:
+    assert compare(query, name, WORDS) == expected
+
+
+@pytest.mark.parametrize(("query", "name", "expected"), [
     # Real names of one tradition (match.name_words), though not among WORDS:
     ("takumi matsumoto", "takami matsumoto", RENAMED),  # two Japanese given names (ENAMDICT)
     ("hiroshi matsumura", "hiroshi matsumoto", RENAMED),  # two Japanese family names
     ("kim ji hoon", "kim ji hyun", RENAMED),  # Korean given-name syllables
     ("park jihoon", "park jihyun", RENAMED),  # written together
+    ("kang ji hoon", "jang ji hoon", RENAMED),  # two Korean families
     ("wang jianhua", "wang jianguo", RENAMED),  # Chinese given names in pinyin
+    ("zhou jianguo", "zhao jianguo", RENAMED),  # two Chinese families
+    ("kenta sasaki", "kenta sakasaki", RENAMED),  # a real family name, two letters from the name's
     ("hiroshu matsumoto", "hiroshi matsumoto", ONE_TYPO),  # "hiroshu" names nobody: a typo
     ("takmui matsumoto", "takumi matsumoto", ONE_TYPO),  # two neighbours swapped stay a slip
+    ("yuuki matsumoto", "yuki matsumoto", ONE_TYPO),  # a doubled letter stays a spelling
 ])
-def test_compare(query: str, name: str, expected: str) -> None:
+def test_compare_people(query: str, name: str, expected: str) -> None:
     assert compare(query, name, WORDS, person=True) == expected
 
 
@@ -55,9 +66,16 @@ def test_only_people_have_given_names() -> None:
     ("jianhua", "jianguo", "chinese given"),
     ("hiroshu", "hiroshi", ""),  # no name of any tradition
     ("kenji", "matsumoto", ""),  # a given name and a family name: not one tradition's pair
+    ("choo", "cho", "korean family"),
+    ("zhou", "zhao", "chinese family"),
 ])
 def test_other_real_name(query_word: str, name_word: str, tradition: str) -> None:
     assert other_real_name(query_word, name_word) == tradition
+
+
+def test_a_real_name_two_edits_from_a_word_no_list_holds_is_another_name() -> None:
+    assert other_real_name("sasaki", "sakasaki") == ""  # one edit would be a typo of "sakasaki"
+    assert other_real_name("sasaki", "sakasaki", edits=2) == "japanese family"
 
 
 def test_japanese_names_come_from_the_enamdict_layer() -> None:
