@@ -9,11 +9,12 @@
   "Kwon Jae-won" not Kwon Jae-woo, "ASEAN Cup" not the Asian Cup) is written on purpose: another
   name, not a slip of the keyboard. The words names use are the curated entities' (NAME_WORDS:
   the layers' hundred thousand places and dictionary entries hold nearly every short word, which
-  would make most typos look deliberate), of two letters or more, abbreviations left out. A doubled letter written once
-  or twice ("Emanuel", "Mohammed") or a plural ("Oscar", "Oscars") is a spelling. Beside them, a
-  word that is a real name of a naming tradition changed into another real name of the same
-  tradition (match.name_words: "Takumi Matsumoto" is not Takami Matsumoto, "Kim Ji-hoon" not
-  Kim Ji-hoo), unless two neighbouring letters were swapped: the curated words alone do not tell,
+  would make most typos look deliberate), of two letters or more, abbreviations left out. A
+  doubled letter written once or twice ("Emanuel", "Mohammed") or a plural ("Oscar", "Oscars")
+  is a spelling. Beside them, in a person's name, a word that is a real name of a naming
+  tradition changed into another real name of the same tradition, or into a word two edits away
+  (match.name_words: "Takumi Matsumoto" is not Takami Matsumoto, "Kim Ji-hoon" not Kim
+  Ji-hyun), unless two neighbouring letters were swapped: the curated words alone do not tell,
   at a million names, an unknown person from a typo of a known one.
 - other syllable: a word whose first letter differs, or two letters or more of a short word,
   without being another name's word ("Minh Mai" is not "Minh Khai"); any changed word of a name
