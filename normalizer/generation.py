@@ -16,7 +16,7 @@ from functools import lru_cache
 from normalizer.extract import extract
 from normalizer.gazetteer import GazetteerIndex
 from normalizer.gazetteer.derived import carry_over, derived
-from normalizer.match import Matcher
+from normalizer.match import Matcher, name_words
 from normalizer.match.phonetic import phonetic_tier
 from normalizer.match.translit_tier import translit_suggest, translit_tier
 from normalizer.match.typos import NAME_WORDS
@@ -61,7 +61,8 @@ class Generation:
         build) is collected first: what was made since the last freeze is little beside what is
         frozen, and a garbage cycle of the moment must not be frozen for good."""
         extract(WARM_UP_TEXT, self.index, lambda q, *scope: self.resolve(q, None, 5, *scope))
-        derived(self.index, NAME_WORDS)  # the fuzzy tier's word list, whether the text met a typo or not
+        derived(self.index, NAME_WORDS)  # the fuzzy tier's word lists, whether the text met a typo or not
+        name_words.warm()
         if bulk:
             self.matcher.sure_names  # noqa: B018  (built here, not in a bulk job's first lookup)
         else:
@@ -75,6 +76,7 @@ class Generation:
         tables, and its first collection touched every object of the index, copying the pages it
         shared with its parent (measured: --workers 2 ran at 0.4x one process on messy values)."""
         self.matcher.sure_names  # noqa: B018
+        name_words.warm()
         for name in WARM_UP_NAMES:
             self.matcher.resolve(name, None, 3)
         gc.freeze()

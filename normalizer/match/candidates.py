@@ -201,9 +201,10 @@ def fuzzy_hits(index: GazetteerIndex, blocking: Blocking, variant: Variant,
     if not found and any(is_han(c) for c in variant.text):
         found = blocking.search(key, max(edits, SYLLABLE_EDITS), limit, cutoff)
     out = []
+    words = derived(index, NAME_WORDS)
     for text, score, _ in found:
         detail = f"{score:.0f}% similar to {text!r} after folding"
-        typo = compare(key, text, derived(index, NAME_WORDS))
-        out += [RawHit(hit, variant, "fuzzy", score / 100.0, detail, typo)
+        out += [RawHit(hit, variant, "fuzzy", score / 100.0, detail,
+                       compare(key, text, words, person=hit.entity.type == "person"))
                 for hit in index.lookup("folded", text)]
     return out

@@ -100,8 +100,8 @@ def _letter_features(raw: RawHit, base: float) -> list[Feature]:
     word of another name, a person's words in another order than turned round."""
     person = raw.hit.entity.type == "person"
     out = []
-    if raw.typo == ONE_TYPO and base < ONE_TYPO_FLOOR:
-        out.append(Feature("one_typo", ONE_TYPO_FLOOR - base, "one typo away in a long name"))
+    if raw.typo == ONE_TYPO:  # also above the floor, at weight 0: decision.decide reads it in a tie
+        out.append(Feature("one_typo", max(ONE_TYPO_FLOOR - base, 0.0), "one typo away in a long name"))
     if raw.typo == RENAMED or (raw.typo == OTHER_SYLLABLE and person):
         what = "a word of the query is another name's word" if raw.typo == RENAMED else \
             "a syllable of the name differs, not a letter"

@@ -9,8 +9,13 @@
   "Kwon Jae-won" not Kwon Jae-woo, "ASEAN Cup" not the Asian Cup) is written on purpose: another
   name, not a slip of the keyboard. The words names use are the curated entities' (NAME_WORDS:
   the layers' hundred thousand places and dictionary entries hold nearly every short word, which
-  would make most typos look deliberate), of two letters or more. A doubled letter written once
-  or twice ("Emanuel", "Mohammed") or a plural ("Oscar", "Oscars") is a spelling.
+  would make most typos look deliberate), of two letters or more, abbreviations left out. A
+  doubled letter written once or twice ("Emanuel", "Mohammed") or a plural ("Oscar", "Oscars")
+  is a spelling. Beside them, in a person's name, a word that is a real name of a naming
+  tradition changed into another real name of the same tradition, or into a word two edits away
+  (match.name_words: "Takumi Matsumoto" is not Takami Matsumoto, "Kim Ji-hoon" not Kim
+  Ji-hyun), unless two neighbouring letters were swapped: the curated words alone do not tell,
+  at a million names, an unknown person from a typo of a known one.
 - other syllable: a word whose first letter differs, or two letters or more of a short word,
   without being another name's word ("Minh Mai" is not "Minh Khai"); any changed word of a name
   whose words are all Vietnamese syllables; or words added or dropped where more than a space
@@ -29,6 +34,7 @@ from rapidfuzz.distance import OSA
 from normalizer.gazetteer import GazetteerIndex
 from normalizer.gazetteer.derived import Kind
 from normalizer.gazetteer.index import Patch
+from normalizer.match.name_words import is_vietnamese_syllable, other_real_name
 from normalizer.model import Entity
 from normalizer.text import fold, is_syllable
 
@@ -42,9 +48,12 @@ def words_of(key: str) -> list[str]:
 
 
 def _words_of_entity(entity: Entity | None) -> Iterator[str]:
+    # Not abbreviations: initials are no words that names use, and a million names' initials
+    # ("DIH", "BQLTS") would make a typo's letters ("Hoàng Đìh Vy") another name's word.
     if entity is not None and entity.layer is None:
         for name in entity.names:
-            yield from (word for word in words_of(fold(name.text) or "") if len(word) > 1)
+            if name.kind != "abbreviation":
+                yield from (word for word in words_of(fold(name.text) or "") if len(word) > 1)
 
 
 def _name_words(index: GazetteerIndex) -> frozenset[str]:
@@ -78,25 +87,40 @@ def _swapped(a: str, b: str) -> bool:
     return sorted(a) == sorted(b) and OSA.distance(a, b) == 1
 
 
-def compare(query_key: str, name_key: str, name_words: frozenset[str]) -> str:
+def _real_rename(query_word: str, name_word: str) -> bool:
+    """The query's word a real name of a tradition (match.name_words), the name's word too or
+    two edits away, and not two neighbours swapped (a slip of the keys even where the letters
+    spell a name)."""
+    edits = OSA.distance(query_word, name_word)
+    return bool(other_real_name(query_word, name_word, edits)) and not _swapped(query_word, name_word)
+
+
+def compare(query_key: str, name_key: str, name_words: frozenset[str], person: bool = False) -> str:
     """How the folded query differs from the folded name it reached: ONE_TYPO, RENAMED,
-    OTHER_SYLLABLE or "" (none of these: the fuzzy score alone decides)."""
+    OTHER_SYLLABLE or "" (none of these: the fuzzy score alone decides). Whether the name is a
+    person's: only a person's words are read as given and family names (match.name_words), the
+    words of places and organizations would spell Korean or pinyin syllables by chance."""
     mine, theirs = words_of(query_key), words_of(name_key)
     if len(mine) == len(theirs):
         changed = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
-        if any(a in name_words and _spelling(a) != _spelling(b) for a, b in changed):
+        if any(_spelling(a) != _spelling(b) and (a in name_words or (person and _real_rename(a, b)))
+               for a, b in changed):
             return RENAMED
         if any((a[0] != b[0] and OSA.distance(a, b) > 1) or OSA.distance(a, b) > (1 if len(b) < 6 else 2)
                for a, b in changed):
             return OTHER_SYLLABLE
         # In a Vietnamese name every word is a syllable, and one letter makes another syllable:
         # "Diệp Ngọc Di" is not "Diệp Ngọc Vĩ". Two neighbours swapped are a slip of the keys,
-        # even where the letters still spell a syllable ("Vơưng" for "Vương").
+        # even where the letters still spell a syllable ("Vơưng" for "Vương"); so is a letter
+        # that leaves the shape of a syllable no name has ("Nguen" for "Nguyen": name_words).
         if changed and all(is_syllable(word, word) for word in mine + theirs) and \
-                not all(_swapped(a, b) for a, b in changed):
+                not all(_swapped(a, b) for a, b in changed) and \
+                any(a in name_words or is_vietnamese_syllable(a) for a, _ in changed):
             return OTHER_SYLLABLE
-    elif query_key.replace(" ", "") != name_key.replace(" ", ""):
-        return OTHER_SYLLABLE  # words added or dropped, not a space ("Trần Thế Anh Lâm", "Trần Thanh Lâm")
+    elif query_key.replace(" ", "") != name_key.replace(" ", "") and OSA.distance(query_key, name_key) > 1:
+        # words added or dropped, not a space ("Trần Thế Anh Lâm", "Trần Thanh Lâm"); a space
+        # struck as a letter ("Tetsunoric Fujiuchi" run together) is one typo
+        return OTHER_SYLLABLE
     if len(name_key) - name_key.count(" ") >= ONE_TYPO_LETTERS and OSA.distance(query_key, name_key) == 1:
         return ONE_TYPO
     return ""

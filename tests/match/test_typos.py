@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from normalizer.match.name_words import japanese_family, japanese_given, other_real_name
 from normalizer.match.typos import ONE_TYPO, OTHER_SYLLABLE, RENAMED, compare, rotated
+from normalizer.translit.name_lists import JAPANESE_GIVEN
 
 WORDS = frozenset({"nguyen", "hoang", "hong", "asian", "asean", "cup", "emanuel", "oscar", "oscars", "jae",
                    "won", "woo", "kwon", "minh", "mai", "khai"})
@@ -23,12 +25,63 @@ WORDS = frozenset({"nguyen", "hoang", "hong", "asian", "asean", "cup", "emanuel"
     ("minh dai", "minh khai", OTHER_SYLLABLE),  # not a name's word, but not a slip of one letter
     ("diep ngoc di", "diep ngoc vi", OTHER_SYLLABLE),  # Vietnamese syllables: another given name
     ("voung nghi", "vuong nghi", ONE_TYPO),  # two vowels swapped: a slip, though "voung" looks a syllable
+    ("nguen van tung", "nguyen van tung", ONE_TYPO),  # a syllable's shape, but no name's syllable
     ("abe", "abc", ""),  # too short for the one-typo rule
     ("tran the anh lam", "tran thanh lam", OTHER_SYLLABLE),  # a word more, not a space
     ("lee jaemyung", "lee jae myung", ONE_TYPO),  # a space dropped
+    ("tetsunoricfujiuchi", "tetsunori fujiuchi", ONE_TYPO),  # a space struck as a letter
 ])
 def test_compare(query: str, name: str, expected: str) -> None:
     assert compare(query, name, WORDS) == expected
+
+
+@pytest.mark.parametrize(("query", "name", "expected"), [
+    # Real names of one tradition (match.name_words), though not among WORDS:
+    ("takumi matsumoto", "takami matsumoto", RENAMED),  # two Japanese given names (ENAMDICT)
+    ("hiroshi matsumura", "hiroshi matsumoto", RENAMED),  # two Japanese family names
+    ("kim ji hoon", "kim ji hyun", RENAMED),  # Korean given-name syllables
+    ("park jihoon", "park jihyun", RENAMED),  # written together
+    ("kang ji hoon", "jang ji hoon", RENAMED),  # two Korean families
+    ("wang jianhua", "wang jianguo", RENAMED),  # Chinese given names in pinyin
+    ("zhou jianguo", "zhao jianguo", RENAMED),  # two Chinese families
+    ("kenta sasaki", "kenta sakasaki", RENAMED),  # a real family name, two letters from the name's
+    ("hiroshu matsumoto", "hiroshi matsumoto", ONE_TYPO),  # "hiroshu" names nobody: a typo
+    ("takmui matsumoto", "takumi matsumoto", ONE_TYPO),  # two neighbours swapped stay a slip
+    ("yuuki matsumoto", "yuki matsumoto", ONE_TYPO),  # a doubled letter stays a spelling
+])
+def test_compare_people(query: str, name: str, expected: str) -> None:
+    assert compare(query, name, WORDS, person=True) == expected
+
+
+def test_only_people_have_given_names() -> None:
+    # "minang" and "mining" both spell pinyin syllables, but an organization's word is no given name
+    assert compare("pacific minang group", "pacific mining group", WORDS) == ONE_TYPO
+    assert compare("pacific minang group", "pacific mining group", WORDS, person=True) == RENAMED
+
+
+@pytest.mark.parametrize(("query_word", "name_word", "tradition"), [
+    ("takumi", "takami", "japanese given"),
+    ("matsumura", "matsumoto", "japanese family"),
+    ("jaewon", "jaewoo", "korean given"),
+    ("jianhua", "jianguo", "chinese given"),
+    ("hiroshu", "hiroshi", ""),  # no name of any tradition
+    ("kenji", "matsumoto", ""),  # a given name and a family name: not one tradition's pair
+    ("choo", "cho", "korean family"),
+    ("zhou", "zhao", "chinese family"),
+])
+def test_other_real_name(query_word: str, name_word: str, tradition: str) -> None:
+    assert other_real_name(query_word, name_word) == tradition
+
+
+def test_a_real_name_two_edits_from_a_word_no_list_holds_is_another_name() -> None:
+    assert other_real_name("sasaki", "sakasaki") == ""  # one edit would be a typo of "sakasaki"
+    assert other_real_name("sasaki", "sakasaki", edits=2) == "japanese family"
+
+
+def test_japanese_names_come_from_the_enamdict_layer() -> None:
+    # thousands of names of dated people, not the curated list's hundred
+    assert len(japanese_given()) > 4000 and len(japanese_family()) > 5000
+    assert "chiaki" in japanese_given() - JAPANESE_GIVEN
 
 
 def test_rotated_orders_are_the_family_name_moving() -> None:
