@@ -50,6 +50,7 @@ from normalizer.extraction.titles import person_title_before, title_before
 from normalizer.extraction.unlinked import name_like_spans
 from normalizer.gazetteer import GazetteerIndex
 from normalizer.gazetteer.derived import Kind, derived
+from normalizer.gazetteer.layers import little_known
 from normalizer.model import Entity, Mention, Resolution
 from normalizer.text import marks_lost_only
 
@@ -289,7 +290,7 @@ def leftovers(doc: ScanText, found: list[Found], places: dict[int, int], resolve
             resolution = resolve(span.surface)
             known = resolutions[span.surface] = (resolution, _not_linked(resolution))
         if known[0].status == "matched" and (
-            _may_promote(span, known[0]) if span.words > 1
+            _may_promote(span, known[0], get) if span.words > 1
             else _introduced(span, known[0], countries.get(span.scan_start), get)
         ):
             promoted.append(span.with_resolution(known[0]))
@@ -298,13 +299,18 @@ def leftovers(doc: ScanText, found: list[Found], places: dict[int, int], resolve
     return promoted, unlinked
 
 
-def _may_promote(span: Found, resolution: Resolution) -> bool:
+def _may_promote(span: Found, resolution: Resolution, get: Callable[[str], Entity | None]) -> bool:
     """False when the matcher forgave diacritics the text has and the name lacks or writes
-    otherwise (in running text "Trung Hòa", a ward of Hanoi, is not "Trung Hoa", China), or
-    when a person's title puts a country's name in a person's place ("bà Nam Tư")."""
+    otherwise (in running text "Trung Hòa", a ward of Hanoi, is not "Trung Hoa", China), when a
+    person's title puts a country's name in a person's place ("bà Nam Tư"), or when the match is
+    a little-known layer entity (gazetteer.layers.little_known), which running text names only
+    with a class word: "trạm Văn Lý" is a weather station, not one of the communes of that name."""
     match = resolution.match
     if match is None:
         return True
+    entity = get(match.id) if match.layer else None
+    if entity is not None and little_known(entity):
+        return False
     if span.title is not None and span.title.person and match.type == "country":
         return False
     return match.method != "folded" or marks_lost_only(span.surface, match.matched_name)

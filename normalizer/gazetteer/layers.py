@@ -209,9 +209,11 @@ def thin_evidence(entity: Entity, name: Name) -> bool:
     return entity.weight < WELL_KNOWN and " " not in word.strip() and is_syllable(word)
 
 
-# Vietnamese administrative class words, as the layers' names of units begin ("Xã Tân Phú",
-# "Phường Ba Đình", "Thị trấn Đông Anh", "Huyện Tân Phú"). Longer ones first.
-CLASS_WORDS = ("thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã")
+# Vietnamese class words of the units below a province, as the layers' names of units begin
+# ("Xã Tân Phú", "Phường Ba Đình", "Thị trấn Đông Anh", "Huyện Tân Phú"). Longer ones first.
+# Not "tỉnh" and "thành phố": provinces and cities are curated, and the layer's "Thành phố Hà
+# Nội" (the province-level unit) must not take "thành phố Hà Nội" from the curated city.
+CLASS_WORDS = ("thị trấn", "thị xã", "phường", "huyện", "quận", "xã")
 
 
 def class_word_of(text: str) -> str | None:

@@ -35,8 +35,17 @@ def test_a_class_word_before_lower_case_words_names_nothing(service, text):
 
 
 @pytest.mark.parametrize(("name", "word"), [
-    ("Xã Tân Phú", "xã"), ("Thị trấn Đông Anh", "thị trấn"), ("Thành phố Bà Rịa", "thành phố"),
+    ("Xã Tân Phú", "xã"), ("Thị trấn Đông Anh", "thị trấn"), ("Thành phố Bà Rịa", None),
     ("Xã", None), ("Tân Phú", None), ("Xãhội", None),
 ])
 def test_class_word_of(name, word):
     assert class_word_of(name) == word
+
+
+def test_a_city_with_its_class_word_stays_the_curated_city(service):
+    assert _found(service, "Quân đội thành phố Hà Nội họp.") == {"Hà Nội": ("matched", "hanoi")}
+
+
+def test_a_little_known_unit_is_not_linked_by_its_bare_name_among_leftovers(service):
+    found = _found(service, "Trạm Văn Lý đo được gió cấp 10, tại Văn Lý, Đông Xuyên.")
+    assert all(status != "matched" for text, (status, _) in found.items() if text in ("Văn Lý", "Đông Xuyên"))
