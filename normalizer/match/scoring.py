@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from normalizer.gazetteer.layers import little_known, thin_evidence
-from normalizer.match.candidates import RawHit
+from normalizer.gazetteer.layers import little_known
+from normalizer.match.candidates import RawHit, thin_name
 from normalizer.match.typos import ONE_TYPO, OTHER_SYLLABLE, RENAMED, rotated
 from normalizer.model import Candidate, Feature
 from normalizer.text import fold
@@ -119,7 +119,7 @@ def thin_hit(raw: RawHit) -> bool:
     "Dong Lao" by another word order), or by a lower-case query for a capitalized name ("trung
     tâm" is a word, not the hamlet "Trung Tâm")."""
     entity, name = raw.hit.entity, raw.hit.name
-    if thin_evidence(entity, name):
+    if thin_name(entity, name):
         return True
     if not little_known(entity):
         return False

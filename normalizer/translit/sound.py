@@ -96,8 +96,10 @@ _CLASSES = str.maketrans({**dict.fromkeys("pbfv", "P"), **dict.fromkeys("tdszcj"
                           **dict.fromkeys("hwy", None)})
 
 
+@lru_cache(maxsize=1 << 16)
 def consonants(sound: str) -> str:
-    """The consonant classes of a sound, vowels left out: "sinzo" -> "SNS"."""
+    """The consonant classes of a sound, vowels left out: "sinzo" -> "SNS". Remembered: the
+    phonetic tier compares one query's sound with each name of a bucket, and names recur."""
     return "".join(c for c in sound if c not in _VOWELS).translate(_CLASSES)
 
 
