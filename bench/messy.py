@@ -31,6 +31,7 @@ from synthetic import _vietnamese_person, strip_diacritics, swap_tokens, typo
 
 from normalizer.match import candidates
 from normalizer.service import CsvOptions, Normalizer
+from normalizer.translit import syllables
 from normalizer.translit.origin import classify
 from normalizer.translit.sound import consonants
 
@@ -73,10 +74,11 @@ def write_sample(path: Path, rows: int, seed: int, repeats: int = 0) -> None:
 
 
 def forget_speed_caches() -> None:
-    """Empty the per-text caches the speed work added (origins, sounds' consonants, thin names),
+    """Empty the per-text caches the speed work added (origins, sounds' consonants, syllables, thin names),
     so that each run starts as cold as one of the code before them."""
     classify.cache_clear()
     consonants.cache_clear()
+    syllables._split_syllables.cache_clear()
     candidates._thin_names.clear()
 
 

@@ -194,15 +194,13 @@ class TrigramIndex:
         that which of several equal keys make the cut does not depend on the index's order: a
         patched index answers as a fresh one)."""
         chosen = self.candidates(key, max_edits, cutoff)
-        texts = self.key_array[chosen].tolist()
-        # One row of scores (those below the cutoff are 0): half the cost of process.extract's
-        # list of tuples, the same fuzz.ratio values.
-        scores = process.cdist([key], texts, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff,
-                               dtype=np.float64)[0]
-        kept = np.flatnonzero(scores >= cutoff).tolist() if texts else []
-        numbers, values = chosen.tolist(), scores.tolist()
-        found = [(texts[at], values[at], numbers[at]) for at in kept]
-        return sorted(found, key=lambda row: (-row[1], row[0]))[:limit]
+        numbers = chosen.tolist()
+        found = process.extract(
+            key, self.key_array[chosen].tolist(), scorer=fuzz.ratio, processor=None, limit=None,
+            score_cutoff=cutoff,
+        )
+        found.sort(key=lambda row: (-row[1], row[0]))
+        return [(text, score, numbers[at]) for text, score, at in found[:limit]]
 
 
 def _length_table(postings: np.ndarray, offsets: np.ndarray, lengths: np.ndarray,

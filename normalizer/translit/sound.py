@@ -114,8 +114,9 @@ def similarity(query: list[str], name: list[str]) -> float:
     whole spellings' similarity and the consonants' similarity."""
     if len(query) != len(name) or not query:
         return 0.0
-    orders = [name] if len(name) != 2 else [name, name[::-1]]
-    return max(_similar("".join(query), "".join(order)) for order in orders)
+    joined = "".join(query)
+    whole = _similar(joined, "".join(name))
+    return whole if len(name) != 2 else max(whole, _similar(joined, name[1] + name[0]))
 
 
 def _similar(a: str, b: str) -> float:

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from normalizer.match import blocking
 from normalizer.match.blocking import TrigramIndex, length_range, query_grams
@@ -150,22 +150,3 @@ def test_query_grams_are_the_codes_the_index_builds(key):
     grams, _ = blocking._all_grams([key], np.array([len(key)]))
     assert query_grams(key) == list(dict.fromkeys(grams.tolist()))
 
-
-def search_by_extract(index: TrigramIndex, key: str, edits: int, limit: int, cutoff: float) -> list:
-    """TrigramIndex.search as it was: process.extract over the candidates, best first, ties by key."""
-    chosen = index.candidates(key, edits, cutoff)
-    numbers = chosen.tolist()
-    found = process.extract(key, index.key_array[chosen].tolist(), scorer=fuzz.ratio, processor=None,
-                            limit=None, score_cutoff=cutoff)
-    found.sort(key=lambda row: (-row[1], row[0]))
-    return [(text, score, numbers[at]) for text, score, at in found[:limit]]
-
-
-@settings(max_examples=200, deadline=None)  # correctness, not speed: a busy machine must not fail it
-@given(st.lists(KEY, min_size=1, max_size=40), KEY, st.integers(1, 2),
-       st.sampled_from([0.0, 60.0, 70.0, 85.0]))
-def test_search_scores_as_process_extract_did(keys, query, edits, cutoff):
-    """The one-row cdist in search keeps the keys, scores (to the last bit) and order that
-    process.extract gave."""
-    index = TrigramIndex(keys)
-    assert index.search(query, edits, 5, cutoff) == search_by_extract(index, query, edits, 5, cutoff)
