@@ -82,7 +82,7 @@ def decisive(raw: RawHit) -> bool:
     return raw.hit.name.strong and not thin_name(raw.hit.entity, raw.hit.name)
 
 
-MAX_THIN_NAMES = 1 << 18
+MAX_THIN_NAMES = 1 << 16  # ~8 MB at most; beyond, names are tested each time
 _thin_names: dict[tuple[str, float, bool, str], bool] = {}
 
 
