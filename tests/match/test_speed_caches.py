@@ -60,3 +60,12 @@ def test_similarity_and_consonants_are_as_before(query, name):
     assert similarity(query, name) == similarity_as_it_was(query, name)
     for text in query + name:
         assert consonants(text) == consonants.__wrapped__(text)
+
+
+@settings(max_examples=300, deadline=None)  # correctness, not speed
+@given(st.lists(SOUND, min_size=0, max_size=3),
+       st.lists(st.lists(SOUND, min_size=1, max_size=3).map(tuple), min_size=0, max_size=12))
+def test_a_buckets_similarities_are_each_names_similarity(query, names):
+    """sound.similarities (cdist rows, the phonetic tier's loop) gives similarity's numbers to the
+    last bit, word order turned round for two-word names included."""
+    assert sound.similarities(query, names) == [similarity(query, list(name)) for name in names]
