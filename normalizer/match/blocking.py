@@ -35,14 +35,15 @@ GRAMS_PER_EDIT = 4  # trigrams one edit can change: a swap of neighbours changes
 READ_BUDGET = 50_000
 
 
-def _gram(a: str, b: str, c: str) -> int:
-    return int(_CODES[ord(a) & 255] * _BASE * _BASE + _CODES[ord(b) & 255] * _BASE + _CODES[ord(c) & 255])
+_CODE_OF = _CODES.tolist()  # the same codes as Python ints: a query reads them one by one
 
 
 def query_grams(key: str) -> list[int]:
-    """Distinct trigram codes of a folded key padded with '$'."""
-    padded = f"${key}$"
-    return list(dict.fromkeys(_gram(*padded[i : i + 3]) for i in range(len(padded) - 2)))
+    """Distinct trigram codes of a folded key padded with '$' (the codes _all_grams gives)."""
+    codes = [_CODE_OF[ord(c) & 255] for c in f"${key}$"]
+    square = _BASE * _BASE
+    return list(dict.fromkeys(codes[i] * square + codes[i + 1] * _BASE + codes[i + 2]
+                              for i in range(len(codes) - 2)))
 
 
 def _all_grams(keys: list[str], lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -123,6 +124,8 @@ class TrigramIndex:
         pairs = _all_grams(by_length, self.lengths) if keys else no_pairs
         self.postings, self.offsets = _postings(*pairs)  # no reference kept: freed as it sorts
         self._offsets = self.offsets.tolist()  # Python ints: slicing with them costs no conversion
+        self.gram_rows, self.length_table = _length_table(self.postings, self.offsets, self.lengths,
+                                                          len(self.length_starts))
         # Distinct trigrams of each key, by inside number (a posting holds a key once).
         self.gram_counts = np.bincount(self.postings, minlength=len(keys)).astype(np.uint16)
 
@@ -131,15 +134,24 @@ class TrigramIndex:
         return self.postings[self._offsets[gram] : self._offsets[gram + 1]]
 
     def _window(self, length: int, max_edits: int, cutoff: float) -> tuple[int, int]:
-        """Inside numbers [first, last) of the keys whose length max_edits edits can reach, and,
-        with a cutoff (0..100), whose fuzz.ratio with a key of this length can reach it."""
+        """Key lengths [shortest, past) that max_edits edits can reach from this length, and, with
+        a cutoff (0..100), whose fuzz.ratio with a key of this length can reach it; both are
+        columns of length_table and indices of length_starts (the window's inside numbers)."""
         shortest, longest = length - max_edits, length + max_edits
         if cutoff > 0:
             low, high = length_range(length, cutoff)
             shortest, longest = max(shortest, low), min(longest, high)
         top = len(self.length_starts) - 1
-        starts = self.length_starts
-        return starts[min(max(shortest, 0), top)], starts[min(max(longest + 1, 0), top)]
+        return min(max(shortest, 0), top), min(max(longest + 1, 0), top)
+
+    def _sliced(self, key: str, shortest: int, past: int) -> list[np.ndarray]:
+        """Each query trigram's posting cut to the keys of lengths [shortest, past), shortest
+        first (ties in the query's order). Two table look-ups a trigram: no binary search."""
+        rows = [self.gram_rows.get(gram, -1) for gram in query_grams(key)]  # -1: the empty row
+        starts = self.length_table[rows, shortest].tolist()
+        ends = self.length_table[rows, past].tolist()
+        bounds = sorted(zip(starts, ends, strict=True), key=lambda se: se[1] - se[0])
+        return [self.postings[start:end] for start, end in bounds]
 
     def candidates(self, key: str, max_edits: int, cutoff: float = 0.0) -> np.ndarray:
         """Ascending key numbers that may lie within max_edits of key (the module's filter).
@@ -148,12 +160,11 @@ class TrigramIndex:
         When more than MAX_CANDIDATES keys pass, the postings of all query trigrams are counted
         and the closest keys by trigrams kept (see _closest).
         """
-        first, last = self._window(len(key), max_edits, cutoff)
+        shortest, past = self._window(len(key), max_edits, cutoff)
+        first, last = self.length_starts[shortest], self.length_starts[past]
         if first >= last:
             return np.zeros(0, dtype=np.int32)
-        bounds = np.array([first, last], dtype=np.int32)  # the postings' dtype: no O(n) cast
-        postings = map(self._posting, query_grams(key))
-        sliced = sorted((p[slice(*p.searchsorted(bounds))] for p in postings), key=len)  # rarest first
+        sliced = self._sliced(key, shortest, past)  # rarest first
         slack = GRAMS_PER_EDIT * max_edits  # query trigrams a key within max_edits may lack
         chosen = _rarest(sliced, slack + 1)
         shared = _tally(chosen, first, last)
@@ -190,6 +201,23 @@ class TrigramIndex:
         )
         found.sort(key=lambda row: (-row[1], row[0]))
         return [(text, score, numbers[at]) for text, score, at in found[:limit]]
+
+
+def _length_table(postings: np.ndarray, offsets: np.ndarray, lengths: np.ndarray,
+                  columns: int) -> tuple[dict[int, int], np.ndarray]:
+    """The per-length layout of the postings: row r of the table is a trigram's, and its column
+    n is where in `postings` that trigram's keys at least n long begin (keys are numbered
+    shortest first, so a posting is ordered by length too); a last row of zeros stands for a
+    trigram no key holds. Returns ({gram: row}, table)."""
+    counts = np.diff(offsets)
+    grams = np.flatnonzero(counts)
+    entry_rows = np.repeat(np.arange(len(grams)), counts[grams])
+    per_length = np.bincount(entry_rows * columns + lengths[postings],
+                             minlength=len(grams) * columns).reshape(len(grams), columns)
+    table = np.zeros((len(grams) + 1, columns), dtype=np.int32 if len(postings) < 1 << 31 else np.int64)
+    table[:-1, 1:] = np.cumsum(per_length, axis=1)[:, :-1]  # keys shorter than each column's length
+    table[:-1] += offsets[grams][:, None]
+    return dict(zip(grams.tolist(), range(len(grams)), strict=True)), table
 
 
 def _rarest(sliced: list[np.ndarray], needed: int) -> list[np.ndarray]:

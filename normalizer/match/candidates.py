@@ -79,7 +79,26 @@ def dictionary_hits(index: GazetteerIndex, variant: Variant) -> list[RawHit]:
 def decisive(raw: RawHit) -> bool:
     """A hit that ends the search for looser ones: a strong name, unless it is only thin evidence
     of a layer entity ("Kim" the hamlet must not keep "ông Kim" from the people named Kim)."""
-    return raw.hit.name.strong and not thin_evidence(raw.hit.entity, raw.hit.name)
+    return raw.hit.name.strong and not thin_name(raw.hit.entity, raw.hit.name)
+
+
+MAX_THIN_NAMES = 1 << 16  # ~8 MB at most; beyond, names are tested each time
+_thin_names: dict[tuple[str, float, bool, str], bool] = {}
+
+
+def thin_name(entity: Entity, name: Name) -> bool:
+    """gazetteer.layers.thin_evidence, remembered by what it reads (the entity's layer and
+    prominence, the name's strength and text): it folds the name and tests its syllables,
+    ~3 µs, and scoring asks it of every layer hit of every query."""
+    if entity.layer is None:
+        return False
+    key = (entity.layer, entity.weight, name.strong, name.text)
+    found = _thin_names.get(key)
+    if found is None:
+        found = thin_evidence(entity, name)
+        if len(_thin_names) < MAX_THIN_NAMES:
+            _thin_names[key] = found
+    return found
 
 
 def add_group_hits(index: GazetteerIndex, variant: Variant, group: PlanGroup,

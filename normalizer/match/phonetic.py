@@ -24,7 +24,7 @@ from normalizer.gazetteer.layers import in_running_text
 from normalizer.match.candidates import RawHit, Variant
 from normalizer.model import Entity, Name
 from normalizer.translit.origin import classify
-from normalizer.translit.sound import block_key, latin_sound, similarity, vietnamese_sound
+from normalizer.translit.sound import block_key, latin_sound, similarities, vietnamese_sound
 
 if TYPE_CHECKING:
     from normalizer.match.matcher import Matcher
@@ -132,8 +132,8 @@ def phonetic_tier(matcher: Matcher, variant: Variant) -> list[RawHit]:
     if not all(sounds) or len("".join(sounds)) < MIN_SOUND:
         return []
     out = []
-    for name_id, name in lookup_for(matcher.index).buckets.get(block_key(sounds), ()):
-        close = similarity(sounds, list(name))
+    bucket = lookup_for(matcher.index).buckets.get(block_key(sounds), ())
+    for (name_id, name), close in zip(bucket, similarities(sounds, [n for _, n in bucket]), strict=True):
         if close >= FLOOR:
             detail = f"sounds like it: {' '.join(sounds)} ~ {' '.join(name)}, {close:.2f}"
             out.append(RawHit(matcher.index.hit(name_id), variant, METHOD, 1 - (1 - close) * SPREAD, detail))

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from normalizer.gazetteer.layers import little_known, thin_evidence
-from normalizer.match.candidates import RawHit
+from normalizer.gazetteer.layers import little_known
+from normalizer.match.candidates import RawHit, thin_name
 from normalizer.match.typos import ONE_TYPO, OTHER_SYLLABLE, RENAMED, rotated
 from normalizer.model import Candidate, Feature
 from normalizer.text import fold
@@ -119,7 +119,7 @@ def thin_hit(raw: RawHit) -> bool:
     "Dong Lao" by another word order), or by a lower-case query for a capitalized name ("trung
     tâm" is a word, not the hamlet "Trung Tâm")."""
     entity, name = raw.hit.entity, raw.hit.name
-    if thin_evidence(entity, name):
+    if thin_name(entity, name):
         return True
     if not little_known(entity):
         return False
@@ -137,10 +137,13 @@ def score_hit(raw: RawHit, context: Context, agreeing: int = 1,
     """The candidate for one hit. Most hits carry no title, context or alternatives: then the
     candidate depends on the hit alone (and, for a layer entity, on whether the query's case
     makes it thin: thin_hit), and `cache` (owned by one index's matcher) keeps it."""
-    if cache is None or context is not NO_CONTEXT or agreeing > 1:  # an equal copy just misses
+    if cache is None or context is not NO_CONTEXT or agreeing > 1 or raw.method == "fuzzy":
+        # An equal context copy just misses. A fuzzy hit's candidate depends on the query's folded
+        # letters (match.typos), which a later query shares only when it differs in diacritics
+        # alone: keyed by them, the entry costs more to make than its rare hits save.
         return _score(raw, context, agreeing)
-    # A fuzzy or sorted hit's features read the query's letters (match.typos), not only its score
-    detail = f"{raw.detail}\0{raw.variant.keys.folded}" if raw.method in ("fuzzy", "sorted") else raw.detail
+    # A sorted hit's features read the query's letters (match.typos), not only its score
+    detail = f"{raw.detail}\0{raw.variant.keys.folded}" if raw.method == "sorted" else raw.detail
     key = (raw.hit.entity.id, raw.hit.name_id, raw.method, raw.similarity, detail,
            raw.hit.entity.layer is not None and thin_hit(raw))
     found = cache.get(key)

@@ -37,10 +37,17 @@ def folded_key(syllable: str) -> str:
 
 def split_syllables(text: str) -> list[str]:
     """Clean text and split it into syllables on spaces, hyphens and dots; [] for empty input."""
+    return list(_split_syllables(text))  # a list of one's own: callers may change it
+
+
+@lru_cache(maxsize=1 << 14)
+def _split_syllables(text: str) -> tuple[str, ...]:
+    """split_syllables, remembered: the origin classifier, the transliteration tier and its
+    pre-filters split the same query five times (cleaning it each time)."""
     cleaned = clean(text)
     if not cleaned:
-        return []
-    return [s for s in _SYLLABLE_SPLIT.split(cleaned) if s]
+        return ()
+    return tuple(s for s in _SYLLABLE_SPLIT.split(cleaned) if s)
 
 
 def has_diacritics(syllable: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from unittest import mock
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -121,3 +122,31 @@ def test_the_cut_of_an_oversized_set_keeps_a_key_within_k_edits(monkeypatch, bud
     noise = [f"nguyen thanh {chr(97 + i % 26)}{chr(97 + i // 26 % 26)}" for i in range(300)]
     keys = [*noise, "nguyen van thanh"]
     assert len(keys) - 1 in TrigramIndex(keys).candidates("nguyen vn thanh", 2).tolist()
+
+
+def sliced_by_binary_search(index: TrigramIndex, key: str, shortest: int, past: int) -> list[list[int]]:
+    """The postings cut to a window the old way: two binary searches in each posting."""
+    first, last = index.length_starts[shortest], index.length_starts[past]
+    cut = [index._posting(gram) for gram in query_grams(key)]
+    cut = [p[np.searchsorted(p, first):np.searchsorted(p, last)] for p in cut]
+    return [p.tolist() for p in sorted(cut, key=len)]
+
+
+@settings(max_examples=200, deadline=None)  # correctness, not speed: a busy machine must not fail it
+@given(st.lists(KEY, min_size=1, max_size=40), KEY, st.integers(0, 2), st.sampled_from([0.0, 70.0, 85.0]))
+def test_the_per_length_layout_cuts_postings_as_binary_searches_do(keys, query, edits, cutoff):
+    """TrigramIndex._sliced (two table look-ups a trigram) gives the same slices, in the same
+    order, as a binary search for the window in each posting."""
+    index = TrigramIndex(keys)
+    shortest, past = index._window(len(query), edits, cutoff)
+    found = [p.tolist() for p in index._sliced(query, shortest, past)]
+    assert found == sliced_by_binary_search(index, query, shortest, past)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcz $09é-", min_size=0, max_size=12))
+def test_query_grams_are_the_codes_the_index_builds(key):
+    """A query's trigram codes, read with Python ints, are those _all_grams gives the same key."""
+    grams, _ = blocking._all_grams([key], np.array([len(key)]))
+    assert query_grams(key) == list(dict.fromkeys(grams.tolist()))
+
