@@ -18,6 +18,7 @@ from normalizer.gazetteer import GazetteerIndex
 from normalizer.gazetteer.derived import carry_over, derived
 from normalizer.match import Matcher, name_words
 from normalizer.match.phonetic import phonetic_tier
+from normalizer.match.references import INSTITUTION_INDEX
 from normalizer.match.translit_tier import translit_suggest, translit_tier
 from normalizer.match.typos import NAME_WORDS
 from normalizer.model import Entity, Resolution
@@ -62,6 +63,7 @@ class Generation:
         frozen, and a garbage cycle of the moment must not be frozen for good."""
         extract(WARM_UP_TEXT, self.index, lambda q, *scope: self.resolve(q, None, 5, *scope))
         derived(self.index, NAME_WORDS)  # the fuzzy tier's word lists, whether the text met a typo or not
+        derived(self.index, INSTITUTION_INDEX)  # else the first "Quốc hội" query waits 0.2-0.5 s for it
         name_words.warm()
         if bulk:
             self.matcher.sure_names  # noqa: B018  (built here, not in a bulk job's first lookup)
@@ -76,6 +78,7 @@ class Generation:
         tables, and its first collection touched every object of the index, copying the pages it
         shared with its parent (measured: --workers 2 ran at 0.4x one process on messy values)."""
         self.matcher.sure_names  # noqa: B018
+        derived(self.index, INSTITUTION_INDEX)
         name_words.warm()
         for name in WARM_UP_NAMES:
             self.matcher.resolve(name, None, 3)

@@ -12,6 +12,7 @@ import pytest
 
 from normalizer.curation import Desk, InvalidEntity, NameConflict
 from normalizer.extraction.automaton import SCANNER
+from normalizer.match.references import INSTITUTION_INDEX
 from normalizer.match.translit_tier import TRANSLIT_LOOKUP
 from normalizer.service import CsvOptions, EntityMerged, Normalizer, StaleRevision
 from normalizer.settings import Settings
@@ -49,6 +50,7 @@ def test_a_refresh_warms_the_new_index_before_swapping_it_in(service: Normalizer
     desk(service).create(KIM, "alice")
     service.refresh()
     assert SCANNER.name in service.index.derived and TRANSLIT_LOOKUP.name in service.index.derived
+    assert INSTITUTION_INDEX.name in service.index.derived  # the first "Quốc hội" query waited for it
 
 
 def test_a_write_reaches_resolve_without_an_explicit_refresh(service: Normalizer) -> None:
