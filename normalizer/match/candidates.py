@@ -113,9 +113,17 @@ def add_group_hits(index: GazetteerIndex, variant: Variant, group: PlanGroup,
                 if table == "family_folded" and not _family_marks_kept(variant, hit):
                     continue
                 close = similarity or folded
-                if table in MARKED_TABLES and marked_otherwise(keys, hit.entity, hit.name, table):
+                if _other_words(keys, hit, method, table):
                     close = OTHER_MARKS_SIMILARITY
                 found[name_id] = RawHit(hit, variant, method, close)
+
+
+def _other_words(keys: MatchKeys, hit: Hit, method: str, table: str) -> bool:
+    """The hit's name, reached by letters without marks, is written with other marks than the
+    query's words: other words (below)."""
+    if table in MARKED_TABLES and marked_otherwise(keys, hit.entity, hit.name, table):
+        return True
+    return method == "sorted" and reordered_marked_otherwise(keys, hit.name.text)
 
 
 def _family_marks_kept(variant: Variant, hit: Hit) -> bool:
@@ -159,6 +167,21 @@ def other_marks(keys: MatchKeys, text: str | None) -> bool:
     if len(mine_words) != len(their_words):
         return False
     return any(_marked_otherwise(mine, their) for mine, their in zip(mine_words, their_words, strict=True))
+
+
+def reordered_marked_otherwise(keys: MatchKeys, text: str) -> bool:
+    """other_marks for a hit of the words in another order, of any entity: words in another order
+    and written with other marks are other words twice over ("Đình Triệu", a goalkeeper, is not
+    "triều Đinh", the Đinh dynasty). The words are paired by their letters without marks."""
+    theirs = cached_keys(text)
+    if theirs is None or keys.exact == keys.folded:
+        return False
+    def letters(word: str) -> str:
+        return fold(word) or word
+    mine, their = sorted(keys.exact.split(" "), key=letters), sorted(theirs.exact.split(" "), key=letters)
+    if len(mine) != len(their):
+        return False
+    return any(_marked_otherwise(m, t) for m, t in zip(mine, their, strict=True))
 
 
 _LATIN_WORD = re.compile(r"[a-zà-ɏḀ-ỿ]+")  # Latin letters with their accents (Vietnamese: ạ-ỹ)
