@@ -33,6 +33,9 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
 
 
+NOT_A_DIRECTORY = "no such directory: a gazetteer is a directory of YAML files"
+
+
 def yaml_files(root: Path) -> list[Path]:
     """Every *.yaml file under root, in sorted path order."""
     return sorted(p for p in root.rglob("*.yaml") if p.is_file())
@@ -71,7 +74,7 @@ def load_dir(root: Path) -> Loaded:
     that is not a directory is a problem (a mistyped path would otherwise load nothing, silently)."""
     loaded = Loaded()
     if not root.is_dir():
-        loaded.problems.append(Problem(str(root), 0, "no such directory: a gazetteer is a directory of YAML"))
+        loaded.problems.append(Problem(str(root), 0, NOT_A_DIRECTORY))
     for path in yaml_files(root):
         load_text(path.read_text(encoding="utf-8"), str(path.relative_to(root)), loaded)
     return loaded

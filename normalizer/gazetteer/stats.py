@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from normalizer.gazetteer.files import load_dir
+from normalizer.gazetteer.files import NOT_A_DIRECTORY, load_dir
 from normalizer.gazetteer.layers import DATA_FILE, layer_dirs
 
 
@@ -24,7 +24,7 @@ def gazetteer_stats(root: Path, layer_root: Path | None = None,
     (layer_names: the chosen ones, None for all) beside `curated`. Raises NotADirectoryError for
     a root that is not a directory."""
     if not root.is_dir():
-        raise NotADirectoryError(f"{root}: no such directory: a gazetteer is a directory of YAML files")
+        raise NotADirectoryError(f"{root}: {NOT_A_DIRECTORY}")
     stats = _curated_stats(root)
     if layer_root is not None:
         stats["by_layer"] = {"curated": stats["entities"], **layer_counts(layer_root, layer_names)}
