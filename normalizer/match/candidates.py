@@ -16,7 +16,7 @@ from normalizer.gazetteer.derived import derived
 from normalizer.gazetteer.layers import thin_evidence
 from normalizer.gazetteer.records import ID_PATTERN
 from normalizer.match.blocking import Blocking
-from normalizer.match.typos import NAME_WORDS, compare
+from normalizer.match.typos import NAME_WORDS, compare, excused_words
 from normalizer.model import Entity, Name
 from normalizer.text import MatchKeys, fold, is_syllable, marks_lost_only, match_keys
 from normalizer.translit.hanzi import is_han
@@ -246,7 +246,9 @@ def fuzzy_hits(index: GazetteerIndex, blocking: Blocking, variant: Variant,
     words = derived(index, NAME_WORDS)
     for text, score, _ in found:
         detail = f"{score:.0f}% similar to {text!r} after folding"
-        out += [RawHit(hit, variant, "fuzzy", score / 100.0, detail,
-                       compare(key, text, words, person=hit.entity.type == "person"))
-                for hit in index.lookup("folded", text)]
+        for hit in index.lookup("folded", text):
+            person = hit.entity.type == "person"
+            excused = excused_words(variant.text, hit.name.text, person)
+            out.append(RawHit(hit, variant, "fuzzy", score / 100.0, detail,
+                              compare(key, text, words, person, excused)))
     return out

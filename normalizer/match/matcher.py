@@ -24,11 +24,19 @@ from normalizer.match.candidates import (
     fuzzy_hits,
     make_variants,
 )
-from normalizer.match.decision import CANDIDATE_FLOOR, decide
+from normalizer.match.decision import CANDIDATE_FLOOR, MATCH_THRESHOLD, decide
 from normalizer.match.initials import initials_hits, split_initials
 from normalizer.match.references import Where, reference
-from normalizer.match.scoring import NO_CONTEXT, CandidateCache, Context, best_per_entity, score_hit
+from normalizer.match.scoring import (
+    METHOD_BASE,
+    NO_CONTEXT,
+    CandidateCache,
+    Context,
+    best_per_entity,
+    score_hit,
+)
 from normalizer.match.sure import SURE_NAMES, SureMatch, SureNames, name_keys
+from normalizer.match.typos import ONE_TYPO
 from normalizer.model import Candidate, Parsed, Resolution, Suggestion
 from normalizer.names import cached_clean, is_person_title, is_plain, parse
 from normalizer.text import MatchKeys
@@ -312,7 +320,8 @@ class Matcher:
         return texts
 
     def gather(self, variants: list[Variant]) -> list[RawHit]:
-        """Dictionary hits for every variant; the looser tiers only when no strong name was hit."""
+        """Dictionary hits for every variant; the looser tiers only when no strong name was hit
+        (of the fuzzy tier, after a tier's strong hit, only one-typo hits: _one_typo_hits)."""
         hits = [h for v in variants for h in dictionary_hits(self.index, v)]
         if any(map(decisive, hits)):
             return strong_win(whole_beats_parts(hits))
@@ -320,10 +329,18 @@ class Matcher:
             for tier in self.tiers:
                 hits += tier(self, variant)
         if any(map(decisive, hits)):
-            return strong_win(hits)
+            return strong_win(hits + self._one_typo_hits(variants, hits))
         for variant in variants:
             hits += fuzzy_hits(self.index, self.blocking, variant)
         return strong_win(hits)
+
+    def _one_typo_hits(self, variants: list[Variant], hits: list[RawHit]) -> list[RawHit]:
+        """The fuzzy hits one typo from the query (match.typos) when no tier hit is close enough
+        to match alone: "Philpi Lowe" sounds 0.78 like Philip Lowe, and the typo rule must see the
+        letters too. A tier hit that matches alone ends the search as before (and costs nothing)."""
+        if any(decisive(h) and METHOD_BASE[h.method] * h.similarity >= MATCH_THRESHOLD for h in hits):
+            return []
+        return [h for v in variants for h in fuzzy_hits(self.index, self.blocking, v) if h.typo == ONE_TYPO]
 
     def suggest(self, parsed: Parsed) -> Suggestion | None:
         return self.suggester(parsed.name, parsed.context) if self.suggester else None

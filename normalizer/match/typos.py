@@ -21,6 +21,13 @@
   whose words are all Vietnamese syllables; or words added or dropped where more than a space
   changed.
 
+Excused: a changed word the query writes with a case no name gives its words ("húc Anh
+Cường" for Khúc Anh Cường, "Hoàng tHương Ngà": a first letter dropped or swapped without its
+capital, where the name's word has one and other words of the query do), and, in the name of a
+place or body, a changed word that the name writes in lower case, a word of its class ("Công ty
+Cổ hần ...", "Thị trấ ...": the capitalized words name the entity) are slips of the keys, never
+another name: neither renamed nor another syllable (excused_words).
+
 A person's words in another order are the same person only when the order turns round (rotated).
 """
 
@@ -95,14 +102,48 @@ def _real_rename(query_word: str, name_word: str) -> bool:
     return bool(other_real_name(query_word, name_word, edits)) and not _swapped(query_word, name_word)
 
 
-def compare(query_key: str, name_key: str, name_words: frozenset[str], person: bool = False) -> str:
+def _written_words(text: str) -> list[str]:
+    return text.replace("-", " ").split()
+
+
+def _after_space(text: str) -> list[bool]:
+    """For each word of _written_words(text): whether it begins the text or follows a space."""
+    out = []
+    for token in text.split():
+        pieces = token.split("-")
+        out += [i == 0 for i, piece in enumerate(pieces) if piece]
+    return out
+
+
+def excused_words(query: str, name: str, person: bool) -> frozenset[int]:
+    """The positions of the words whose change is a slip of the keys, whatever letters it leaves
+    (see the module docstring), from the query and the name as written. Words counted as
+    words_of counts them; none when the counts differ."""
+    mine, theirs = _written_words(query), _written_words(name)
+    if len(mine) != len(theirs) or not any(w[:1].isupper() for w in mine):
+        return frozenset()
+    # Not a part after a hyphen: "Moon Dong-seul" writes a Korean given name's second syllable
+    # in lower case as is usual, whatever "Moon Dong Se" does.
+    after_space = _after_space(query)
+    out = {i for i, (a, b) in enumerate(zip(mine, theirs, strict=True))
+           if a[:1].islower() and b[:1].isupper() and after_space[i]}
+    if not person and len(theirs) > 2:
+        # not the first word: "Sở Tài chính" (a province's department) is not "Bộ Tài chính"
+        out |= {i for i, b in enumerate(theirs) if b[:1].islower()}
+    return frozenset(out)
+
+
+def compare(query_key: str, name_key: str, name_words: frozenset[str], person: bool = False,
+            excused: frozenset[int] = frozenset()) -> str:
     """How the folded query differs from the folded name it reached: ONE_TYPO, RENAMED,
     OTHER_SYLLABLE or "" (none of these: the fuzzy score alone decides). Whether the name is a
     person's: only a person's words are read as given and family names (match.name_words), the
-    words of places and organizations would spell Korean or pinyin syllables by chance."""
+    words of places and organizations would spell Korean or pinyin syllables by chance.
+    `excused`: positions of words whose change is a slip (excused_words)."""
     mine, theirs = words_of(query_key), words_of(name_key)
     if len(mine) == len(theirs):
-        changed = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
+        changed = [(a, b) for i, (a, b) in enumerate(zip(mine, theirs, strict=True))
+                   if a != b and i not in excused]
         if any(_spelling(a) != _spelling(b) and (a in name_words or (person and _real_rename(a, b)))
                for a, b in changed):
             return RENAMED

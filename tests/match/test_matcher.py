@@ -6,8 +6,9 @@ import pytest
 
 from normalizer.gazetteer import GazetteerIndex
 from normalizer.match import MATCH_THRESHOLD, Matcher
-from normalizer.match.candidates import max_edits
+from normalizer.match.candidates import RawHit, Variant, max_edits
 from normalizer.model import Entity, Name
+from normalizer.text import match_keys
 
 
 def _entity(ident, etype, name, *names, country=None):
@@ -88,3 +89,28 @@ def test_a_place_that_is_a_surname_is_not_peeled_off_a_hanviet_name(matcher):
     # "Viên" is Vienna and the surname Yuan: "Viên Lệ Quyên" is Yuan Lijuan, not Lệ Quyên in Vienna
     assert matcher.resolve("Viên Lệ Quyên").status == "unmatched"
     assert matcher.resolve("Nhật Bản Lệ Quyên").match.id == "le-quyen"
+
+
+def _tier_hit_on(entity_id: str, similarity: float):
+    """A tier that reaches `entity_id`'s first name at `similarity`, as the phonetic tier would."""
+    def tier(matcher: Matcher, variant: Variant) -> list[RawHit]:
+        name_id = matcher.index.name_ids("exact", match_keys(matcher.index.entities[entity_id].name).exact)[0]
+        return [RawHit(matcher.index.hit(name_id), variant, "phonetic", similarity, "sounds like it")]
+    return tier
+
+
+PHILIP_LOWE = _entity("philip-lowe", "person", "Philip Lowe",
+                      ("Philip Lowe", "en", "preferred", "editorial", "Lowe"))
+
+
+def test_a_tier_hit_too_weak_to_match_leaves_room_for_one_typo() -> None:
+    # "Philpi Lowe" sounds 0.78 like Philip Lowe (under the threshold) and is one swap from it
+    weak = Matcher(GazetteerIndex([*ENTITIES, PHILIP_LOWE]), tiers=[_tier_hit_on("philip-lowe", 0.87)])
+    found = weak.resolve("Philpi Lowe")
+    assert found.status == "matched" and found.match is not None and found.match.id == "philip-lowe"
+    assert "one_typo" in {f.name for f in found.match.features}
+
+
+def test_a_tier_hit_that_matches_alone_ends_the_search() -> None:
+    sure = Matcher(GazetteerIndex([*ENTITIES, PHILIP_LOWE]), tiers=[_tier_hit_on("hillary-clinton", 1.0)])
+    assert [c.id for c in sure.resolve("Philpi Lowe").candidates] == ["hillary-clinton"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from normalizer.match.name_words import japanese_family, japanese_given, other_real_name
-from normalizer.match.typos import ONE_TYPO, OTHER_SYLLABLE, RENAMED, compare, rotated
+from normalizer.match.typos import ONE_TYPO, OTHER_SYLLABLE, RENAMED, compare, excused_words, rotated
+from normalizer.text import fold
 from normalizer.translit.name_lists import JAPANESE_GIVEN
 
 WORDS = frozenset({"nguyen", "hoang", "hong", "asian", "asean", "cup", "emanuel", "oscar", "oscars", "jae",
@@ -89,3 +90,41 @@ def test_rotated_orders_are_the_family_name_moving() -> None:
     assert rotated("jong un kim", "kim jong un")
     assert not rotated("nguyen kien trong", "nguyen trong kien")
     assert not rotated("baek ho na", "baek na ho")
+
+
+@pytest.mark.parametrize(("query", "name", "person", "expected"), [
+    ("húc Anh Cường", "Khúc Anh Cường", True, {0}),  # a first letter dropped with its capital
+    ("Hoàng tHương Ngà", "Hoàng Thương Ngà", True, {1}),  # swapped with the letter after it
+    ("Yoon nI-joon", "Yoon In-joon", True, {1}),  # a hyphen parts words as words_of does
+    ("nguyen hong", "Nguyễn Hoàng", True, set()),  # all in lower case: the case tells nothing
+    ("Bae Hoon-kung", "Bae Hoon-kyung", True, set()),  # the name writes it in lower case too
+    ("Moon Dong-seul", "Moon Dong Se", True, set()),  # after a hyphen lower case is usual
+    ("Công ty Cổ hần Tài chính Thơ Lâm", "Công ty Cổ phần Tài chính Thơ Lâm", False, {1, 3, 5}),
+    ("Công ty Cổ hần Tài chính Thơ Lâm", "Công ty Cổ phần Tài chính Thơ Lâm", True, set()),
+    ("Sở Tài chính", "Bộ Tài chính", False, {2}),  # the first word is no class word to excuse
+    ("Hà Nam", "Hà Nội", False, set()),  # two words: the class words of a longer name only
+    ("Nguyễn Văn", "Nguyễn Văn An", True, set()),  # words counted differently: none
+])
+def test_excused_words(query: str, name: str, person: bool, expected: set[int]) -> None:
+    assert excused_words(query, name, person) == expected
+
+
+@pytest.mark.parametrize(("query", "name", "person"), [
+    ("húc Anh Cường", "Khúc Anh Cường", True),  # "huc" spells a syllable, but its capital went too
+    ("Tào bong Phong", "Tào Đông Phong", True),  # "bong" a name's word, written without a capital
+    ("Công ty Cổ hần Tài chính Thơ Lâm", "Công ty Cổ phần Tài chính Thơ Lâm", False),  # a class word
+    ("Thị trấ Mau Tĩnh Vĩnh", "Thị trấn Mau Tĩnh Vĩnh", False),
+])
+def test_excused_words_are_one_typo(query: str, name: str, person: bool) -> None:
+    query_key, name_key = fold(query) or "", fold(name) or ""
+    words = WORDS | {"huc", "bong", "han", "tra"}
+    assert compare(query_key, name_key, words, person) != ONE_TYPO  # without the case: another name
+    assert compare(query_key, name_key, words, person, excused_words(query, name, person)) == ONE_TYPO
+
+
+def test_a_capitalized_change_is_still_another_name() -> None:
+    # "Pan" for Phan is written as a name: the renamed and syllable rules still read it
+    query, name = "Hoàng Hồng Ngà", "Hoàng Hoàng Ngà"
+    excused = excused_words(query, name, True)
+    assert excused == frozenset()
+    assert compare(fold(query) or "", fold(name) or "", WORDS, True, excused) == RENAMED
