@@ -328,6 +328,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    if args.pages is not None and args.devset is None:
+        print("error: --pages measures the development set: give it with --devset", file=sys.stderr)
+        return EXIT_USAGE
     service = Normalizer.from_settings(_settings(args))
     if args.devset is not None:
         return _eval_devset(service, args)

@@ -21,7 +21,7 @@ from typing import Any
 
 from normalizer.model import Resolution
 
-Resolve = Callable[[str, str | None], Resolution]  # (name, date) -> resolution
+Resolve = Callable[[str, str | None], Resolution]  # (name, day) -> resolution
 ABSENT = "-"
 
 
@@ -69,6 +69,12 @@ class Tally:
         return out
 
 
+def day_of(row: Row) -> str | None:
+    """The row's page date when it gives the day (YYYY-MM-DD), else None: a date that gives only
+    the month ("2024-09") is read as no date (today's), as without one."""
+    return row.date if row.date and len(row.date) == len("YYYY-MM-DD") else None
+
+
 def read_rows(directory: Path) -> list[Row]:
     path = Path(directory) / "mentions.tsv"
     try:
@@ -95,7 +101,7 @@ def evaluate_devset(rows: Iterable[Row], ids: dict[str, str], resolve: Resolve,
     for row in rows:
         if row.split not in splits:
             continue
-        result = resolve(row.surface, row.date)
+        result = resolve(row.surface, day_of(row))
         gold = ids.get(row.entity, ABSENT) if row.notable else ABSENT
         for key in (row.domain, "overall"):
             _count(tallies.setdefault(key, Tally()), row, gold, result)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from normalizer.devset import ABSENT, DevsetError, Row, Tally
+from normalizer.devset import ABSENT, DevsetError, Row, Tally, day_of
 
 Link = tuple[str, str]  # (mention text, entity id)
 Extract = Callable[[str, str | None], Iterable[Link]]  # (page text, date) -> its links
@@ -62,8 +62,7 @@ def evaluate_pages(rows: Iterable[Row], ids: dict[str, str], pages_dir: Path, ex
         if not path.is_file():
             report.missing.append(url)
             continue
-        date = page_rows[0].date
-        links = set(extract(path.read_text(encoding="utf-8"), date if _full_date(date) else None))
+        links = set(extract(path.read_text(encoding="utf-8"), day_of(page_rows[0])))
         for key in (page_rows[0].domain, "overall"):
             tally = report.tallies.setdefault(key, PageTally())
             tally.pages += 1
@@ -95,11 +94,6 @@ def _pages(rows: Iterable[Row], splits: frozenset[str]) -> dict[str, list[Row]]:
         if row.split in splits:
             pages.setdefault(row.url, []).append(row)
     return pages
-
-
-def _full_date(date: str | None) -> bool:
-    # A page's date may give only the month ("2024-09"): then it is extracted without one.
-    return bool(date) and len(date or "") == len("YYYY-MM-DD")
 
 
 def _fold(text: str) -> str:

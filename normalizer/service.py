@@ -429,9 +429,7 @@ class Normalizer:
         """Recall and precision of resolve on the development set (normalizer.devset), by domain.
         Raises DevsetError for an unreadable set."""
         rows, ids = read_rows(directory), read_ids(directory)
-        # A page's date may give only the month ("2024-09"): then resolve on today's, as without one.
-        return evaluate_devset(rows, ids, lambda name, date: self.resolve(
-            name, date=date if date and len(date) == len("YYYY-MM-DD") else None), splits)
+        return evaluate_devset(rows, ids, lambda name, day: self.resolve(name, date=day), splits)
 
     def evaluate_devset_pages(self, directory: Path, pages_dir: Path,
                               splits: frozenset[str] = frozenset({"dev"})) -> PagesReport:

@@ -138,3 +138,8 @@ def test_the_cli_refuses_a_folder_of_texts_that_does_not_exist(tmp_path: Path) -
     devset = _devset(tmp_path)
     done = _normalizer(tmp_path, "eval", "--devset", str(devset), "--pages", str(tmp_path / "none"))
     assert done.returncode == 2 and "no folder of page texts" in done.stderr
+
+
+def test_the_cli_refuses_pages_without_the_development_set(tmp_path: Path) -> None:
+    done = _normalizer(tmp_path, "eval", "--pages", str(tmp_path))
+    assert done.returncode == 2 and "--devset" in done.stderr
